@@ -1,7 +1,535 @@
+using System.Text;
+using Parallax.Core.Language;
+
 namespace Parallax.Core.Spin;
 
-/// <summary>Scores spinning and restores the usual wording. PLACEHOLDER: being written.</summary>
+/// <summary>One word or phrase the restorer would put back.</summary>
+/// <param name="Start">Character offset in the analysed text.</param>
+/// <param name="Length">Characters replaced.</param>
+/// <param name="Original">The wording found in the text.</param>
+/// <param name="Replacement">The usual wording, with the original's capitalisation.</param>
+/// <param name="Probability">How sure the restorer is that the found wording is a spinner's swap (0..1).</param>
+public sealed record SpinEdit(int Start, int Length, string Original, string Replacement, double Probability);
+
+/// <summary>
+/// The analyser's tunable constants, all chosen on the calibration split (ECB+ topics 1-22) and nowhere else.
+/// </summary>
+/// <param name="SpunThreshold">Articles scoring at or above this are spun.</param>
+/// <param name="RestorePrior">Prior that any one content word is a swap, when restoring (a text judged spun, or a caller
+/// that asks): a substantial share of its words were swapped.</param>
+/// <param name="DetectPrior">The same prior for the score: lower, so a natural text's few odd words do not add up.</param>
+/// <param name="ChannelWeight">Weight of log P(spinner writes the found word | it had the candidate).</param>
+/// <param name="SenseWeight">Weight of log P(the candidate is used in the sense that links it to the found word).</param>
+/// <param name="DocumentWeight">Share of a word's probability taken from its frequency in the text itself (a cache
+/// model: articles repeat their words, and a spinner rarely swaps every occurrence of one).</param>
+/// <param name="Adaptive">Estimate each text's share of swapped words (starting from <paramref name="RestorePrior"/>)
+/// and restore with that as the prior.</param>
+/// <param name="Smoothing">Dirichlet mass of the pair model: how many observations the unigram prior is worth.</param>
+public sealed record SpinOptions(
+    double SpunThreshold = 0.2, double RestorePrior = 0.3, double DetectPrior = 0.1, double ChannelWeight = 1,
+    double Smoothing = 1000, double SenseWeight = 0, double DocumentWeight = 0.3, bool Adaptive = true)
+{
+    public static SpinOptions Default { get; } = new();
+}
+
+/// <summary>What the analyser read in a text: the spin score, how many words it could judge, and its restorations.</summary>
+public sealed record SpinReading(double Score, int JudgedWords, IReadOnlyList<SpinEdit> Edits);
+
+/// <summary>
+/// Scores spinning and restores the usual wording, with a noisy-channel model over the shipped thesaurus
+/// (<see cref="Thesaurus"/>): a writer chose each word with the probabilities of ordinary English (word frequency and
+/// adjacent-word pair counts), and a spinner may then have swapped it for one of its synonyms. For each content word
+/// or thesaurus phrase the analyser weighs "written as found" against "a spinner's swap of a synonym c", where c is
+/// scored by its frequency, how well it fits the words on either side, and how likely a spinner is to turn c into the
+/// found word (one synonym among all of c's). Immutable; one instance serves every thread.
+/// </summary>
 public sealed class SpinAnalyzer
 {
-    public SpinResult Analyze(string text) => SpinResult.Natural;
+    // Words per billion given to a word or phrase the statistics never saw.
+    private const double UnseenPerBillion = 5;
+
+    // Bounds on work for enormous inputs: at most this many words are judged (the score settles long before), and
+    // each word weighs at most this many candidates.
+    private const int MaxJudgedWords = 20_000;
+    private const int MaxCandidates = 300;
+
+    // Pseudo-count of natural words added to the score's denominator, so that two odd words in a ten-word text do not
+    // make it "spun".
+    private const double ScoreShrinkage = 10;
+
+    private readonly Thesaurus thesaurus;
+    private readonly double logDetectOdds;
+    private readonly double channelWeight;
+    private readonly double smoothing;
+    private readonly double senseWeight;
+    private readonly double documentWeight;
+    private readonly bool adaptive;
+
+    public SpinAnalyzer()
+        : this(Thesaurus.Default)
+    {
+    }
+
+    public SpinAnalyzer(Thesaurus thesaurus, SpinOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(thesaurus);
+        this.thesaurus = thesaurus;
+        Options = options ?? SpinOptions.Default;
+        logDetectOdds = Math.Log(Options.DetectPrior / (1 - Options.DetectPrior));
+        channelWeight = Options.ChannelWeight;
+        smoothing = Options.Smoothing;
+        senseWeight = Options.SenseWeight;
+        documentWeight = Options.DocumentWeight;
+        adaptive = Options.Adaptive;
+    }
+
+    public SpinOptions Options { get; }
+
+    /// <summary>The analyser over the embedded thesaurus (loaded once per process); the pipeline holds one.</summary>
+    public static SpinAnalyzer CreateDefault() => new(Thesaurus.Default);
+
+    public SpinResult Analyze(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return SpinResult.Natural;
+        }
+
+        var reading = Read(text);
+        var spun = reading.Score >= Options.SpunThreshold;
+        return new SpinResult(reading.Score, spun, spun ? Apply(text, reading.Edits) : null);
+    }
+
+    /// <summary>The text with the usual wording put back wherever a swap is more likely than not, whatever the score.</summary>
+    public string Restore(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text ?? "";
+        }
+
+        return Apply(text, Read(text).Edits);
+    }
+
+    /// <summary>The score and the restorations the analyser finds in a text.</summary>
+    public SpinReading Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = new List<TokenSpan>();
+        foreach (var token in new WordTokenizer(text))
+        {
+            tokens.Add(token);
+            if (tokens.Count >= MaxJudgedWords * 3)
+            {
+                break; // enough words to judge; the rest of an enormous text is left as it is
+            }
+        }
+
+        var words = new string[tokens.Count];
+        var document = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            words[t] = Lower(text, tokens[t]);
+            document[words[t]] = document.GetValueOrDefault(words[t]) + 1;
+        }
+
+        var context = new Context(document.GetAlternateLookup<ReadOnlySpan<char>>(), tokens.Count);
+        var units = new List<Unit>();
+        for (var i = 0; i < tokens.Count && units.Count < MaxJudgedWords;)
+        {
+            var (unitEnd, surface, analyses) = NextUnit(text, tokens, i);
+            if (surface is not null)
+            {
+                var candidates = new List<Candidate>();
+                Collect(surface, analyses, candidates);
+                if (candidates.Count > 0)
+                {
+                    units.Add(new Unit(i, unitEnd, surface, [.. candidates]));
+                }
+            }
+
+            i = unitEnd;
+        }
+
+        // Two passes: the first judges each unit with its neighbours as found (left ones already restored), the
+        // second again with every neighbour as the first pass restored it, since a spinner swaps neighbours too.
+        // Each unit's evidence is a log-likelihood ratio "swap of candidate k" against "written as found".
+        var chosen = new int[units.Count];
+        var best = new double[units.Count];
+        var bestIndex = new int[units.Count];
+        var logRatio = new double[units.Count];
+        var rate = Options.RestorePrior;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var u = 0; u < units.Count; u++)
+            {
+                var unit = units[u];
+                var prev = unit.First > 0 && Adjacent(text, tokens[unit.First - 1], tokens[unit.First])
+                    ? words[unit.First - 1] : null;
+                var next = unit.End < tokens.Count && Adjacent(text, tokens[unit.End - 1], tokens[unit.End])
+                    ? words[unit.End] : null;
+                var keep = LogContext(unit.Surface, prev, next, context, self: 1);
+                bestIndex[u] = -1;
+                best[u] = double.NegativeInfinity;
+                var sum = 0.0;
+                for (var k = 0; k < unit.Candidates.Length; k++)
+                {
+                    var c = unit.Candidates[k];
+                    var score = LogContext(c.Text, prev, next, context, self: 0) + channelWeight * c.LogChannel
+                        + senseWeight * Math.Log(c.SenseMass) - keep;
+                    sum += Math.Exp(Math.Clamp(score, -50, 50));
+                    if (score > best[u])
+                    {
+                        best[u] = score;
+                        bestIndex[u] = k;
+                    }
+                }
+
+                logRatio[u] = Math.Log(sum);
+                chosen[u] = best[u] + Logit(rate) > 0 ? bestIndex[u] : -1;
+                var wording = chosen[u] >= 0 ? unit.Candidates[chosen[u]].Text : unit.Surface;
+                var space = wording.IndexOf(' ');
+                words[unit.First] = space < 0 ? wording : wording[..space];
+                words[unit.End - 1] = space < 0 ? wording : wording[(wording.LastIndexOf(' ') + 1)..];
+            }
+
+            if (adaptive)
+            {
+                rate = EstimateRate(logRatio, units.Count);
+            }
+        }
+
+        if (adaptive)
+        {
+            for (var u = 0; u < units.Count; u++)
+            {
+                chosen[u] = best[u] + Logit(rate) > 0 ? bestIndex[u] : -1;
+            }
+        }
+
+        var edits = new List<SpinEdit>();
+        var judged = units.Count;
+        var spunSum = 0.0;
+        for (var u = 0; u < units.Count; u++)
+        {
+            spunSum += Sigmoid(logRatio[u] + logDetectOdds);
+            if (chosen[u] >= 0)
+            {
+                var unit = units[u];
+                var start = tokens[unit.First].Start;
+                var end = tokens[unit.End - 1].Start + tokens[unit.End - 1].Length;
+                var found = text[start..end];
+                edits.Add(new SpinEdit(start, end - start, found, WordCase.Apply(found, unit.Candidates[chosen[u]].Text),
+                    Sigmoid(best[u] + Logit(rate))));
+            }
+        }
+
+        var score01 = judged == 0 ? 0 : Math.Clamp(spunSum / (judged + ScoreShrinkage), 0, 1);
+        return new SpinReading(score01, judged, edits);
+    }
+
+    /// <summary>
+    /// The wordings a spinner could have replaced by the words at the start of <paramref name="text"/> (one word or
+    /// thesaurus phrase): every synonym of every reading, inflected alike. Empty when the text starts with no
+    /// judgeable word.
+    /// </summary>
+    public IReadOnlyList<string> Alternatives(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = new List<TokenSpan>();
+        foreach (var token in new WordTokenizer(text))
+        {
+            tokens.Add(token);
+        }
+
+        if (tokens.Count == 0)
+        {
+            return [];
+        }
+
+        var (_, surface, analyses) = NextUnit(text, tokens, 0);
+        var candidates = new List<Candidate>();
+        if (surface is not null)
+        {
+            Collect(surface, analyses, candidates);
+        }
+
+        return candidates.ConvertAll(c => c.Text);
+    }
+
+    /// <summary>Applies restorations (in text order, not overlapping) to the text they were read from.</summary>
+    public static string Apply(string text, IReadOnlyList<SpinEdit> edits)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(edits);
+        if (edits.Count == 0)
+        {
+            return text;
+        }
+
+        var output = new StringBuilder(text.Length);
+        var cursor = 0;
+        foreach (var edit in edits)
+        {
+            output.Append(text, cursor, edit.Start - cursor);
+            output.Append(edit.Replacement);
+            cursor = edit.Start + edit.Length;
+        }
+
+        output.Append(text, cursor, text.Length - cursor);
+        return output.ToString();
+    }
+
+    private readonly record struct Context(
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Counts, int Words);
+
+    private sealed record Unit(int First, int End, string Surface, Candidate[] Candidates);
+
+    private readonly record struct Candidate(string Text, double LogChannel, double SenseMass);
+
+    // The unit starting at token i: the longest multi-word thesaurus lemma there, in any inflection ("loss of life",
+    // "teams up", "gravy boats"), else one content word with a thesaurus entry. Surface is lower case; null when the
+    // token is not a judgeable word.
+    private (int End, string? Surface, List<WordAnalysis>? Analyses) NextUnit(string text, List<TokenSpan> tokens, int i)
+    {
+        var word = tokens[i].In(text);
+        if (word.Length > 40)
+        {
+            return (i + 1, null, null);
+        }
+
+        var lowerWord = word.ToString().ToLowerInvariant();
+        var wordAnalyses = thesaurus.Analyze(lowerWord);
+        var startsPhrase = thesaurus.StartsPhrase(lowerWord);
+        foreach (var a in wordAnalyses)
+        {
+            startsPhrase |= thesaurus.StartsPhrase(a.Lemma);
+        }
+
+        for (var n = Math.Min(thesaurus.LongestLemmaWords, tokens.Count - i); startsPhrase && n >= 2; n--)
+        {
+            if (!SingleSpaced(text, tokens, i, n))
+            {
+                continue;
+            }
+
+            var start = tokens[i].Start;
+            var end = tokens[i + n - 1].Start + tokens[i + n - 1].Length;
+            var lower = text[start..end].ToLowerInvariant();
+            var analyses = PhraseAnalyses(lower, lowerWord.Length, wordAnalyses);
+            if (analyses.Count > 0)
+            {
+                return (i + n, lower, analyses);
+            }
+        }
+
+        if (!StopWords.IsContentWord(word) || wordAnalyses.Count == 0)
+        {
+            return (i + 1, null, null);
+        }
+
+        return (i + 1, lowerWord, wordAnalyses);
+    }
+
+    // The readings of a multi-word span: the lemma itself, or an inflected head (first word of verbs and "X of Y"
+    // nouns, last word otherwise).
+    private List<WordAnalysis> PhraseAnalyses(string lower, int firstLength, List<WordAnalysis> firstAnalyses)
+    {
+        var analyses = new List<WordAnalysis>();
+        if (thesaurus.HasLemma(lower))
+        {
+            foreach (var id in thesaurus.SynsetsOf(lower))
+            {
+                var pos = thesaurus.Synsets[id].Pos;
+                if (!analyses.Exists(a => a.Pos == pos))
+                {
+                    analyses.Add(new WordAnalysis(lower, pos, WordForm.Base));
+                }
+            }
+
+            return analyses;
+        }
+
+        var rest = lower[firstLength..];
+        foreach (var a in firstAnalyses)
+        {
+            if (a.Form != WordForm.Base && (a.Pos == WordPos.Verb || rest.StartsWith(" of ", StringComparison.Ordinal)))
+            {
+                var phrase = a.Lemma + rest;
+                if (thesaurus.HasLemmaWithPos(phrase, a.Pos))
+                {
+                    analyses.Add(new WordAnalysis(phrase, a.Pos, a.Form));
+                }
+            }
+        }
+
+        var lastSpace = lower.LastIndexOf(' ');
+        foreach (var a in thesaurus.Analyze(lower[(lastSpace + 1)..]))
+        {
+            if (a.Form != WordForm.Base && a.Pos != WordPos.Verb)
+            {
+                var phrase = lower[..(lastSpace + 1)] + a.Lemma;
+                if (thesaurus.HasLemmaWithPos(phrase, a.Pos))
+                {
+                    analyses.Add(new WordAnalysis(phrase, a.Pos, a.Form));
+                }
+            }
+        }
+
+        return analyses;
+    }
+
+    // Every synonym of every reading, inflected like the found word, with the log-probability that a spinner who
+    // had it would have written the found word instead: one synonym picked among all of the candidate's.
+    private void Collect(string surface, List<WordAnalysis>? analyses, List<Candidate> candidates)
+    {
+        if (analyses is null)
+        {
+            return;
+        }
+
+        foreach (var analysis in analyses)
+        {
+            foreach (var id in thesaurus.SynsetsOf(analysis.Lemma))
+            {
+                var synset = thesaurus.Synsets[id];
+                if (synset.Pos != analysis.Pos)
+                {
+                    continue;
+                }
+
+                foreach (var lemma in synset.Lemmas)
+                {
+                    if (lemma == analysis.Lemma || (candidates.Count >= MaxCandidates && !candidates.Exists(c => c.Text == lemma)))
+                    {
+                        continue;
+                    }
+
+                    var form = thesaurus.Inflect(lemma, analysis.Pos, analysis.Form);
+                    if (form == surface)
+                    {
+                        continue;
+                    }
+
+                    var sense = thesaurus.SenseShare(lemma, id);
+                    var known = candidates.FindIndex(c => c.Text == form);
+                    if (known >= 0)
+                    {
+                        candidates[known] = candidates[known] with { SenseMass = candidates[known].SenseMass + sense };
+                        continue;
+                    }
+
+                    candidates.Add(new Candidate(form, -Math.Log(Math.Max(1, thesaurus.SynonymCount(lemma))), sense));
+                }
+            }
+        }
+    }
+
+    // log P(words | left neighbour) + log P(right neighbour | last word) under a bigram model with Dirichlet smoothing
+    // towards unigram frequencies; a multi-word wording contributes its phrase frequency.
+    private double LogContext(string wording, string? prev, string? next, Context document, int self)
+    {
+        var span = wording.AsSpan();
+        var space = span.IndexOf(' ');
+        var first = space < 0 ? span : span[..space];
+        var last = space < 0 ? span : span[(span.LastIndexOf(' ') + 1)..];
+        var pFirst = Probability(first);
+        if (documentWeight > 0 && document.Words > 0)
+        {
+            // The writer's own vocabulary: the word's other occurrences in this text (not counting the one judged).
+            var seen = document.Counts.TryGetValue(first, out var n) ? Math.Max(0, n - self) : 0;
+            pFirst = (1 - documentWeight) * pFirst + documentWeight * seen / document.Words;
+        }
+
+        var pWording = space < 0 ? pFirst : Probability(span) * pFirst / Probability(first);
+
+        double score;
+        if (prev is null)
+        {
+            score = Math.Log(pWording);
+        }
+        else
+        {
+            var prevCount = Probability(prev) * thesaurus.BigramTotal;
+            score = Math.Log((thesaurus.Bigram(prev, first) + smoothing * pFirst) / (prevCount + smoothing));
+            if (space >= 0)
+            {
+                score += Math.Log(pWording / pFirst); // the rest of the phrase given its first word
+            }
+        }
+
+        if (next is not null)
+        {
+            var lastCount = Probability(last) * thesaurus.BigramTotal;
+            score += Math.Log((thesaurus.Bigram(last, next) + smoothing * Probability(next)) / (lastCount + smoothing));
+        }
+
+        return score;
+    }
+
+    private double Probability(ReadOnlySpan<char> word) => Math.Max(thesaurus.Frequency(word), UnseenPerBillion) / 1e9;
+
+    private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+
+    private static double Logit(double p) => Math.Log(p / (1 - p));
+
+    // Empirical Bayes: the share of swapped words in this text, as the fixed point of "prior = mean posterior" (EM on
+    // a two-class mixture whose per-word likelihood ratios are known). A natural text settles low, so few of its
+    // words are touched; a heavily spun one settles high, so more of its swaps are put back.
+    private double EstimateRate(double[] logRatio, int count)
+    {
+        if (count == 0)
+        {
+            return Options.RestorePrior;
+        }
+
+        var rate = Options.RestorePrior;
+        for (var iteration = 0; iteration < 20; iteration++)
+        {
+            var sum = 0.0;
+            for (var u = 0; u < count; u++)
+            {
+                sum += Sigmoid(logRatio[u] + Logit(rate));
+            }
+
+            // A few pseudo-words at the prior keep short texts from running to either end.
+            rate = Math.Clamp((sum + ScoreShrinkage * Options.RestorePrior) / (count + ScoreShrinkage), 0.01, 0.9);
+        }
+
+        return rate;
+    }
+
+    private static string Lower(string text, TokenSpan token)
+    {
+        var word = token.In(text);
+        return word.Length > 0 && char.IsDigit(word[0]) ? "0" : word.ToString().ToLowerInvariant();
+    }
+
+    // Neighbours count as context only when nothing but spaces separates them (the pair counts stop at punctuation).
+    private static bool Adjacent(string text, TokenSpan left, TokenSpan right)
+    {
+        for (var k = left.Start + left.Length; k < right.Start; k++)
+        {
+            if (!char.IsWhiteSpace(text[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SingleSpaced(string text, List<TokenSpan> tokens, int first, int count)
+    {
+        for (var k = first; k < first + count - 1; k++)
+        {
+            var gapStart = tokens[k].Start + tokens[k].Length;
+            if (tokens[k + 1].Start - gapStart != 1 || text[gapStart] != ' ')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

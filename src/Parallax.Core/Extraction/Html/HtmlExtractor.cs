@@ -1,7 +1,382 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Parallax.Core.Extraction.Encoding;
+
 namespace Parallax.Core.Extraction.Html;
 
-/// <summary>Extracts the article(s) of an HTML page. PLACEHOLDER: being written.</summary>
+/// <summary>
+/// Extracts the article(s) of an HTML page: decode (BOM, HTTP charset, meta prescan, sniffing), parse with one
+/// reused AngleSharp parser, read the metadata (JSON-LD, Open Graph, meta, time elements), mark boilerplate,
+/// score containers for the body, and write paragraphs. Stateless and thread-safe: build it once and share it.
+/// It never throws for bad input; a page it cannot read comes back as <see cref="PageExtraction.Failed"/>.
+/// </summary>
 public sealed class HtmlExtractor
 {
-    public PageExtraction Extract(PageInput page) => PageExtraction.Failed(page.Path, "HTML extraction not written yet");
+    /// <summary>Pages above this size are refused rather than parsed: no news page is this large.</summary>
+    public const int MaxBytes = 16 * 1024 * 1024;
+
+    /// <summary>An <c>&lt;article&gt;</c> needs this much prose of its own to count as one of several articles on a page.</summary>
+    private const int MinArticleChars = 400;
+
+    /// <summary>A body shorter than this sends the page round again with fewer junk rules.</summary>
+    private const int RetryBelowChars = 500;
+
+    private readonly HtmlParser parser = new(new HtmlParserOptions
+    {
+        SkipComments = true,
+        SkipRawText = true,
+        SkipCDATA = true,
+        SkipProcessingInstructions = true,
+        IsKeepingSourceReferences = false,
+        DisableElementPositionTracking = true,
+    });
+
+    public PageExtraction Extract(PageInput page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        try
+        {
+            return ExtractChecked(page);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A last guard so one strange page cannot end a run; the reason names what went wrong.
+            return PageExtraction.Failed(page.Path, $"could not extract: {exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
+    private PageExtraction ExtractChecked(PageInput page)
+    {
+        var bytes = page.Content.Span;
+        if (bytes.IsEmpty)
+        {
+            return PageExtraction.Failed(page.Path, "empty page");
+        }
+
+        if (bytes.Length > MaxBytes)
+        {
+            return PageExtraction.Failed(page.Path, $"page is {bytes.Length:N0} bytes, over the {MaxBytes:N0}-byte limit");
+        }
+
+        var html = TextDecoder.DecodeHtml(bytes, page.DeclaredCharset);
+        if (LooksBinary(html))
+        {
+            return PageExtraction.Failed(page.Path, "binary content, not HTML text");
+        }
+
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            return PageExtraction.Failed(page.Path, "empty page (whitespace only)");
+        }
+
+        using var document = parser.ParseDocument(html);
+        var body = document.Body;
+        if (body is null)
+        {
+            return PageExtraction.Failed(page.Path, "no body element");
+        }
+
+        var index = DomIndex.Build(body);
+        if (index.TextChars.Length == 0 || index.OwnChars.Sum() == 0)
+        {
+            return new PageExtraction(page.Path, [], [], HasScripts(document) ? "no visible text (script-only page)" : "no visible text");
+        }
+
+        var metadata = PageMetadata.Read(document, page.Url);
+        Attempt? best = null;
+        for (var strictness = 2; strictness >= 0; strictness--)
+        {
+            BodyFinder.MarkJunk(index, strictness);
+            var attempt = Articles(index, metadata);
+            if (best is null || attempt.Chars > best.Chars)
+            {
+                best = attempt;
+            }
+
+            // As Readability does: too little text means the junk rules ate the article; try again trusting fewer of them.
+            if (attempt.Chars >= RetryBelowChars)
+            {
+                break;
+            }
+        }
+
+        var (articles, containers, boilerplate, _) = best!;
+        var outside = OutsideBlocks(index, containers);
+        outside.AddRange(boilerplate);
+        if (articles.Count == 0)
+        {
+            var reason = index.TooDeep ? $"no article found (elements nested deeper than {DomIndex.MaxDepth} levels)" : "no article found";
+            return new PageExtraction(page.Path, [], outside, reason);
+        }
+
+        return new PageExtraction(page.Path, articles, outside);
+    }
+
+    /// <summary>The articles of one pass over the page at one junk strictness.</summary>
+    private sealed record Attempt(List<ExtractedArticle> Articles, List<int> Containers, List<string> Boilerplate, int Chars);
+
+    private static Attempt Articles(DomIndex index, PageMetadata metadata)
+    {
+        var scopes = ArticleScopes(index);
+        var articles = new List<ExtractedArticle>(scopes.Count);
+        var containers = new List<int>();
+        var boilerplate = new List<string>();
+        var chars = 0;
+        foreach (var scope in scopes)
+        {
+            var choice = BodyFinder.Find(index, scope);
+            if (choice is null)
+            {
+                continue;
+            }
+
+            var writer = new ParagraphWriter(index, choice.Removed);
+            foreach (var container in choice.Containers)
+            {
+                writer.Write(index.Elements[container]);
+            }
+
+            containers.AddRange(choice.Containers);
+            var own = scopes.Count > 1 ? ArticleOwnMetadata(index.Elements[scope], metadata) : metadata;
+            var paragraphs = Polish(writer.Paragraphs, own.Title, boilerplate);
+            boilerplate.AddRange(writer.Boilerplate);
+            if (paragraphs.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var paragraph in paragraphs)
+            {
+                chars += paragraph.Length;
+            }
+
+            articles.Add(new ExtractedArticle(
+                own.Title ?? FirstHeading(index.Elements[scope]) ?? paragraphs[0],
+                own.Source,
+                own.Url,
+                own.Published,
+                own.Author,
+                own.Language,
+                paragraphs));
+        }
+
+        return new Attempt(articles, containers, boilerplate, chars);
+    }
+
+    /// <summary>
+    /// Where to look for articles: the whole body, or, when the page holds several full articles in separate
+    /// <c>&lt;article&gt;</c> elements (a listing with full bodies, an article followed by the next one), each of those.
+    /// Teasers and related-story cards are too short to count, so a single article with a teaser list stays one.
+    /// </summary>
+    private static List<int> ArticleScopes(DomIndex index)
+    {
+        var full = new List<int>();
+        for (var i = 0; i < index.Count; i++)
+        {
+            if (index.Junk[i] || index.Elements[i].LocalName != "article")
+            {
+                continue;
+            }
+
+            if (index.Prose[i] >= MinArticleChars && index.ParagraphCount[i] >= 3 && FirstHeading(index.Elements[i]) is not null)
+            {
+                full.Add(i);
+                i = index.End[i] - 1;
+            }
+        }
+
+        return full.Count >= 2 ? full : [0];
+    }
+
+    /// <summary>The title, source, date, author and address an article element carries itself, over the page's.</summary>
+    private static PageMetadata ArticleOwnMetadata(IElement article, PageMetadata page)
+    {
+        var title = FirstHeading(article);
+        DateTimeOffset? published = null;
+        string? source = null;
+        string? author = null;
+        string? url = null;
+        var descendants = article.GetElementsByTagName("*");
+        for (var d = 0; d < descendants.Length && d < 2000; d++)
+        {
+            var element = descendants[d];
+            if (published is null && element.LocalName == "time")
+            {
+                published = Dates.Parse(element.GetAttribute("datetime"));
+            }
+
+            if (url is null && element.LocalName == "a" && element.ParentElement?.LocalName is "h1" or "h2" or "h3")
+            {
+                url = element.GetAttribute("href");
+            }
+
+            var role = element.GetAttribute("itemprop") ?? element.GetAttribute("class");
+            if (role is null || role.Length > 200)
+            {
+                continue;
+            }
+
+            if (source is null && NamesRole(role, "source", "publisher", "provider", "outlet", "origin"))
+            {
+                source = ShortText(element);
+            }
+            else if (author is null && NamesRole(role, "author", "byline", "creator"))
+            {
+                author = ShortText(element);
+            }
+        }
+
+        return page with
+        {
+            Title = title ?? page.Title,
+            Source = source ?? page.Source,
+            Published = published ?? page.Published,
+            Author = author,
+            Url = Resolve(url, page.Url),
+        };
+    }
+
+    /// <summary>An href made absolute against the page's address; null when it cannot be.</summary>
+    private static string? Resolve(string? href, string? pageUrl)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            return absolute.ToString();
+        }
+
+        return Uri.TryCreate(pageUrl, UriKind.Absolute, out var basis) && Uri.TryCreate(basis, href, out var resolved) ? resolved.ToString() : null;
+    }
+
+    private static bool NamesRole(string words, params ReadOnlySpan<string> roles)
+    {
+        foreach (var role in roles)
+        {
+            if (words.Contains(role, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An element's text when it is short enough to be a name, else null.</summary>
+    private static string? ShortText(IElement element)
+    {
+        var text = ParagraphWriter.TextOf(element);
+        return text.Length is > 0 and <= 80 ? text : null;
+    }
+
+    private static string? FirstHeading(IElement scope)
+    {
+        foreach (var tag in (ReadOnlySpan<string>)["h1", "h2", "h3"])
+        {
+            var headings = scope.GetElementsByTagName(tag);
+            if (headings.Length > 0)
+            {
+                var text = ParagraphWriter.TextOf(headings[0]);
+                if (text.Length > 0)
+                {
+                    return text;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Drops paragraphs that repeat the title or are only links, moving them to the boilerplate.</summary>
+    private static List<string> Polish(List<WrittenParagraph> written, string? title, List<string> boilerplate)
+    {
+        var paragraphs = new List<string>(written.Count);
+        foreach (var paragraph in written)
+        {
+            var text = paragraph.Text;
+            var drop = ParagraphFilter.Judge(paragraph, title) != DropReason.None;
+            if (drop)
+            {
+                boilerplate.Add(text);
+            }
+            else
+            {
+                paragraphs.Add(text);
+            }
+        }
+
+        return paragraphs;
+    }
+
+    /// <summary>One boilerplate block per maximal subtree that holds no part of any article.</summary>
+    private static List<string> OutsideBlocks(DomIndex index, List<int> containers)
+    {
+        var blocks = new List<string>();
+        var i = 1;
+        while (i < index.Count)
+        {
+            var holds = false;
+            var inside = false;
+            foreach (var c in containers)
+            {
+                if (c == i)
+                {
+                    inside = true;
+                }
+                else if (index.IsInside(c, i))
+                {
+                    holds = true;
+                }
+            }
+
+            if (inside)
+            {
+                i = index.End[i];
+                continue;
+            }
+
+            if (holds)
+            {
+                i++;
+                continue;
+            }
+
+            var text = ParagraphWriter.TextOf(index.Elements[i]);
+            if (text.Length > 0)
+            {
+                blocks.Add(text);
+            }
+
+            i = index.End[i];
+        }
+
+        return blocks;
+    }
+
+    private static bool HasScripts(IHtmlDocument document) => document.GetElementsByTagName("script").Length > 0;
+
+    /// <summary>NUL characters or many control characters early in the text mean the bytes are not a text document.</summary>
+    private static bool LooksBinary(string text)
+    {
+        var sample = text.AsSpan(0, Math.Min(text.Length, 4096));
+        var controls = 0;
+        foreach (var c in sample)
+        {
+            if (c == '\0')
+            {
+                return true;
+            }
+
+            if (c < ' ' && c is not ('\n' or '\r' or '\t' or '\f'))
+            {
+                controls++;
+            }
+        }
+
+        return controls > sample.Length / 20;
+    }
 }

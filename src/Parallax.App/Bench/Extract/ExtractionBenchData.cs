@@ -1,0 +1,73 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Parallax.App.Bench.Extract.Peers;
+using Parallax.Core.Extraction.Encoding;
+
+namespace Parallax.App.Bench.Extract;
+
+/// <summary>One benchmark page: its bytes (decompressed), decoded text, address and true article body.</summary>
+internal sealed record ExtractionCase(string Id, byte[] Bytes, string Html, string? Url, string Truth)
+{
+    public BenchPage ToBenchPage() => new(Id, Html, Url);
+}
+
+/// <summary>Finds and reads the article-extraction benchmark (upstream layout: ground-truth.json and html/ID.html.gz).</summary>
+internal static class ExtractionBenchData
+{
+    /// <summary>Where the benchmark lives relative to the repository root.</summary>
+    public const string DefaultRelativeDir = "../shared/benchmarks/article-extraction";
+
+    /// <summary>The folder holding Parallax.slnx, found by walking up from the current folder, then from the binaries.</summary>
+    public static string? RepoRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Parallax.slnx")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public static string? DefaultDir() => RepoRoot() is { } root ? Path.GetFullPath(Path.Combine(root, DefaultRelativeDir)) : null;
+
+    /// <summary>Reads every page with a ground-truth entry, in id order. Decompression and decoding happen here, before any timing.</summary>
+    public static async Task<IReadOnlyList<ExtractionCase>> LoadAsync(string dir, CancellationToken cancellationToken)
+    {
+        var truthPath = Path.Combine(dir, "ground-truth.json");
+        await using var stream = File.OpenRead(truthPath);
+        using var json = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+        var cases = new List<ExtractionCase>();
+        foreach (var entry in json.RootElement.EnumerateObject().OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            var truth = entry.Value.TryGetProperty("articleBody", out var body) ? body.GetString() ?? string.Empty : string.Empty;
+            var url = entry.Value.TryGetProperty("url", out var u) ? u.GetString() : null;
+            var file = Path.Combine(dir, "html", entry.Name + ".html.gz");
+            byte[] bytes;
+            if (File.Exists(file))
+            {
+                await using var gz = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
+                using var buffer = new MemoryStream();
+                await gz.CopyToAsync(buffer, cancellationToken);
+                bytes = buffer.ToArray();
+            }
+            else if (File.Exists(Path.Combine(dir, "html", entry.Name + ".html")))
+            {
+                bytes = await File.ReadAllBytesAsync(Path.Combine(dir, "html", entry.Name + ".html"), cancellationToken);
+            }
+            else
+            {
+                continue;
+            }
+
+            cases.Add(new ExtractionCase(entry.Name, bytes, TextDecoder.DecodeHtml(bytes), url, truth));
+        }
+
+        return cases;
+    }
+}

@@ -1,0 +1,445 @@
+using AngleSharp.Dom;
+
+namespace Parallax.Core.Extraction.Html;
+
+/// <summary>The article body found on a page: the containers that hold it and the blocks inside them to leave out.</summary>
+/// <param name="Containers">Index of each container in document order (the best candidate and the siblings that belong with it).</param>
+/// <param name="Removed">Elements inside the containers cleaned away as not prose (link lists, image strips, forms).</param>
+internal sealed record BodyChoice(IReadOnlyList<int> Containers, bool[] Removed);
+
+/// <summary>
+/// Finds the article body by scoring containers on the prose they hold, in the manner of Readability: each
+/// paragraph gives its parent a score from its length and commas, and a decaying share to further ancestors;
+/// a container's score is discounted by its link density and weighted by its class words. Everything here is
+/// loops over the <see cref="DomIndex"/> arrays.
+/// </summary>
+internal static class BodyFinder
+{
+    /// <summary>Paragraphs shorter than this give no score: captions, buttons, datelines.</summary>
+    private const int MinParagraphChars = 25;
+
+    /// <summary>
+    /// Marks junk: tags, hidden blocks, roles and class words that are not the article. Each lower
+    /// <paramref name="strictness"/> trusts fewer signals (2: all; 1: no class words; 0: hidden blocks only), for
+    /// pages whose markup names its article container like a sidebar or hides it inside a header.
+    /// </summary>
+    public static void MarkJunk(DomIndex index, int strictness = 2)
+    {
+        Array.Clear(index.Junk);
+        Array.Clear(index.JunkRoot);
+
+        // Raw totals first, so that a container named after something junky ("has-sidebar") that holds most of the
+        // page's prose is not thrown away with the sidebar.
+        if (!index.HasSignals)
+        {
+            ReadSignals(index);
+        }
+
+        index.Accumulate();
+        var pageProse = Math.Max(1, index.TextChars[0] - index.LinkChars[0]);
+        for (var i = 1; i < index.Count; i++)
+        {
+            var parent = index.Parent[i];
+            if (parent >= 0 && index.Junk[parent])
+            {
+                index.Junk[i] = true;
+                continue;
+            }
+
+            var signal = index.Signals[i];
+            var junk = (signal & JunkSignal.Hidden) != 0 || (strictness >= 1 && (signal & JunkSignal.TagOrRole) != 0);
+            if (!junk && strictness >= 2 && (signal & JunkSignal.Words) != 0)
+            {
+                var prose = index.TextChars[i] - index.LinkChars[i];
+                junk = !(prose > pageProse / 2 && index.ParagraphCount[i] >= 3);
+            }
+
+            index.Junk[i] = junk;
+            index.JunkRoot[i] = junk;
+        }
+
+        index.Accumulate();
+    }
+
+    /// <summary>Reads each element's attributes once per page: what its tag, visibility, role and class words say.</summary>
+    private static void ReadSignals(DomIndex index)
+    {
+        var verdicts = new Dictionary<(string?, string?), WordVerdict>();
+        for (var i = 0; i < index.Count; i++)
+        {
+            var element = index.Elements[i];
+            var className = element.GetAttribute("class");
+            var id = element.GetAttribute("id");
+            if (!verdicts.TryGetValue((className, id), out var verdict))
+            {
+                verdict = BoilerplateWords.Judge(className, id);
+                verdicts[(className, id)] = verdict;
+            }
+
+            index.ClassWeight[i] = verdict.Weight;
+            if (i == 0)
+            {
+                continue;
+            }
+
+            var signal = JunkSignal.None;
+            if (IsHidden(element))
+            {
+                signal |= JunkSignal.Hidden;
+            }
+
+            if (IsJunkTag(element) || BoilerplateWords.IsJunkRole(element.GetAttribute("role")))
+            {
+                signal |= JunkSignal.TagOrRole;
+            }
+
+            if (verdict.Junk && element.LocalName is not ("main" or "body" or "html"))
+            {
+                signal |= JunkSignal.Words;
+            }
+
+            index.Signals[i] = signal;
+        }
+
+        index.HasSignals = true;
+    }
+
+    private static bool IsJunkTag(IElement element) => element.LocalName switch
+    {
+        "nav" or "aside" or "footer" or "button" or "dialog" or "menu" or "header" or "figcaption" or "form" => element.LocalName != "form" || LooksLikeForm(element),
+        _ => false,
+    };
+
+    /// <summary>A form is junk when it is a real form (search, sign-up); many CMSs wrap the whole page in one form.</summary>
+    private static bool LooksLikeForm(IElement element) => element.GetElementsByTagName("input").Length > 0 && element.GetElementsByTagName("p").Length < 3;
+
+    private static bool IsHidden(IElement element)
+    {
+        if (element.HasAttribute("hidden"))
+        {
+            return true;
+        }
+
+        if (element.GetAttribute("aria-hidden") is "true")
+        {
+            return true;
+        }
+
+        var style = element.GetAttribute("style");
+        if (style is null)
+        {
+            return false;
+        }
+
+        var s = style.AsSpan();
+        return ContainsIgnoringSpaces(s, "display:none") || ContainsIgnoringSpaces(s, "visibility:hidden");
+    }
+
+    private static bool ContainsIgnoringSpaces(ReadOnlySpan<char> text, string needle)
+    {
+        var matched = 0;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                continue;
+            }
+
+            matched = char.ToLowerInvariant(c) == needle[matched] ? matched + 1 : (char.ToLowerInvariant(c) == needle[0] ? 1 : 0);
+            if (matched == needle.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Scores the containers and picks the body inside <paramref name="scope"/> (an element index).</summary>
+    public static BodyChoice? Find(DomIndex index, int scope)
+    {
+        var n = index.Count;
+        var raw = new double[n];
+        var scored = new bool[n];
+        var end = index.End[scope];
+        for (var i = scope; i < end; i++)
+        {
+            if (index.Junk[i] || !IsParagraphLike(index, i))
+            {
+                continue;
+            }
+
+            var chars = index.InlineChars[i];
+            if (chars < MinParagraphChars || index.InlineLinkChars[i] * 2 > chars)
+            {
+                continue;
+            }
+
+            var score = 1.0 + index.InlineCommas[i] + Math.Min(chars / 100, 3);
+
+            // A paragraph gives its score to its container; a block that holds both loose text and other blocks
+            // is itself the container of that text.
+            var ancestor = index.Kinds[i] == TagKind.Block && index.BlockChildren[i] > 0 ? i : index.Parent[i];
+            for (var level = 0; level < 5 && ancestor >= 0 && ancestor >= scope; level++)
+            {
+                if (!scored[ancestor])
+                {
+                    scored[ancestor] = true;
+                    raw[ancestor] = BaseScore(index.Elements[ancestor].LocalName) + index.ClassWeight[ancestor];
+                }
+
+                raw[ancestor] += level switch { 0 => score, 1 => score / 2, _ => score / (level * 3) };
+                ancestor = index.Parent[ancestor];
+            }
+        }
+
+        var final = new double[n];
+        var top = -1;
+        for (var i = scope; i < end; i++)
+        {
+            if (!scored[i])
+            {
+                continue;
+            }
+
+            final[i] = raw[i] * (1 - index.LinkDensity(i));
+            if (top < 0 || final[i] > final[top])
+            {
+                top = i;
+            }
+        }
+
+        if (top < 0)
+        {
+            return null;
+        }
+
+        top = Refine(index, scope, top, final, scored);
+        var containers = Siblings(index, scope, top, final, scored);
+        var removed = new bool[n];
+        foreach (var container in containers)
+        {
+            Clean(index, container, raw, removed);
+        }
+
+        return new BodyChoice(containers, removed);
+    }
+
+    private static bool IsParagraphLike(DomIndex index, int i) => index.Elements[i].LocalName switch
+    {
+        "p" or "pre" or "td" or "blockquote" or "div" or "section" or "article" or "main" or "dd" or "center" => true,
+        "h2" or "h3" or "h4" or "h5" or "h6" => true,
+        _ => false,
+    };
+
+    private static double BaseScore(string tag) => tag switch
+    {
+        "div" => 5,
+        "pre" or "td" or "blockquote" => 3,
+        "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+        "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+        _ => 0,
+    };
+
+    /// <summary>Moves the choice up when the best candidates share a container, or when its parent scores better.</summary>
+    private static int Refine(DomIndex index, int scope, int top, double[] final, bool[] scored)
+    {
+        // Several near-best candidates under one ancestor: the body is split into sections, take their container.
+        var best = new List<int>(5);
+        for (var i = scope; i < index.End[scope]; i++)
+        {
+            if (!scored[i] || i == top || final[i] < final[top] * 0.75)
+            {
+                continue;
+            }
+
+            best.Add(i);
+        }
+
+        if (best.Count >= 3)
+        {
+            for (var ancestor = index.Parent[top]; ancestor >= scope && ancestor >= 0; ancestor = index.Parent[ancestor])
+            {
+                var inside = 0;
+                foreach (var b in best)
+                {
+                    if (index.IsInside(b, ancestor))
+                    {
+                        inside++;
+                    }
+                }
+
+                if (inside >= 3)
+                {
+                    top = ancestor;
+                    break;
+                }
+            }
+        }
+
+        // Climb while the parent scores higher than what we hold (the body's sections are scored separately).
+        var last = final[top];
+        var threshold = last / 3;
+        for (var parent = index.Parent[top]; parent > scope; parent = index.Parent[parent])
+        {
+            if (!scored[parent])
+            {
+                continue;
+            }
+
+            if (final[parent] < threshold)
+            {
+                break;
+            }
+
+            if (final[parent] > last)
+            {
+                top = parent;
+                break;
+            }
+
+            last = final[parent];
+        }
+
+        // The body split into blocks by figures, videos or an author box: climb while the parent adds a good share of
+        // prose of its own, with few links. Boilerplate with prose (comments) is junk already and does not count.
+        var level = 0;
+        for (var parent = index.Parent[top]; parent > scope && level < 8; parent = index.Parent[parent], level++)
+        {
+            if (index.LinkDensity(parent) > 0.3 || index.Prose[parent] < index.TextChars[parent] * 0.6)
+            {
+                break;
+            }
+
+            var added = index.Prose[parent] - index.Prose[top];
+            if (added >= index.Prose[top] / 4 && added >= 2 * DomIndex.ProseChars)
+            {
+                top = parent;
+            }
+        }
+
+        // A wrapper around the candidate alone adds nothing but is where siblings are looked for.
+        while (index.Parent[top] > scope && index.TextChars[index.Parent[top]] == index.TextChars[top])
+        {
+            top = index.Parent[top];
+        }
+
+        return top;
+    }
+
+    /// <summary>The top candidate and the siblings that read as more of the same article.</summary>
+    private static List<int> Siblings(DomIndex index, int scope, int top, double[] final, bool[] scored)
+    {
+        var parent = index.Parent[top];
+        if (parent < scope || parent < 0)
+        {
+            return [top];
+        }
+
+        var threshold = Math.Max(10, final[top] * 0.2);
+        var topClass = index.Elements[top].GetAttribute("class");
+        var result = new List<int>();
+        for (var j = parent + 1; j < index.End[parent]; j = index.End[j])
+        {
+            if (j == top)
+            {
+                result.Add(j);
+                continue;
+            }
+
+            if (index.Junk[j] || index.TextChars[j] == 0)
+            {
+                continue;
+            }
+
+            var bonus = !string.IsNullOrEmpty(topClass) && index.Elements[j].GetAttribute("class") == topClass ? final[top] * 0.2 : 0;
+            if (scored[j] && final[j] + bonus >= threshold)
+            {
+                result.Add(j);
+                continue;
+            }
+
+            if (index.Elements[j].LocalName == "p")
+            {
+                var length = index.TextChars[j];
+                var density = index.LinkDensity(j);
+                if ((length > 80 && density < 0.25) || (length > 0 && length <= 80 && density == 0 && EndsSentence(index.Elements[j])))
+                {
+                    result.Add(j);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static bool EndsSentence(IElement element)
+    {
+        var text = element.TextContent.AsSpan().TrimEnd();
+        return text.Length > 0 && text[^1] is '.' or '!' or '?' or '"' or '\u201D' or '\u3002';
+    }
+
+    /// <summary>Removes blocks inside a container that do not read as prose, as Readability's conditional cleaning does.</summary>
+    private static void Clean(DomIndex index, int container, double[] raw, bool[] removed)
+    {
+        for (var i = container + 1; i < index.End[container]; i++)
+        {
+            if (index.Junk[i] || removed[index.Parent[i]])
+            {
+                removed[i] = removed[index.Parent[i]];
+                continue;
+            }
+
+            var tag = index.Elements[i].LocalName;
+            if (tag is not ("div" or "section" or "table" or "ul" or "ol" or "dl" or "figure" or "fieldset" or "article" or "center"))
+            {
+                continue;
+            }
+
+            removed[i] = ShouldRemove(index, i, tag, raw[i]);
+        }
+    }
+
+    private static bool ShouldRemove(DomIndex index, int i, string tag, double contentScore)
+    {
+        var weight = index.ClassWeight[i];
+        var density = index.LinkDensity(i);
+        if (weight + contentScore < 0)
+        {
+            return true;
+        }
+
+        // Plenty of link-poor prose is body text however many images or list items sit beside it (a text written
+        // with line breaks instead of paragraphs has no p elements to count).
+        if (index.TextCommas[i] >= 10 || (index.Prose[i] >= 500 && density < 0.2))
+        {
+            return false;
+        }
+
+        if (tag == "table")
+        {
+            // Data tables (results, prices, schedules) are content even when every row links somewhere.
+            return index.LinkDensity(i) > 0.5 || index.InputCount[i] > 0 || index.EmbedCount[i] > 0;
+        }
+
+        var isList = tag is "ul" or "ol" or "dl";
+        var paragraphs = index.ParagraphCount[i];
+        var images = index.ImageCount[i];
+        var items = index.ListItemCount[i] - 100;
+        var inputs = index.InputCount[i];
+        var embeds = index.EmbedCount[i];
+        var length = index.TextChars[i];
+        var headingDensity = length == 0 ? 0 : (double)index.HeadingChars[i] / length;
+        var inFigure = tag == "figure";
+
+        return (images > 1 && paragraphs / (double)images < 0.5 && !inFigure)
+            || (!isList && items > paragraphs)
+            || (inputs > paragraphs / 3)
+            || (!isList && headingDensity < 0.9 && length < MinParagraphChars && (images == 0 || images > 2) && !inFigure)
+            || (!isList && weight < 25 && density > 0.2)
+            || (isList && density > 0.5)
+            || (weight >= 25 && density > 0.5)
+            || (embeds == 1 && length < 75)
+            || embeds > 1;
+    }
+}

@@ -1,0 +1,182 @@
+using System.Collections.Frozen;
+
+namespace Parallax.Core.Extraction.Html;
+
+/// <summary>What the words of an element's class, id and role say about it.</summary>
+internal readonly record struct WordVerdict(bool Junk, int Weight);
+
+/// <summary>
+/// Reads an element's class, id, role and aria words. Publishers name their blocks in plain words
+/// ("share-bar", "newsletterSignup", "related-stories", "article__body"), and those words are the strongest
+/// generic signal of what a block is. Words are split at every non-letter and at camelCase humps, then
+/// matched by prefix, so "comments", "commentList" and "comment-form" all read as "comment".
+/// </summary>
+internal static class BoilerplateWords
+{
+    /// <summary>Words that mark a block as not the article, whatever else its class says.</summary>
+    private static readonly string[] StrongNegative =
+    [
+        "share", "sharing", "social", "newsletter", "subscribe", "subscription", "signup", "cookie", "consent",
+        "gdpr", "related", "recommend", "popular", "mostread", "trending", "promo", "advert", "sponsor",
+        "outbrain", "taboola", "breadcrumb", "navbar", "navigation", "menu", "toolbar", "comment", "disqus",
+        "donate", "donation", "modal", "popup", "overlay", "banner", "masthead", "skip", "print",
+        "sronly", "screenreader", "visuallyhidden", "hidden", "hide", "footer", "sidebar", "rail", "widget",
+        "pagination", "pager", "tags", "tagged", "taglist", "keywords", "byline", "dateline", "timestamp",
+        "caption", "credit", "copyright", "author", "bio", "toc", "more", "next", "prev", "follow",
+        "rating", "reactions", "feedback", "login", "register", "offer", "teaser", "recirc", "nextread", "ad",
+        "ads", "adslot", "adunit", "dfp", "gpt", "inline-ad", "partner", "affiliate", "newsletters", "alert",
+        "tools", "utility", "actions", "meta", "headline", "header", "nav", "inread", "embed", "video",
+        "gallery", "slideshow", "carousel", "lightbox", "audio", "podcast", "jump", "readmore", "contact",
+    ];
+
+    /// <summary>Words that name the article's own container.</summary>
+    private static readonly FrozenSet<string> Positive = new[]
+    {
+        "article", "articlebody", "body", "content", "entry", "hentry", "main", "post", "story", "text", "prose",
+        "blog", "page", "column", "rich", "copy", "paragraph", "storytext", "postbody", "entrycontent",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that weigh against a block in scoring without removing it outright.</summary>
+    private static readonly FrozenSet<string> WeakNegative = new[]
+    {
+        "media", "scroll", "shopping", "extra", "aside", "legend", "remark", "community", "agegate",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Exact words that would be too short to match by prefix.</summary>
+    private static readonly FrozenSet<string> ExactOnly = new[]
+    {
+        "ad", "ads", "bio", "toc", "more", "next", "prev", "gpt", "dfp", "nav", "meta", "rail", "hide", "tags",
+        "copy", "rich", "page", "text", "body", "main", "post", "tools", "alert", "jump", "skip", "print",
+        "actions", "offer", "video", "audio", "embed", "contact", "header", "headline", "credit",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Negative words matched only whole.</summary>
+    private static readonly FrozenSet<string> ExactNegative = StrongNegative.Where(ExactOnly.Contains).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Negative words that also match as the start of a longer word.</summary>
+    private static readonly FrozenSet<string> PrefixNegative = StrongNegative.Where(w => !ExactOnly.Contains(w)).ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly int MaxPrefixLength = StrongNegative.Max(w => w.Length);
+
+    private static readonly FrozenSet<string> JunkRoles = new[]
+    {
+        "navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "dialog", "alert", "alertdialog",
+        "search", "toolbar", "tablist", "form",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public static bool IsJunkRole(string? role) => role is not null && JunkRoles.Contains(role.Trim());
+
+    /// <summary>Judges the words of class and id together.</summary>
+    public static WordVerdict Judge(string? className, string? id)
+    {
+        if (string.IsNullOrEmpty(className) && string.IsNullOrEmpty(id))
+        {
+            return default;
+        }
+
+        var negative = false;
+        var positive = false;
+        var weak = false;
+        Scan(className, ref negative, ref positive, ref weak);
+        Scan(id, ref negative, ref positive, ref weak);
+        var weight = (positive ? 25 : 0) - (negative || weak ? 25 : 0);
+        return new WordVerdict(negative, weight);
+    }
+
+    private static void Scan(string? value, ref bool negative, ref bool positive, ref bool weak)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 400)
+        {
+            return;
+        }
+
+        Span<char> word = stackalloc char[48];
+        var length = 0;
+        for (var i = 0; i <= value.Length; i++)
+        {
+            var c = i < value.Length ? value[i] : ' ';
+            var hump = i > 0 && char.IsUpper(c) && char.IsLower(value[i - 1]);
+            if (!char.IsLetter(c) || hump)
+            {
+                if (length > 0)
+                {
+                    Classify(word[..length], ref negative, ref positive, ref weak);
+                }
+
+                length = 0;
+                if (!char.IsLetter(c))
+                {
+                    continue;
+                }
+            }
+
+            if (length < word.Length)
+            {
+                word[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        // Joined-up names ("sharebar", "relatedarticles") are caught by prefix; also try the whole value squeezed.
+        var squeezed = Squeeze(value);
+        if (squeezed.Length is > 0 and <= 48)
+        {
+            Classify(squeezed, ref negative, ref positive, ref weak);
+        }
+    }
+
+    private static string Squeeze(string value)
+    {
+        // Only classes without spaces: "article-body" -> "articlebody"; several classes are judged one by one.
+        if (value.Contains(' '))
+        {
+            return string.Empty;
+        }
+
+        return string.Create(value.Length, value, static (span, v) =>
+        {
+            var n = 0;
+            foreach (var c in v)
+            {
+                if (char.IsLetter(c))
+                {
+                    span[n++] = char.ToLowerInvariant(c);
+                }
+            }
+
+            span[n..].Fill(' ');
+        }).TrimEnd();
+    }
+
+    private static void Classify(ReadOnlySpan<char> word, ref bool negative, ref bool positive, ref bool weak)
+    {
+        var lookup = Positive.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.Contains(word))
+        {
+            positive = true;
+            return;
+        }
+
+        if (WeakNegative.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            weak = true;
+            return;
+        }
+
+        // Every prefix of the word is looked up, so the cost is the word's length rather than the list's.
+        if (ExactNegative.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            negative = true;
+            return;
+        }
+
+        var prefixes = PrefixNegative.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var length = Math.Min(word.Length, MaxPrefixLength); length >= 3; length--)
+        {
+            if (prefixes.Contains(word[..length]))
+            {
+                negative = true;
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace Parallax.Core.Extraction.Html;
+
+/// <summary>Why a written paragraph is not part of the article body, or <see cref="None"/>.</summary>
+internal enum DropReason
+{
+    None,
+    Title,
+    LinksOnly,
+    Dateline,
+    Byline,
+    Chrome,
+}
+
+/// <summary>
+/// Line-level rules for what survives block selection but is not body text: the title repeated as a heading,
+/// lines that are only links, datelines and bylines ("By Jane Doe - 11/18/19 11:04 PM"), and short lines of page
+/// chrome ("Comments", "Tags", "Share"). Judged from the line's shape and words, not from any one site's strings.
+/// </summary>
+internal static partial class ParagraphFilter
+{
+    /// <summary>Datelines and bylines are short; a long line with a date in it is a sentence.</summary>
+    private const int MaxMetaLineChars = 100;
+
+    private static readonly FrozenSet<string> ChromeWords = new[]
+    {
+        "comments", "comment", "tags", "tag", "share", "shares", "advertisement", "advertisements", "anzeige", "publicidad",
+        "publicité", "pubblicità", "publicidade", "реклама", "related", "print", "email", "e-mail", "tweet", "facebook", "twitter",
+        "whatsapp", "pinterest", "linkedin", "reddit", "subscribe", "newsletter", "copyright", "©", "permalink", "sponsored",
+        "loading", "menu", "search", "login", "close", "x", "advertising", "ad", "topics", "more",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public static DropReason Judge(WrittenParagraph paragraph, string? title)
+    {
+        var text = paragraph.Text;
+        if (paragraph.Tag == "h1" || (title is not null && paragraph.Tag.Length == 2 && paragraph.Tag[0] == 'h' && Same(text, title)))
+        {
+            return DropReason.Title;
+        }
+
+        // A bare address written out is something the author chose to show, unlike a headline linking elsewhere.
+        if (paragraph.LinkChars * 10 >= text.Length * 9 && text.Length < 200 && !text.StartsWith("http", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            return DropReason.LinksOnly;
+        }
+
+        if (text.Length > MaxMetaLineChars)
+        {
+            return DropReason.None;
+        }
+
+        if (IsChrome(text))
+        {
+            return DropReason.Chrome;
+        }
+
+        if (Byline().IsMatch(text))
+        {
+            return DropReason.Byline;
+        }
+
+        var words = CountWords(text);
+        if (words <= 14 && (Time().IsMatch(text) || NumericDate().IsMatch(text) || (Year().IsMatch(text) && MonthName().IsMatch(text))))
+        {
+            return DropReason.Dateline;
+        }
+
+        return DropReason.None;
+    }
+
+    private static bool Same(string text, string title)
+    {
+        var a = text.AsSpan().Trim();
+        var b = title.AsSpan().Trim();
+        return a.Equals(b, StringComparison.OrdinalIgnoreCase) || (b.Length > 20 && b.StartsWith(a, StringComparison.OrdinalIgnoreCase) && a.Length > b.Length * 2 / 3);
+    }
+
+    /// <summary>One to four words, one of which is a word of page chrome.</summary>
+    private static bool IsChrome(string text)
+    {
+        var words = 0;
+        var chrome = false;
+        foreach (var range in text.AsSpan().Split(' '))
+        {
+            var word = text.AsSpan(range.Start.Value, range.End.Value - range.Start.Value).Trim(":|•·-–—()[]!.…");
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            words++;
+            if (ChromeWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            {
+                chrome = true;
+            }
+        }
+
+        return chrome && words <= 4;
+    }
+
+    private static int CountWords(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord)
+            {
+                count++;
+            }
+
+            inWord = letter;
+        }
+
+        return count;
+    }
+
+    [GeneratedRegex(@"^(By|Por|Von|Par|Di|Door|Av|Автор)\s+\p{Lu}[\p{L}.'’-]+(\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*($|[,|\-–—•]|and\b|y\b|e\b|und\b|et\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex Byline();
+
+    [GeneratedRegex(@"\b\d{1,2}[:h]\d{2}\b\s*(am|pm|a\.m\.|p\.m\.|uhr|h\b|[A-Z]{2,4}\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Time();
+
+    [GeneratedRegex(@"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NumericDate();
+
+    [GeneratedRegex(@"\b(19|20)\d{2}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\b\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthName();
+}

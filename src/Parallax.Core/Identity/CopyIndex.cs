@@ -1,0 +1,481 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
+namespace Parallax.Core.Identity;
+
+/// <summary>
+/// The growing duplicate index: one per run (analyze) or per store (serve). Not thread-safe; one writer.
+/// </summary>
+/// <remarks>
+/// Per article it keeps two small MinHash sketches (64 values each by default), its LSH band keys and sampled anchors,
+/// and no text. A new article is compared only with the articles that share an exact hash, an LSH bucket or an anchor,
+/// and every bucket holds at most <see cref="CopyIndexOptions.MaxBucketSize"/> articles, so the cost of an addition
+/// does not grow with the number stored. Copies form groups around one root original; <see cref="LinkOf"/> resolves to it.
+/// </remarks>
+public sealed class CopyIndex
+{
+    private const long NoDate = long.MinValue;
+
+    private readonly CopyIndexOptions options;
+    private readonly Fingerprinter fingerprinter;
+    private readonly Fingerprint scratch;
+    private readonly Dictionary<string, int> byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, int> byExactHash = [];
+    private readonly ChunkedList<Doc> docs = new();
+    private readonly ChunkedList<uint> wordSketches;
+    private readonly ChunkedList<uint> skeletonSketches;
+    private readonly BucketIndex[] wordBands;
+    private readonly BucketIndex[] skeletonBands;
+    private readonly BucketIndex anchors;
+    private readonly List<int> candidates = [];
+    private readonly Dictionary<int, int> sharedAnchors = [];
+
+    public CopyIndex(CopyIndexOptions? options = null)
+    {
+        this.options = options ?? CopyIndexOptions.Default;
+        this.options.Validate();
+        fingerprinter = new Fingerprinter(this.options);
+        scratch = fingerprinter.NewScratch();
+        wordSketches = new ChunkedList<uint>(this.options.SketchSize * 256);
+        skeletonSketches = new ChunkedList<uint>(this.options.SkeletonSketchSize * 256);
+        wordBands = NewBands(this.options.Bands, this.options.MaxBucketSize);
+        skeletonBands = NewBands(this.options.SkeletonBands, this.options.MaxBucketSize);
+        anchors = new BucketIndex(this.options.MaxBucketSize);
+    }
+
+    public Action<string>? Trace { get; set; }
+
+    /// <summary>How many articles were added.</summary>
+    public int Count => docs.Count;
+
+    /// <summary>
+    /// Adds an article in arrival order; returns the links that were created or changed by it (the newcomer is a copy
+    /// of an earlier article, or an earlier article turns out to be a copy of the fuller newcomer).
+    /// </summary>
+    /// <exception cref="ArgumentException">An article with the same id was added before.</exception>
+    public IReadOnlyList<CopyLink> Add(CopyCandidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        if (byId.ContainsKey(candidate.Id))
+        {
+            throw new ArgumentException($"An article with id '{candidate.Id}' is already in the copy index.", nameof(candidate));
+        }
+
+        var fp = scratch;
+        fingerprinter.Compute(candidate.Title ?? "", candidate.Text ?? "", candidate.RestoredText, fp);
+        var self = docs.Count;
+        var doc = new Doc
+        {
+            Id = candidate.Id,
+            Source = string.IsNullOrWhiteSpace(candidate.Source) ? null : candidate.Source,
+            Credit = PublisherCredit.Find(candidate.Text, candidate.Title),
+            Published = candidate.Published?.UtcTicks ?? NoDate,
+            WordSketch = -1,
+            SkeletonSketch = -1,
+            Shingles = fp.Shingles,
+            SkeletonShingles = fp.SkeletonShingles,
+            Anchors = fp.Anchors.Count,
+            Root = self,
+            NextMember = self,
+            Kind = CopyKind.Duplicate,
+            Similarity = 1,
+            Spun = candidate.RestoredText is not null,
+        };
+
+        // Exact duplicates: linked to the first copy's group and not indexed again (5,000 copies cost one entry each).
+        if (fp.ExactHash != 0 && byExactHash.TryGetValue(fp.ExactHash, out var twin))
+        {
+            docs.Add(doc);
+            byId.Add(doc.Id, self);
+            ref var first = ref docs[twin];
+            var root = first.Root;
+            var kind = first.Root == twin ? CopyKind.Duplicate : first.Kind;
+            Join(self, root, kind, first.Root == twin ? 1 : first.Similarity);
+            return [LinkOf(self)!];
+        }
+
+        var best = FindBest(fp, doc, out var bestRelation);
+        Store(ref doc, fp);
+        docs.Add(doc);
+        byId.Add(doc.Id, self);
+        if (fp.ExactHash != 0)
+        {
+            byExactHash.Add(fp.ExactHash, self);
+        }
+
+        Index(self, fp);
+        if (best < 0)
+        {
+            return [];
+        }
+
+        var rootIndex = docs[best].Root;
+        var relation = bestRelation;
+        if (rootIndex != best)
+        {
+            // Judge against the group's root too (it may be fuller than the member we matched), falling back on the
+            // member's relation when the root itself drifted too far to compare.
+            var toRoot = Relate(fp, rootIndex, docs[self]);
+            if (toRoot.Kind is not null)
+            {
+                relation = toRoot;
+            }
+        }
+
+        Trace?.Invoke($"{candidate.Id} best={docs[best].Id} root={docs[rootIndex].Id} {relation} shingles {docs[self].Shingles} vs {docs[rootIndex].Shingles} anchors {docs[self].Anchors} vs {docs[rootIndex].Anchors}");
+        if (TakesOver(self, rootIndex, relation))
+        {
+            return Reroot(rootIndex, self, relation);
+        }
+
+        Join(self, rootIndex, relation.Kind!.Value, relation.Similarity);
+        return [LinkOf(self)!];
+    }
+
+    /// <summary>The current link of an article, resolved to the root original; null when it is no copy or unknown.</summary>
+    public CopyLink? LinkOf(string id) => byId.TryGetValue(id, out var index) ? LinkOf(index) : null;
+
+    /// <summary>
+    /// The publisher of an article as far as the index knows: for a copy, its original's publisher; for an original,
+    /// the publisher its text credits ("first published by ...") or else its own source.
+    /// </summary>
+    public string? PublisherOf(string id)
+    {
+        if (!byId.TryGetValue(id, out var index))
+        {
+            return null;
+        }
+
+        var doc = docs[index];
+        return doc.Root == index ? doc.Credit ?? doc.Source : LinkOf(index)!.OriginalPublisher;
+    }
+
+    /// <summary>
+    /// Compares two articles directly, for diagnostics and tests: estimated Jaccard similarity of their word shingles
+    /// and of their skeletons (-1 when either text has too few), and the containment of each in the other.
+    /// </summary>
+    public static CopySimilarity Compare(CopyCandidate a, CopyCandidate b, CopyIndexOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        options ??= CopyIndexOptions.Default;
+        var fingerprinter = new Fingerprinter(options);
+        var fa = fingerprinter.NewScratch();
+        var fb = fingerprinter.NewScratch();
+        fingerprinter.Compute(a.Title ?? "", a.Text ?? "", a.RestoredText, fa);
+        fingerprinter.Compute(b.Title ?? "", b.Text ?? "", b.RestoredText, fb);
+        var words = fa.Shingles > 0 && fb.Shingles > 0 ? MinHash.Similarity(fa.WordSketch, fb.WordSketch) : -1;
+        var skeleton = fa.SkeletonShingles > 0 && fb.SkeletonShingles > 0 ? MinHash.Similarity(fa.SkeletonSketch, fb.SkeletonSketch) : -1;
+        var shared = 0;
+        foreach (var anchor in fa.Anchors)
+        {
+            if (fb.Anchors.BinarySearch(anchor) >= 0)
+            {
+                shared++;
+            }
+        }
+
+        return new CopySimilarity(
+            fa.ExactHash != 0 && fa.ExactHash == fb.ExactHash, words, skeleton,
+            fa.Anchors.Count == 0 ? 0 : (double)shared / fa.Anchors.Count, fb.Anchors.Count == 0 ? 0 : (double)shared / fb.Anchors.Count,
+            shared);
+    }
+
+    private CopyLink? LinkOf(int index)
+    {
+        var doc = docs[index];
+        if (doc.Root == index)
+        {
+            return null;
+        }
+
+        var root = docs[doc.Root];
+        return new CopyLink(doc.Id, root.Id, doc.Kind, Math.Round(doc.Similarity, 3), root.Credit ?? doc.Credit ?? root.Source);
+    }
+
+    private int FindBest(Fingerprint fp, Doc doc, out Relation bestRelation)
+    {
+        candidates.Clear();
+        sharedAnchors.Clear();
+        if (fp.Shingles > 0)
+        {
+            BandKeys(fp.WordSketch, options.RowsPerBand, wordBands, lookup: true);
+        }
+
+        if (fp.SkeletonShingles > 0)
+        {
+            BandKeys(fp.SkeletonSketch, options.SkeletonRowsPerBand, skeletonBands, lookup: true);
+        }
+
+        if (options.IndexPassages)
+        {
+            var before = candidates.Count;
+            foreach (var anchor in fp.Anchors)
+            {
+                anchors.Collect(anchor, candidates);
+            }
+
+            for (var i = before; i < candidates.Count; i++)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(sharedAnchors, candidates[i], out _)++;
+            }
+        }
+
+        candidates.Sort();
+        var best = -1;
+        bestRelation = default;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (i > 0 && candidates[i] == candidates[i - 1])
+            {
+                continue;
+            }
+
+            var relation = Relate(fp, candidates[i], doc);
+            if (relation.Kind is not null && (best < 0 || relation.Score > bestRelation.Score))
+            {
+                best = candidates[i];
+                bestRelation = relation;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>How the newcomer (fingerprints <paramref name="fp"/>) relates to a stored article, if at all.</summary>
+    private Relation Relate(Fingerprint fp, int other, Doc newcomer)
+    {
+        var stored = docs[other];
+        var words = fp.Shingles > 0 && stored.WordSketch >= 0
+            ? MinHash.Similarity(fp.WordSketch, wordSketches.Block(stored.WordSketch, options.SketchSize))
+            : 0;
+
+        // Containment from anchors when both texts have enough of them to judge, else from the sketches.
+        sharedAnchors.TryGetValue(other, out var shared);
+        double newInStored;
+        double storedInNew;
+        if (options.IndexPassages && fp.Anchors.Count >= options.MinSharedAnchors && stored.Anchors >= options.MinSharedAnchors)
+        {
+            newInStored = shared >= options.MinSharedAnchors ? (double)shared / fp.Anchors.Count : 0;
+            storedInNew = shared >= options.MinSharedAnchors ? (double)shared / stored.Anchors : 0;
+        }
+        else
+        {
+            newInStored = MinHash.Containment(words, fp.Shingles, stored.Shingles);
+            storedInNew = MinHash.Containment(words, stored.Shingles, fp.Shingles);
+        }
+
+        var spun = newcomer.Spun || stored.Spun;
+        if (words >= options.NearDuplicateThreshold)
+        {
+            return new Relation(spun ? CopyKind.SpunCopy : CopyKind.NearDuplicate, words, 2 + words, newInStored, storedInNew);
+        }
+
+        var containment = Math.Max(newInStored, storedInNew);
+        if (containment >= options.ContainmentThreshold && Math.Min(fp.Shingles, stored.Shingles) > 0)
+        {
+            return new Relation(CopyKind.Republication, containment, 1 + containment, newInStored, storedInNew);
+        }
+
+        if (fp.SkeletonShingles > 0 && stored.SkeletonSketch >= 0)
+        {
+            var skeleton = MinHash.Similarity(fp.SkeletonSketch, skeletonSketches.Block(stored.SkeletonSketch, options.SkeletonSketchSize));
+            if (skeleton >= options.SpinThreshold)
+            {
+                return new Relation(CopyKind.SpunCopy, skeleton, skeleton, newInStored, storedInNew);
+            }
+        }
+
+        return default;
+    }
+
+    /// <summary>
+    /// Whether the newcomer becomes the original of the group rooted at <paramref name="root"/>. When one text lies
+    /// inside the other, the fuller version is the original if the shorter one is most of it (the same article with an
+    /// extra sentence), but a page that merely contains the article among other things is a copy (a republication).
+    /// When neither contains the other, the unspun text beats a spun root, then the earlier publication date wins.
+    /// A newcomer that credits another publisher ("first published by ...") never becomes the original.
+    /// </summary>
+    private bool TakesOver(int self, int root, Relation relation)
+    {
+        var newcomer = docs[self];
+        var original = docs[root];
+        if (newcomer.Credit is not null && original.Credit is null)
+        {
+            return false;
+        }
+
+        var threshold = options.ContainmentThreshold;
+        var rootInside = relation.StoredInNew >= threshold;
+        var newcomerInside = relation.NewInStored >= threshold;
+        if (rootInside || newcomerInside)
+        {
+            static bool Bigger(int big, int small) => big >= small + Math.Max(3, small / 20);
+            if (rootInside && Bigger(newcomer.Shingles, original.Shingles))
+            {
+                // A fuller version of the root, or a page holding it among other things.
+                return relation.NewInStored >= options.FullerMinShare;
+            }
+
+            if (newcomerInside && Bigger(original.Shingles, newcomer.Shingles))
+            {
+                // The root is fuller (it stays), or a page that held the newcomer among other things (it yields).
+                return relation.StoredInNew < options.FullerMinShare;
+            }
+        }
+
+        if (original.Spun != newcomer.Spun)
+        {
+            return original.Spun;
+        }
+
+        return newcomer.Published != NoDate && original.Published != NoDate && newcomer.Published < original.Published;
+    }
+
+    /// <summary>Makes <paramref name="newRoot"/> the original of the whole group of <paramref name="oldRoot"/>.</summary>
+    private List<CopyLink> Reroot(int oldRoot, int newRoot, Relation relation)
+    {
+        var changed = new List<CopyLink>();
+        var kind = relation.Kind!.Value;
+        var member = oldRoot;
+        do
+        {
+            ref var doc = ref docs[member];
+            if (member == oldRoot)
+            {
+                doc.Kind = kind;
+                doc.Similarity = (float)relation.Similarity;
+            }
+            else
+            {
+                doc.Kind = Combine(doc.Kind, kind);
+                doc.Similarity = Math.Min(doc.Similarity, (float)relation.Similarity);
+            }
+
+            doc.Root = newRoot;
+            member = doc.NextMember;
+        }
+        while (member != oldRoot);
+
+        Splice(newRoot, oldRoot);
+        member = oldRoot;
+        do
+        {
+            changed.Add(LinkOf(member)!);
+            member = docs[member].NextMember;
+        }
+        while (member != newRoot);
+
+        return changed;
+    }
+
+    private void Join(int self, int root, CopyKind kind, double similarity)
+    {
+        ref var doc = ref docs[self];
+        doc.Root = root;
+        doc.Kind = kind;
+        doc.Similarity = (float)similarity;
+        Splice(root, self);
+    }
+
+    /// <summary>Joins two circular member lists (each article starts as a list of itself).</summary>
+    private void Splice(int a, int b)
+    {
+        var afterA = docs[a].NextMember;
+        var afterB = docs[b].NextMember;
+        docs[a].NextMember = afterB;
+        docs[b].NextMember = afterA;
+    }
+
+    /// <summary>The weaker of two relations: a duplicate of a spun copy is a spun copy of the original.</summary>
+    private static CopyKind Combine(CopyKind a, CopyKind b) =>
+        a == CopyKind.SpunCopy || b == CopyKind.SpunCopy ? CopyKind.SpunCopy
+        : a == CopyKind.Republication || b == CopyKind.Republication ? CopyKind.Republication
+        : a == CopyKind.NearDuplicate || b == CopyKind.NearDuplicate ? CopyKind.NearDuplicate
+        : CopyKind.Duplicate;
+
+    private void Store(ref Doc doc, Fingerprint fp)
+    {
+        if (fp.Shingles > 0)
+        {
+            fp.WordSketch.CopyTo(wordSketches.AddBlock(options.SketchSize, out var start));
+            doc.WordSketch = start;
+        }
+
+        if (fp.SkeletonShingles > 0)
+        {
+            fp.SkeletonSketch.CopyTo(skeletonSketches.AddBlock(options.SkeletonSketchSize, out var start));
+            doc.SkeletonSketch = start;
+        }
+    }
+
+    private void Index(int self, Fingerprint fp)
+    {
+        if (fp.Shingles > 0)
+        {
+            BandKeys(fp.WordSketch, options.RowsPerBand, wordBands, lookup: false, self);
+        }
+
+        if (fp.SkeletonShingles > 0)
+        {
+            BandKeys(fp.SkeletonSketch, options.SkeletonRowsPerBand, skeletonBands, lookup: false, self);
+        }
+
+        if (options.IndexPassages)
+        {
+            foreach (var anchor in fp.Anchors)
+            {
+                anchors.Add(anchor, self);
+            }
+        }
+    }
+
+    private void BandKeys(uint[] sketch, int rows, BucketIndex[] bands, bool lookup, int self = -1)
+    {
+        for (var b = 0; b < bands.Length; b++)
+        {
+            var key = (uint)XxHash3.HashToUInt64(MemoryMarshal.AsBytes(sketch.AsSpan(b * rows, rows)));
+            if (lookup)
+            {
+                bands[b].Collect(key, candidates);
+            }
+            else
+            {
+                bands[b].Add(key, self);
+            }
+        }
+    }
+
+    private static BucketIndex[] NewBands(int count, int capacity)
+    {
+        var bands = new BucketIndex[count];
+        for (var i = 0; i < count; i++)
+        {
+            bands[i] = new BucketIndex(capacity);
+        }
+
+        return bands;
+    }
+
+    /// <summary>What the index keeps of one article: ids, counts and positions of its sketches, never its text.</summary>
+    private struct Doc
+    {
+        public string Id;
+        public string? Source;
+        public string? Credit;
+        public long Published;
+        public int WordSketch;
+        public int SkeletonSketch;
+        public int Shingles;
+        public int SkeletonShingles;
+        public int Anchors;
+        public int Root;
+        public int NextMember;
+        public float Similarity;
+        public CopyKind Kind;
+        public bool Spun;
+    }
+
+    /// <summary>A relation found between the newcomer and a stored article; Kind is null when there is none.</summary>
+    private readonly record struct Relation(CopyKind? Kind, double Similarity, double Score, double NewInStored, double StoredInNew);
+}

@@ -1,0 +1,147 @@
+namespace Parallax.Core.Identity;
+
+/// <summary>An article offered to the copy index, in arrival order.</summary>
+/// <param name="Id">The article's id (unique within the index).</param>
+/// <param name="Title">Its title, or empty.</param>
+/// <param name="Text">Its body; paragraphs separated by a blank line.</param>
+/// <param name="Source">The publisher's name as extracted, or null.</param>
+/// <param name="Published">When it was published, when known.</param>
+/// <param name="RestoredText">The body with spun wording restored (SpinAnalyzer), or null when not spun.</param>
+public sealed record CopyCandidate(
+    string Id,
+    string Title,
+    string Text,
+    string? Source,
+    DateTimeOffset? Published,
+    string? RestoredText = null);
+
+/// <summary>How a copy relates to its original.</summary>
+public enum CopyKind
+{
+    /// <summary>The same text, word for word (after normalising case, spacing and punctuation).</summary>
+    Duplicate,
+
+    /// <summary>Nearly the same text: small edits, a changed sentence or two.</summary>
+    NearDuplicate,
+
+    /// <summary>One text sits inside the other: a republication inside a larger page, or a shortened version.</summary>
+    Republication,
+
+    /// <summary>The same text with words swapped for synonyms.</summary>
+    SpunCopy,
+}
+
+/// <summary>A link from a copy to its original.</summary>
+/// <param name="CopyId">The copy's id.</param>
+/// <param name="OriginalId">The root original's id (never itself a copy).</param>
+/// <param name="Kind">How the copy relates to the original.</param>
+/// <param name="Similarity">0 to 1: Jaccard similarity for duplicates, containment for republications.</param>
+/// <param name="OriginalPublisher">The original's publisher: named in the copy or the original's source, or null.</param>
+public sealed record CopyLink(string CopyId, string OriginalId, CopyKind Kind, double Similarity, string? OriginalPublisher);
+
+/// <summary>How two texts compare (see <see cref="CopyIndex.Compare"/>).</summary>
+/// <param name="Exact">Same words in the same order.</param>
+/// <param name="Words">Estimated Jaccard similarity of the word shingles, or -1 when a text is too short.</param>
+/// <param name="Skeleton">Estimated Jaccard similarity of the skeletons (function words and numbers), or -1.</param>
+/// <param name="AInB">Share of A's anchors found in B.</param>
+/// <param name="BInA">Share of B's anchors found in A.</param>
+/// <param name="SharedAnchors">Anchors the two share.</param>
+public sealed record CopySimilarity(bool Exact, double Words, double Skeleton, double AInB, double BInA, int SharedAnchors);
+
+/// <summary>Settings of the copy index. The defaults suit news articles; change them only with a measurement.</summary>
+/// <remarks>Fingerprints depend on the shingle, sketch and anchor settings: an index must keep them for its lifetime.</remarks>
+public sealed record CopyIndexOptions
+{
+    public static CopyIndexOptions Default { get; } = new();
+
+    /// <summary>Words per shingle.</summary>
+    public int ShingleSize { get; init; } = 3;
+
+    /// <summary>MinHash values per word sketch (a multiple of 16); it must be at least Bands x RowsPerBand.</summary>
+    public int SketchSize { get; init; } = 64;
+
+    /// <summary>LSH bands over the word sketch.</summary>
+    public int Bands { get; init; } = 16;
+
+    /// <summary>Sketch values per band: two texts become candidates when one band matches in full.</summary>
+    public int RowsPerBand { get; init; } = 4;
+
+    /// <summary>Estimated Jaccard similarity of word shingles from which two texts are near duplicates.</summary>
+    public double NearDuplicateThreshold { get; init; } = 0.5;
+
+    /// <summary>Share of the smaller text's anchors found in the larger one from which it is a republication.</summary>
+    public double ContainmentThreshold { get; init; } = 0.7;
+
+    /// <summary>
+    /// When one text contains another, it is a fuller version (and becomes the original) if the contained text is at
+    /// least this share of it; below, it is a larger page that republishes the article (and is the copy).
+    /// </summary>
+    public double FullerMinShare { get; init; } = 0.6;
+
+    /// <summary>A containment needs at least this many shared anchors (short texts have too few to judge).</summary>
+    public int MinSharedAnchors { get; init; } = 4;
+
+    /// <summary>Texts with fewer shingles than this are matched by exact hash only (never copies of everything).</summary>
+    public int MinShingles { get; init; } = 8;
+
+    /// <summary>At most this many words of an article are shingled (enormous articles).</summary>
+    public int MaxWords { get; init; } = 20_000;
+
+    /// <summary>At most this many articles are kept per LSH bucket or anchor, so thousands of copies stay linear.</summary>
+    public int MaxBucketSize { get; init; } = 8;
+
+    /// <summary>Index anchors (sampled shingles) to find republications inside larger pages. Costs memory per article.</summary>
+    public bool IndexPassages { get; init; } = true;
+
+    /// <summary>One shingle in this many becomes an anchor (a power of two).</summary>
+    public int AnchorSampling { get; init; } = 16;
+
+    /// <summary>At most this many anchors per article (the smallest hashes: a consistent sample of long pages).</summary>
+    public int MaxAnchors { get; init; } = 64;
+
+    /// <summary>Match spun copies through the skeleton of words spinners never touch (function words, numbers).</summary>
+    public bool SpinRobust { get; init; } = true;
+
+    /// <summary>MinHash values per skeleton sketch (a multiple of 16); at least SkeletonBands x SkeletonRowsPerBand.</summary>
+    public int SkeletonSketchSize { get; init; } = 64;
+
+    /// <summary>LSH bands over the skeleton sketch.</summary>
+    public int SkeletonBands { get; init; } = 16;
+
+    /// <summary>Skeleton sketch values per band.</summary>
+    public int SkeletonRowsPerBand { get; init; } = 4;
+
+    /// <summary>Skeleton elements per skeleton shingle.</summary>
+    public int SkeletonShingleSize { get; init; } = 5;
+
+    /// <summary>Content-word gaps longer than this count as this (a multi-word swap then changes less).</summary>
+    public int SkeletonGapCap { get; init; } = 4;
+
+    /// <summary>A skeleton is used only when at least this share of the words are function words or numbers.</summary>
+    public double MinFixedShare { get; init; } = 0.2;
+
+    /// <summary>Estimated Jaccard similarity of skeletons from which two texts are spun copies.</summary>
+    public double SpinThreshold { get; init; } = 0.5;
+
+    /// <summary>Average word length above which a text is shingled by characters (scripts written without spaces).</summary>
+    public int CharacterModeTokenLength { get; init; } = 12;
+
+    /// <summary>Checks the settings; throws with the reason when they cannot work.</summary>
+    public void Validate()
+    {
+        if (ShingleSize < 1 || MinShingles < 1 || MaxWords < 1 || MaxBucketSize < 1 || MaxAnchors < 1)
+        {
+            throw new ArgumentException("Shingle size, minimum shingles, maximum words, bucket size and anchors must be positive.");
+        }
+
+        if (Bands * RowsPerBand > SketchSize || SkeletonBands * SkeletonRowsPerBand > SkeletonSketchSize)
+        {
+            throw new ArgumentException("Bands x rows must fit in the sketch size.");
+        }
+
+        if (AnchorSampling < 1 || (AnchorSampling & (AnchorSampling - 1)) != 0)
+        {
+            throw new ArgumentException("Anchor sampling must be a power of two.");
+        }
+    }
+}

@@ -1,0 +1,487 @@
+using System.Collections.Frozen;
+using System.IO.Compression;
+using System.Reflection;
+
+namespace Parallax.Core.Spin;
+
+/// <summary>Part of speech as WordNet has it: noun, verb, adjective, adverb.</summary>
+public enum WordPos : byte
+{
+    Noun,
+    Verb,
+    Adjective,
+    Adverb,
+}
+
+/// <summary>The inflection a word form carries relative to its lemma.</summary>
+public enum WordForm : byte
+{
+    Base,
+    Plural,
+    ThirdPerson,
+    Past,
+    Gerund,
+    Comparative,
+    Superlative,
+}
+
+/// <summary>One WordNet synset: lemmas sharing one sense, each with how often it was sense-tagged in that sense.</summary>
+public sealed record Synset(WordPos Pos, string[] Lemmas, int[] TagCounts);
+
+/// <summary>One reading of a word form: which lemma, which part of speech, which inflection.</summary>
+public readonly record struct WordAnalysis(string Lemma, WordPos Pos, WordForm Form);
+
+/// <summary>
+/// The shipped thesaurus and word statistics (built by tools/thesaurus/build.py from WordNet 3.0, the Brown corpus and
+/// SUBTLEX-US): synsets, irregular forms, unigram frequencies (per billion words, multi-word lemmas included) and
+/// adjacent-word pair counts. Immutable once loaded; one instance serves every thread.
+/// </summary>
+public sealed class Thesaurus
+{
+    private static readonly Lazy<Thesaurus> Embedded = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly FrozenDictionary<string, int[]> synsetsOfLemma;
+    private readonly FrozenDictionary<string, long> frequency;
+    private readonly FrozenDictionary<string, int> synonymCounts;
+    private readonly FrozenSet<string> phraseStarts;
+    private readonly FrozenDictionary<string, int> tagTotals;
+    private readonly FrozenDictionary<string, int> bigrams;
+    private readonly FrozenDictionary<string, WordAnalysis[]> irregular;
+    private readonly FrozenDictionary<(string Lemma, WordPos Pos), string[]> irregularForms;
+    private readonly FrozenDictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> frequencySpans;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> bigramSpans;
+
+    private Thesaurus(
+        Synset[] synsets, Dictionary<string, long> frequency, Dictionary<string, int> bigrams, long bigramTotal,
+        List<(WordPos Pos, string Inflected, string Lemma)> morph)
+    {
+        Synsets = synsets;
+        var byLemma = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var longest = 1;
+        for (var i = 0; i < synsets.Length; i++)
+        {
+            foreach (var lemma in synsets[i].Lemmas)
+            {
+                if (!byLemma.TryGetValue(lemma, out var list))
+                {
+                    byLemma[lemma] = list = [];
+                }
+
+                list.Add(i);
+                longest = Math.Max(longest, CountWords(lemma));
+            }
+        }
+
+        synsetsOfLemma = byLemma.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        var synonymCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var union = new HashSet<string>(StringComparer.Ordinal);
+        var tagTotals = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (lemma, ids) in byLemma)
+        {
+            union.Clear();
+            foreach (var id in ids)
+            {
+                union.UnionWith(synsets[id].Lemmas);
+            }
+
+            synonymCounts[lemma] = union.Count - 1;
+            var tags = 0;
+            foreach (var id in ids)
+            {
+                tags += synsets[id].TagCounts[Array.IndexOf(synsets[id].Lemmas, lemma)];
+            }
+
+            tagTotals[lemma] = tags;
+        }
+
+        this.synonymCounts = synonymCounts.ToFrozenDictionary(StringComparer.Ordinal);
+        this.tagTotals = tagTotals.ToFrozenDictionary(StringComparer.Ordinal);
+        var starts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var lemma in byLemma.Keys)
+        {
+            var space = lemma.IndexOf(' ');
+            if (space > 0)
+            {
+                starts.Add(lemma[..space]);
+            }
+        }
+
+        phraseStarts = starts.ToFrozenSet(StringComparer.Ordinal);
+        LongestLemmaWords = longest;
+        this.frequency = frequency.ToFrozenDictionary(StringComparer.Ordinal);
+        this.bigrams = bigrams.ToFrozenDictionary(StringComparer.Ordinal);
+        BigramTotal = bigramTotal;
+        frequencySpans = this.frequency.GetAlternateLookup<ReadOnlySpan<char>>();
+        bigramSpans = this.bigrams.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        var inflected = new Dictionary<string, List<WordAnalysis>>(StringComparer.Ordinal);
+        var forms = new Dictionary<(string, WordPos), List<string>>();
+        foreach (var (pos, form, lemma) in morph)
+        {
+            if (!inflected.TryGetValue(form, out var list))
+            {
+                inflected[form] = list = [];
+            }
+
+            // Exception lists do not say which inflection a form is; the suffix-free irregulars of verbs are past
+            // forms (said, told, gave, given), of nouns plurals (men, mice), of adjectives comparatives (better).
+            list.Add(new WordAnalysis(lemma, pos, pos switch
+            {
+                WordPos.Noun => WordForm.Plural,
+                WordPos.Verb => form.EndsWith("ing", StringComparison.Ordinal) ? WordForm.Gerund : WordForm.Past,
+                _ => form.EndsWith("st", StringComparison.Ordinal) ? WordForm.Superlative : WordForm.Comparative,
+            }));
+            if (!forms.TryGetValue((lemma, pos), out var formList))
+            {
+                forms[(lemma, pos)] = formList = [];
+            }
+
+            formList.Add(form);
+        }
+
+        irregular = inflected.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        irregularForms = forms.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+    }
+
+    /// <summary>The thesaurus embedded in Parallax.Core, loaded once per process on first use.</summary>
+    public static Thesaurus Default => Embedded.Value;
+
+    public IReadOnlyList<Synset> Synsets { get; }
+
+    /// <summary>The most words any multi-word lemma has ("loss of life" has 3).</summary>
+    public int LongestLemmaWords { get; }
+
+    /// <summary>Word tokens in the corpus the pair counts come from.</summary>
+    public long BigramTotal { get; }
+
+    /// <summary>Indexes into <see cref="Synsets"/> of the synsets holding this lower-case lemma; empty when none.</summary>
+    public ReadOnlySpan<int> SynsetsOf(string lemma) =>
+        synsetsOfLemma.TryGetValue(lemma, out var ids) ? ids : ReadOnlySpan<int>.Empty;
+
+    /// <summary>How many distinct synonyms a lemma has over all its senses and parts of speech.</summary>
+    public int SynonymCount(string lemma) => synonymCounts.TryGetValue(lemma, out var n) ? n : 0;
+
+    public bool HasLemma(string lemma) => synsetsOfLemma.ContainsKey(lemma);
+
+    /// <summary>Frequency per billion words of a lower-case word or multi-word lemma (0 when unknown).</summary>
+    public long Frequency(ReadOnlySpan<char> word) => frequencySpans.TryGetValue(word, out var f) ? f : 0;
+
+    /// <summary>How often the lower-case pair "first second" was seen adjacent in the corpus.</summary>
+    public int Bigram(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
+    {
+        var length = first.Length + 1 + second.Length;
+        if (length > 128)
+        {
+            return 0;
+        }
+
+        Span<char> key = stackalloc char[length];
+        first.CopyTo(key);
+        key[first.Length] = ' ';
+        second.CopyTo(key[(first.Length + 1)..]);
+        return bigramSpans.TryGetValue(key, out var c) ? c : 0;
+    }
+
+    /// <summary>
+    /// Every reading of a lower-case word form whose lemma is in the thesaurus: irregular forms first, then WordNet's
+    /// "morphy" suffix rules, then the form itself as a lemma.
+    /// </summary>
+    public List<WordAnalysis> Analyze(string word)
+    {
+        var result = new List<WordAnalysis>();
+        if (irregular.TryGetValue(word, out var listed))
+        {
+            foreach (var a in listed)
+            {
+                if (HasLemmaWithPos(a.Lemma, a.Pos))
+                {
+                    result.Add(a);
+                }
+            }
+        }
+
+        foreach (var (suffix, ending, pos, form) in SuffixRules)
+        {
+            if (word.Length > suffix.Length + 1 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                var stem = string.Concat(word.AsSpan(0, word.Length - suffix.Length), ending);
+                TryAdd(result, stem, pos, form);
+                if (ending.Length == 0 && form is WordForm.Past or WordForm.Gerund or WordForm.Comparative
+                    or WordForm.Superlative && stem.Length > 2 && stem[^1] == stem[^2] && !IsVowel(stem[^1]))
+                {
+                    TryAdd(result, stem[..^1], pos, form); // stopped -> stop, bigger -> big
+                }
+            }
+        }
+
+        foreach (var pos in AllPos)
+        {
+            TryAdd(result, word, pos, WordForm.Base);
+        }
+
+        return result;
+    }
+
+    /// <summary>The form of a lower-case lemma with the given inflection; multi-word lemmas inflect their head.</summary>
+    public string Inflect(string lemma, WordPos pos, WordForm form)
+    {
+        if (form == WordForm.Base)
+        {
+            return lemma;
+        }
+
+        var space = lemma.IndexOf(' ');
+        if (space > 0)
+        {
+            // Verbs inflect their first word ("carry out" -> "carried out"); nouns their last, except "X of Y".
+            var ofPhrase = lemma.Contains(" of ", StringComparison.Ordinal);
+            if (pos == WordPos.Verb || ofPhrase)
+            {
+                return Inflect(lemma[..space], pos, form) + lemma[space..];
+            }
+
+            var last = lemma.LastIndexOf(' ');
+            return lemma[..(last + 1)] + Inflect(lemma[(last + 1)..], pos, form);
+        }
+
+        if (irregularForms.TryGetValue((lemma, pos), out var forms))
+        {
+            string? best = null;
+            foreach (var f in forms)
+            {
+                var wanted = form switch
+                {
+                    WordForm.Gerund => f.EndsWith("ing", StringComparison.Ordinal),
+                    WordForm.Superlative => f.EndsWith("st", StringComparison.Ordinal),
+                    WordForm.Comparative => !f.EndsWith("st", StringComparison.Ordinal),
+                    WordForm.Past => !f.EndsWith("ing", StringComparison.Ordinal),
+                    _ => true,
+                };
+                if (wanted && (best is null || Frequency(f) > Frequency(best)))
+                {
+                    best = f;
+                }
+            }
+
+            if (best is not null && form is not WordForm.ThirdPerson)
+            {
+                return best;
+            }
+        }
+
+        return RegularInflection(lemma, form);
+    }
+
+    private static string RegularInflection(string w, WordForm form)
+    {
+        var consonantY = w.Length > 1 && w[^1] == 'y' && !IsVowel(w[^2]);
+        switch (form)
+        {
+            case WordForm.Plural or WordForm.ThirdPerson:
+                if (consonantY)
+                {
+                    return w[..^1] + "ies";
+                }
+
+                if (form == WordForm.Plural && w.Length > 4 && w.EndsWith("man", StringComparison.Ordinal)
+                    && !w.EndsWith("human", StringComparison.Ordinal))
+                {
+                    return w[..^3] + "men"; // newsman -> newsmen
+                }
+
+                return w.EndsWith('s') || w.EndsWith('x') || w.EndsWith('z') || w.EndsWith("ch", StringComparison.Ordinal)
+                    || w.EndsWith("sh", StringComparison.Ordinal) ? w + "es" : w + "s";
+            case WordForm.Past:
+                return consonantY ? w[..^1] + "ied" : w.EndsWith('e') ? w + "d" : Double(w) + "ed";
+            case WordForm.Gerund:
+                return w.EndsWith("ie", StringComparison.Ordinal) ? w[..^2] + "ying"
+                    : w.EndsWith('e') && !w.EndsWith("ee", StringComparison.Ordinal) ? w[..^1] + "ing" : Double(w) + "ing";
+            case WordForm.Comparative:
+                return consonantY ? w[..^1] + "ier" : w.EndsWith('e') ? w + "r" : Double(w) + "er";
+            case WordForm.Superlative:
+                return consonantY ? w[..^1] + "iest" : w.EndsWith('e') ? w + "st" : Double(w) + "est";
+            default:
+                return w;
+        }
+    }
+
+    // Short consonant-vowel-consonant words double their last letter (stop -> stopped, big -> bigger).
+    private static string Double(string w) =>
+        w.Length is >= 3 and <= 4 && !IsVowel(w[^1]) && w[^1] is not ('w' or 'x' or 'y') && IsVowel(w[^2])
+        && !IsVowel(w[^3]) ? w + w[^1] : w;
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    private void TryAdd(List<WordAnalysis> result, string lemma, WordPos pos, WordForm form)
+    {
+        if (!HasLemmaWithPos(lemma, pos))
+        {
+            return;
+        }
+
+        foreach (var a in result)
+        {
+            if (a.Lemma == lemma && a.Pos == pos)
+            {
+                return;
+            }
+        }
+
+        result.Add(new WordAnalysis(lemma, pos, form));
+    }
+
+    /// <summary>
+    /// How often the lemma is used in the sense of synset <paramref name="id"/>, as a share of its uses (sense-tag
+    /// counts with add-half smoothing, so untagged senses keep a little mass).
+    /// </summary>
+    public double SenseShare(string lemma, int id)
+    {
+        var synset = Synsets[id];
+        var index = Array.IndexOf(synset.Lemmas, lemma);
+        if (index < 0)
+        {
+            return 0;
+        }
+
+        var total = tagTotals.TryGetValue(lemma, out var t) ? t : 0;
+        return (synset.TagCounts[index] + 0.5) / (total + 0.5 * SynsetsOf(lemma).Length);
+    }
+
+    /// <summary>Whether some multi-word lemma starts with this lower-case word ("loss" for "loss of life").</summary>
+    public bool StartsPhrase(string word) => phraseStarts.Contains(word);
+
+    public bool HasLemmaWithPos(string lemma, WordPos pos)
+    {
+        foreach (var id in SynsetsOf(lemma))
+        {
+            if (Synsets[id].Pos == pos)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int CountWords(string lemma)
+    {
+        var n = 1;
+        foreach (var c in lemma)
+        {
+            if (c == ' ')
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private static readonly WordPos[] AllPos = [WordPos.Noun, WordPos.Verb, WordPos.Adjective, WordPos.Adverb];
+
+    // WordNet's morphy detachment rules, each tagged with the inflection it undoes.
+    private static readonly (string Suffix, string Ending, WordPos Pos, WordForm Form)[] SuffixRules =
+    [
+        ("ies", "y", WordPos.Noun, WordForm.Plural), ("ses", "s", WordPos.Noun, WordForm.Plural),
+        ("xes", "x", WordPos.Noun, WordForm.Plural), ("zes", "z", WordPos.Noun, WordForm.Plural),
+        ("ches", "ch", WordPos.Noun, WordForm.Plural), ("shes", "sh", WordPos.Noun, WordForm.Plural),
+        ("men", "man", WordPos.Noun, WordForm.Plural), ("s", "", WordPos.Noun, WordForm.Plural),
+        ("ies", "y", WordPos.Verb, WordForm.ThirdPerson), ("es", "e", WordPos.Verb, WordForm.ThirdPerson),
+        ("es", "", WordPos.Verb, WordForm.ThirdPerson), ("s", "", WordPos.Verb, WordForm.ThirdPerson),
+        ("ied", "y", WordPos.Verb, WordForm.Past), ("ed", "e", WordPos.Verb, WordForm.Past),
+        ("ed", "", WordPos.Verb, WordForm.Past), ("ying", "ie", WordPos.Verb, WordForm.Gerund),
+        ("ing", "e", WordPos.Verb, WordForm.Gerund), ("ing", "", WordPos.Verb, WordForm.Gerund),
+        ("ier", "y", WordPos.Adjective, WordForm.Comparative), ("iest", "y", WordPos.Adjective, WordForm.Superlative),
+        ("er", "", WordPos.Adjective, WordForm.Comparative), ("est", "", WordPos.Adjective, WordForm.Superlative),
+        ("er", "e", WordPos.Adjective, WordForm.Comparative), ("est", "e", WordPos.Adjective, WordForm.Superlative),
+    ];
+
+    private static Thesaurus LoadEmbedded()
+    {
+        var synsets = new List<Synset>();
+        foreach (var line in ReadLines("synsets.txt.gz"))
+        {
+            var parts = line.Split('\t');
+            var lemmas = new string[parts.Length - 1];
+            var counts = new int[parts.Length - 1];
+            for (var i = 1; i < parts.Length; i++)
+            {
+                var colon = parts[i].LastIndexOf(':');
+                lemmas[i - 1] = parts[i][..colon];
+                counts[i - 1] = int.Parse(parts[i].AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            synsets.Add(new Synset(ParsePos(parts[0]), lemmas, counts));
+        }
+
+        var frequency = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var line in ReadLines("words.txt.gz"))
+        {
+            var tab = line.IndexOf('\t');
+            frequency[line[..tab]] = long.Parse(line.AsSpan(tab + 1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var bigrams = new Dictionary<string, int>(StringComparer.Ordinal);
+        long total = 0;
+        foreach (var line in ReadLines("bigrams.txt.gz", keepComments: true))
+        {
+            var tab = line.IndexOf('\t');
+            var count = long.Parse(line.AsSpan(tab + 1), System.Globalization.CultureInfo.InvariantCulture);
+            if (line.StartsWith("#total", StringComparison.Ordinal))
+            {
+                total = count;
+            }
+            else if (line[0] != '#')
+            {
+                bigrams[line[..tab]] = (int)count;
+            }
+        }
+
+        var morph = new List<(WordPos, string, string)>();
+        foreach (var line in ReadLines("morph.txt.gz"))
+        {
+            var parts = line.Split('\t');
+            morph.Add((ParsePos(parts[0]), parts[1], parts[2]));
+        }
+
+        return new Thesaurus([.. synsets], frequency, bigrams, total, morph);
+    }
+
+    private static WordPos ParsePos(string p) => p switch
+    {
+        "n" => WordPos.Noun,
+        "v" => WordPos.Verb,
+        "a" => WordPos.Adjective,
+        _ => WordPos.Adverb,
+    };
+
+    private static IEnumerable<string> ReadLines(string name, bool keepComments = false)
+    {
+        var assembly = typeof(Thesaurus).Assembly;
+        var resource = FindResource(assembly, name);
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded resource {resource} is missing.");
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, System.Text.Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && (keepComments || line[0] != '#'))
+            {
+                yield return line;
+            }
+        }
+    }
+
+    private static string FindResource(Assembly assembly, string name)
+    {
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            if (resource.EndsWith(".Spin." + name, StringComparison.Ordinal))
+            {
+                return resource;
+            }
+        }
+
+        throw new InvalidOperationException($"Embedded resource Spin/{name} is missing from {assembly.GetName().Name}.");
+    }
+}

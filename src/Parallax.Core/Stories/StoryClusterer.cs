@@ -1,0 +1,603 @@
+using System.Runtime.InteropServices;
+
+namespace Parallax.Core.Stories;
+
+/// <summary>One distinct report as clustering sees it.</summary>
+/// <param name="Title">The title, when known; its words count more (see <see cref="StoryOptions.TitleBoost"/>).</param>
+/// <param name="Text">The body.</param>
+/// <param name="Published">When it was published, if known; used to damp similarity across long gaps and to close old stories.</param>
+public sealed record StoryDocument(string? Title, string Text, DateTimeOffset? Published = null);
+
+/// <summary>Where a report went.</summary>
+/// <param name="Article">The article number the clusterer gave it (0, 1, 2... in arrival order, copies included).</param>
+/// <param name="Story">The story it is in now (after any merge this report caused).</param>
+/// <param name="Similarity">Its similarity to the story it joined, or to the best candidate when it started one.</param>
+/// <param name="Started">True when it started a new story.</param>
+public readonly record struct StoryPlacement(int Article, int Story, double Similarity, bool Started);
+
+/// <summary>A story related to another one: same topic, another event.</summary>
+public readonly record struct RelatedStory(int Story, double Similarity);
+
+/// <summary>
+/// Online story clustering in arrival order. Each distinct report joins the most similar open story when the
+/// shared decision (<see cref="StoryScoring"/>) says it is the same story, or starts one; copies are attached to
+/// their original's story without changing it. After each join the story is compared with its neighbours and
+/// merged with any that turn out to be the same story. Candidate stories come from an inverted index from
+/// heavy features to open stories, so the cost of a report does not grow with the number of stories; open
+/// stories are closed by age (published time) and by count, which bounds memory.
+/// Not thread-safe: one instance per stream.
+/// </summary>
+public sealed class StoryClusterer
+{
+    private readonly StoryOptions options;
+    private readonly DocumentFrequencies frequencies;
+
+    // Per article: the story it was put in (resolve through Find after merges), and for a copy its original.
+    private readonly List<int> articleStory = [];
+    private readonly List<int> articleOriginal = [];
+
+    // Per story: union-find parent, first distinct report, counts.
+    private readonly List<int> parent = [];
+    private readonly List<int> firstReport = [];
+    private readonly List<int> reportCount = [];
+
+    private readonly Dictionary<int, OpenStory> open = new();
+    private readonly Dictionary<ulong, HashSet<int>> index = new();
+    private readonly Queue<(int Story, long Stamp)> recency = new();
+    private long stamp;
+    private long latestTicks;
+
+    public StoryClusterer(StoryOptions? options = null)
+    {
+        this.options = options ?? StoryOptions.Default;
+        frequencies = new DocumentFrequencies(this.options.IdfPrior, this.options.MaxVocabulary);
+    }
+
+    public StoryOptions Options => options;
+
+    public int Articles => articleStory.Count;
+
+    public int OpenStories => open.Count;
+
+    /// <summary>Stories ever started, merged ones included (ids run 0..StoriesStarted-1).</summary>
+    public int StoriesStarted => parent.Count;
+
+    public int Vocabulary => frequencies.Vocabulary;
+
+    /// <summary>Adds a distinct report: it joins the best open story or starts one.</summary>
+    public StoryPlacement Add(StoryDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var tally = StoryFeatures.Count(document.Title, document.Text ?? string.Empty, options.TitleBoost);
+        frequencies.AddDocument(tally.Keys);
+        var vector = FeatureVector.Build(tally, frequencies, options);
+        var ticks = document.Published?.UtcTicks ?? 0;
+        if (ticks > latestTicks)
+        {
+            latestTicks = ticks;
+        }
+
+        var article = articleStory.Count;
+        var (best, similarity) = BestStory(vector, ticks);
+        int story;
+        bool started;
+        if (best >= 0 && StoryScoring.SameStory(similarity, options))
+        {
+            story = best;
+            started = false;
+            var state = open[story];
+            state.Centroid.Add(vector);
+            state.Centroid.Prune(options.MaxCentroidFeatures);
+            state.Widen(ticks);
+            state.Remember(article, vector, options.MaxSplitMembers);
+            reportCount[story]++;
+        }
+        else
+        {
+            story = parent.Count;
+            started = true;
+            parent.Add(story);
+            firstReport.Add(article);
+            reportCount.Add(1);
+            var state = new OpenStory();
+            state.Centroid.Add(vector);
+            state.Widen(ticks);
+            state.Remember(article, vector, options.MaxSplitMembers);
+            open[story] = state;
+        }
+
+        articleStory.Add(story);
+        articleOriginal.Add(-1);
+        Reindex(story);
+        Touch(story);
+        story = MergeNeighbours(story);
+        story = SplitIfTwo(story, article);
+        CloseOld();
+        return new StoryPlacement(article, story, similarity, started);
+    }
+
+    /// <summary>
+    /// Attaches a copy (duplicate, republication or spun copy) to its original's story. A copy is no new report:
+    /// it changes neither the story's content nor the document frequencies.
+    /// </summary>
+    public StoryPlacement AttachCopy(int originalArticle, DateTimeOffset? published = null)
+    {
+        while (articleOriginal[originalArticle] >= 0)
+        {
+            originalArticle = articleOriginal[originalArticle];
+        }
+
+        var story = StoryOf(originalArticle);
+        var article = articleStory.Count;
+        articleStory.Add(story);
+        articleOriginal.Add(originalArticle);
+        if (open.TryGetValue(story, out var state))
+        {
+            state.Widen(published?.UtcTicks ?? 0);
+            Touch(story);
+        }
+
+        return new StoryPlacement(article, story, 1, false);
+    }
+
+    /// <summary>The story an article is in now.</summary>
+    public int StoryOf(int article)
+    {
+        var original = articleOriginal[article];
+        return Find(articleStory[original >= 0 ? original : article]);
+    }
+
+    /// <summary>The first distinct report of a story (its arrival-order original).</summary>
+    public int FirstReportOf(int story) => firstReport[Find(story)];
+
+    public int ReportsIn(int story) => reportCount[Find(story)];
+
+    public bool IsOpen(int story) => open.ContainsKey(Find(story));
+
+    /// <summary>
+    /// Open stories on the same topic but about another event, most similar first; never the story itself
+    /// (nor, since copies live inside their original's story, any of its copies).
+    /// </summary>
+    public IReadOnlyList<RelatedStory> Related(int story)
+    {
+        story = Find(story);
+        if (!open.TryGetValue(story, out var state))
+        {
+            return [];
+        }
+
+        var related = new List<RelatedStory>();
+        foreach (var candidate in Candidates(state.Centroid.Top(options.QueryTerms), state.Centroid, story))
+        {
+            var other = open[candidate];
+            var similarity = state.Centroid.Cosine(other.Centroid) * state.TimeFactor(other, options);
+            if (StoryScoring.Related(similarity, options))
+            {
+                related.Add(new RelatedStory(candidate, similarity));
+            }
+        }
+
+        related.Sort((a, b) => b.Similarity.CompareTo(a.Similarity));
+        if (related.Count > options.MaxRelated)
+        {
+            related.RemoveRange(options.MaxRelated, related.Count - options.MaxRelated);
+        }
+
+        return related;
+    }
+
+    /// <summary>The similarity of a text to an open story under the shared decision (for explanations and tests).</summary>
+    public double SimilarityTo(int story, StoryDocument document)
+    {
+        story = Find(story);
+        if (!open.TryGetValue(story, out var state))
+        {
+            return 0;
+        }
+
+        var vector = FeatureVector.Build(StoryFeatures.Count(document.Title, document.Text, options.TitleBoost), frequencies, options);
+        return StoryScoring.Similarity(vector, state.Centroid, state.TimeFactor(document.Published?.UtcTicks ?? 0, options));
+    }
+
+    private int Find(int story)
+    {
+        while (parent[story] != story)
+        {
+            parent[story] = parent[parent[story]];
+            story = parent[story];
+        }
+
+        return story;
+    }
+
+    private (int Story, double Similarity) BestStory(FeatureVector vector, long ticks)
+    {
+        var best = -1;
+        var bestSimilarity = 0.0;
+        if (vector.Count == 0)
+        {
+            return (best, bestSimilarity);
+        }
+
+        var order = vector.ByWeight();
+        var query = new ulong[Math.Min(order.Length, options.QueryTerms)];
+        for (var i = 0; i < query.Length; i++)
+        {
+            query[i] = vector.Keys[order[i]];
+        }
+
+        foreach (var candidate in Candidates(query, null, -1))
+        {
+            var state = open[candidate];
+            var similarity = StoryScoring.Similarity(vector, state.Centroid, state.TimeFactor(ticks, options));
+            if (similarity > bestSimilarity)
+            {
+                best = candidate;
+                bestSimilarity = similarity;
+            }
+        }
+
+        return (best, bestSimilarity);
+    }
+
+    /// <summary>
+    /// Open stories sharing heavy features with the query, best first by summed weight, at most
+    /// <see cref="StoryOptions.MaxCandidates"/>. Index entries held by too many stories are skipped.
+    /// </summary>
+    private List<int> Candidates(ulong[] query, StoryCentroid? weights, int exclude)
+    {
+        var scores = new Dictionary<int, float>();
+        for (var i = 0; i < query.Length; i++)
+        {
+            if (!index.TryGetValue(query[i], out var stories) || stories.Count > options.MaxPostingScan)
+            {
+                continue;
+            }
+
+            // Earlier query keys are heavier; weight them so without needing the report's own weights.
+            var weight = weights?.WeightOf(query[i]) ?? (1f / (1 + i));
+            foreach (var s in stories)
+            {
+                if (s == exclude)
+                {
+                    continue;
+                }
+
+                ref var score = ref CollectionsMarshal.GetValueRefOrAddDefault(scores, s, out _);
+                score += weight;
+            }
+        }
+
+        var ranked = new List<int>(scores.Count);
+        foreach (var (s, _) in scores)
+        {
+            ranked.Add(s);
+        }
+
+        if (ranked.Count > options.MaxCandidates)
+        {
+            ranked.Sort((a, b) => scores[b].CompareTo(scores[a]));
+            ranked.RemoveRange(options.MaxCandidates, ranked.Count - options.MaxCandidates);
+        }
+
+        return ranked;
+    }
+
+    /// <summary>Merges the story with open stories that turn out to be the same story; returns the surviving id.</summary>
+    private int MergeNeighbours(int story)
+    {
+        // A report can bridge at most a few stories; bounding the rounds bounds the work per report.
+        for (var round = 0; round < 3; round++)
+        {
+            var state = open[story];
+            var merged = false;
+            foreach (var candidate in Candidates(state.Centroid.Top(options.QueryTerms), state.Centroid, story))
+            {
+                var other = open[candidate];
+                var similarity = state.Centroid.Cosine(other.Centroid) * state.TimeFactor(other, options);
+                if (similarity >= options.MergeThreshold)
+                {
+                    story = Merge(story, candidate);
+                    merged = true;
+                    break;
+                }
+            }
+
+            if (!merged)
+            {
+                break;
+            }
+        }
+
+        return story;
+    }
+
+    private int Merge(int a, int b)
+    {
+        // The older story (smaller id) survives, so ids and titles stay stable for readers.
+        var (keep, gone) = a < b ? (a, b) : (b, a);
+        var keepState = open[keep];
+        var goneState = open[gone];
+        keepState.Centroid.Add(goneState.Centroid);
+        keepState.Centroid.Prune(options.MaxCentroidFeatures);
+        keepState.Widen(goneState.Start);
+        keepState.Widen(goneState.End);
+        Close(gone);
+        parent[gone] = keep;
+        reportCount[keep] += reportCount[gone];
+        keepState.Absorb(goneState, options.MaxSplitMembers);
+        if (firstReport[gone] < firstReport[keep])
+        {
+            firstReport[keep] = firstReport[gone];
+        }
+
+        Reindex(keep);
+        Touch(keep);
+        return keep;
+    }
+
+    /// <summary>
+    /// A story that turns out to be two is split: at a few sizes the members are bisected (2-means on their
+    /// vectors) and, when the halves are less alike than <see cref="StoryOptions.SplitThreshold"/> (below the merge
+    /// threshold, so the halves are not merged straight back), the half without the story's first report becomes a
+    /// new story. Early mistakes, made while a topic's first reports look alike, are undone this way. Stories larger
+    /// than <see cref="StoryOptions.MaxSplitMembers"/> are settled and keep no member vectors.
+    /// </summary>
+    private int SplitIfTwo(int story, int article)
+    {
+        var state = open[story];
+        var members = state.Members;
+        if (members is null || members.Count < 4 || (members.Count > 16 && members.Count % 2 != 0))
+        {
+            return story;
+        }
+
+        var (left, right, similarity) = Bisect(members, state.Centroid);
+        if (left.Count < 2 || right.Count < 2 || similarity >= options.SplitThreshold)
+        {
+            return story;
+        }
+
+        var first = firstReport[story];
+        var (stay, leave) = left.Exists(m => m.Article == first) ? (left, right) : (right, left);
+        var created = parent.Count;
+        parent.Add(created);
+        var leaveFirst = int.MaxValue;
+        foreach (var member in leave)
+        {
+            articleStory[member.Article] = created;
+            leaveFirst = Math.Min(leaveFirst, member.Article);
+        }
+
+        firstReport.Add(leaveFirst);
+        reportCount.Add(leave.Count);
+        reportCount[story] -= leave.Count;
+
+        var moved = new OpenStory();
+        moved.Rebuild(leave, state);
+        state.Rebuild(stay, state);
+        open[created] = moved;
+        Reindex(story);
+        Reindex(created);
+        Touch(story);
+        Touch(created);
+        return StoryOf(article);
+    }
+
+    private static (List<OpenStory.Member> Left, List<OpenStory.Member> Right, double Similarity) Bisect(
+        List<OpenStory.Member> members, StoryCentroid centroid)
+    {
+        // Seeds: the member least like the story, then the member least like that one.
+        var a = 0;
+        var lowest = double.MaxValue;
+        for (var i = 0; i < members.Count; i++)
+        {
+            var c = centroid.Cosine(members[i].Vector);
+            if (c < lowest)
+            {
+                (a, lowest) = (i, c);
+            }
+        }
+
+        var b = a == 0 ? 1 : 0;
+        lowest = double.MaxValue;
+        for (var i = 0; i < members.Count; i++)
+        {
+            var c = members[i].Vector.Dot(members[a].Vector);
+            if (i != a && c < lowest)
+            {
+                (b, lowest) = (i, c);
+            }
+        }
+
+        var side = new bool[members.Count];
+        var leftCentroid = new StoryCentroid();
+        var rightCentroid = new StoryCentroid();
+        leftCentroid.Add(members[a].Vector);
+        rightCentroid.Add(members[b].Vector);
+        for (var round = 0; round < 5; round++)
+        {
+            var changed = false;
+            for (var i = 0; i < members.Count; i++)
+            {
+                var right = rightCentroid.Cosine(members[i].Vector) > leftCentroid.Cosine(members[i].Vector);
+                changed |= right != side[i] || round == 0;
+                side[i] = right;
+            }
+
+            leftCentroid = new StoryCentroid();
+            rightCentroid = new StoryCentroid();
+            for (var i = 0; i < members.Count; i++)
+            {
+                (side[i] ? rightCentroid : leftCentroid).Add(members[i].Vector);
+            }
+
+            if (!changed)
+            {
+                break;
+            }
+        }
+
+        var left = new List<OpenStory.Member>();
+        var rightMembers = new List<OpenStory.Member>();
+        for (var i = 0; i < members.Count; i++)
+        {
+            (side[i] ? rightMembers : left).Add(members[i]);
+        }
+
+        return (left, rightMembers, leftCentroid.Cosine(rightCentroid));
+    }
+
+    private void Reindex(int story)
+    {
+        var state = open[story];
+        var top = state.Centroid.Top(options.IndexTerms);
+        foreach (var key in state.Indexed)
+        {
+            if (Array.IndexOf(top, key) < 0 && index.TryGetValue(key, out var stories))
+            {
+                stories.Remove(story);
+                if (stories.Count == 0)
+                {
+                    index.Remove(key);
+                }
+            }
+        }
+
+        foreach (var key in top)
+        {
+            if (Array.IndexOf(state.Indexed, key) < 0)
+            {
+                ref var stories = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out _);
+                stories ??= [];
+                stories.Add(story);
+            }
+        }
+
+        state.Indexed = top;
+    }
+
+    private void Touch(int story)
+    {
+        var state = open[story];
+        state.Stamp = ++stamp;
+        recency.Enqueue((story, state.Stamp));
+    }
+
+    /// <summary>Closes the least recently updated stories beyond the count limit, and those older than the window.</summary>
+    private void CloseOld()
+    {
+        var window = options.OpenWindow.Ticks;
+        while (recency.TryPeek(out var entry))
+        {
+            if (!open.TryGetValue(entry.Story, out var state) || state.Stamp != entry.Stamp)
+            {
+                recency.Dequeue(); // stale entry: the story was touched again, merged or closed
+                continue;
+            }
+
+            var tooMany = open.Count > options.MaxOpenStories;
+            var tooOld = latestTicks != 0 && state.End != 0 && latestTicks - state.End > window;
+            if (!tooMany && !tooOld)
+            {
+                break;
+            }
+
+            recency.Dequeue();
+            Close(entry.Story);
+        }
+    }
+
+    private void Close(int story)
+    {
+        var state = open[story];
+        foreach (var key in state.Indexed)
+        {
+            if (index.TryGetValue(key, out var stories))
+            {
+                stories.Remove(story);
+                if (stories.Count == 0)
+                {
+                    index.Remove(key);
+                }
+            }
+        }
+
+        open.Remove(story);
+    }
+
+    private sealed class OpenStory
+    {
+        public readonly record struct Member(int Article, FeatureVector Vector);
+
+        public StoryCentroid Centroid { get; private set; } = new();
+
+        /// <summary>The member reports' vectors while the story is small enough to be split; null after.</summary>
+        public List<Member>? Members { get; private set; } = [];
+
+        public ulong[] Indexed { get; set; } = [];
+
+        public long Stamp { get; set; }
+
+        /// <summary>Earliest and latest known publication time (UTC ticks), 0 when none is known.</summary>
+        public long Start { get; private set; }
+
+        public long End { get; private set; }
+
+        public void Remember(int article, FeatureVector vector, int max)
+        {
+            if (Members is not null)
+            {
+                Members.Add(new Member(article, vector));
+                if (Members.Count > max)
+                {
+                    Members = null;
+                }
+            }
+        }
+
+        public void Absorb(OpenStory other, int max)
+        {
+            if (Members is not null && other.Members is not null && Members.Count + other.Members.Count <= max)
+            {
+                Members.AddRange(other.Members);
+            }
+            else
+            {
+                Members = null;
+            }
+        }
+
+        /// <summary>Rebuilds the centroid from the given members (after a split); time span carried over.</summary>
+        public void Rebuild(List<Member> members, OpenStory from)
+        {
+            var centroid = new StoryCentroid();
+            foreach (var member in members)
+            {
+                centroid.Add(member.Vector);
+            }
+
+            Centroid = centroid;
+            Members = members;
+            Widen(from.Start);
+            Widen(from.End);
+        }
+
+        public void Widen(long ticks)
+        {
+            if (ticks == 0)
+            {
+                return;
+            }
+
+            Start = Start == 0 ? ticks : Math.Min(Start, ticks);
+            End = Math.Max(End, ticks);
+        }
+
+        public double TimeFactor(long ticks, StoryOptions options) => StoryScoring.TimeFactor(ticks, Start, End, options);
+
+        /// <summary>Spans that overlap get 1; otherwise the nearer end of the other span decides.</summary>
+        public double TimeFactor(OpenStory other, StoryOptions options) =>
+            other.Start == 0 ? 1 : Math.Max(TimeFactor(other.Start, options), TimeFactor(other.End, options));
+    }
+}

@@ -1,0 +1,81 @@
+namespace Parallax.Core.Stories;
+
+/// <summary>
+/// Every knob of story clustering in one record. The defaults are the values tuned on ECB+ topics 1-22
+/// (`parallax bench stories` prints the tuning and reports on the other topics); the window sizes bound memory.
+/// </summary>
+public sealed record StoryOptions
+{
+    public static StoryOptions Default { get; } = new();
+
+    /// <summary>A report joins the best open story when its similarity reaches this; pairs use the same cut.</summary>
+    public double JoinThreshold { get; init; } = 0.30;
+
+    /// <summary>Two open stories whose centroids reach this are one story and are merged.</summary>
+    public double MergeThreshold { get; init; } = 0.40;
+
+    /// <summary>A story whose two halves are less alike than this is split in two (kept below the merge threshold).</summary>
+    public double SplitThreshold { get; init; } = 0.25;
+
+    /// <summary>Stories up to this many reports keep their reports' vectors and can still be split.</summary>
+    public int MaxSplitMembers { get; init; } = 48;
+
+    /// <summary>
+    /// Stories at least this similar, but below the join threshold, are "related": same topic, another event.
+    /// </summary>
+    public double RelatedThreshold { get; init; } = 0.10;
+
+    /// <summary>Weight of named entities (capitalised names) relative to ordinary terms.</summary>
+    public float EntityWeight { get; init; } = 1.5f;
+
+    /// <summary>Weight of numbers and dates relative to ordinary terms.</summary>
+    public float NumberWeight { get; init; } = 1.0f;
+
+    /// <summary>Weight of two-word phrases relative to single terms (0 leaves them out).</summary>
+    public float PhraseWeight { get; init; } = 0.5f;
+
+    /// <summary>How many times a title word counts against a body word.</summary>
+    public float TitleBoost { get; init; } = 2.0f;
+
+    /// <summary>
+    /// Pseudo-documents added to the collection size in the inverse document frequency, so that the first few
+    /// articles (or a single pair) get a sensible, nearly flat weighting instead of zero weights for shared words.
+    /// </summary>
+    public int IdfPrior { get; init; } = 20;
+
+    /// <summary>A report keeps at most this many of its heaviest features; bounds work on enormous articles.</summary>
+    public int MaxDocumentFeatures { get; init; } = 160;
+
+    /// <summary>A story centroid keeps at most this many features; bounds memory for large stories.</summary>
+    public int MaxCentroidFeatures { get; init; } = 320;
+
+    /// <summary>How many of a story's heaviest features are put in the inverted index.</summary>
+    public int IndexTerms { get; init; } = 40;
+
+    /// <summary>How many of a report's heaviest features are looked up in the inverted index.</summary>
+    public int QueryTerms { get; init; } = 32;
+
+    /// <summary>How many retrieved stories are scored exactly.</summary>
+    public int MaxCandidates { get; init; } = 24;
+
+    /// <summary>Index entries shared by more open stories than this are too common to retrieve by and are skipped.</summary>
+    public int MaxPostingScan { get; init; } = 1500;
+
+    /// <summary>Open stories kept at most; the least recently updated are closed first.</summary>
+    public int MaxOpenStories { get; init; } = 20_000;
+
+    /// <summary>A story with no new report for this long (in published time) is closed.</summary>
+    public TimeSpan OpenWindow { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>Reports this close in time to a story's time span get no time penalty.</summary>
+    public TimeSpan TimeGrace { get; init; } = TimeSpan.FromHours(36);
+
+    /// <summary>Beyond the grace period the similarity decays by e^(-excess/TimeDecay).</summary>
+    public TimeSpan TimeDecay { get; init; } = TimeSpan.FromDays(3);
+
+    /// <summary>The document-frequency table is pruned of single-use entries when it grows beyond this.</summary>
+    public int MaxVocabulary { get; init; } = 3_000_000;
+
+    /// <summary>At most this many related stories are listed per story.</summary>
+    public int MaxRelated { get; init; } = 5;
+}

@@ -1,0 +1,30 @@
+namespace Parallax.Core.Stories;
+
+/// <summary>
+/// The "same story" decision, shared by clustering (report against story) and by pair scoring (text against
+/// text): content similarity is the cosine of TF-IDF vectors with names and numbers weighted up, then damped
+/// by the distance in time when both sides have a publication time.
+/// </summary>
+public static class StoryScoring
+{
+    /// <summary>1 inside the grace period (or when a time is unknown), then an exponential decay.</summary>
+    public static double TimeFactor(long ticks, long spanStart, long spanEnd, StoryOptions options)
+    {
+        if (ticks == 0 || spanStart == 0)
+        {
+            return 1;
+        }
+
+        var gap = ticks < spanStart ? spanStart - ticks : ticks > spanEnd ? ticks - spanEnd : 0;
+        var excess = gap - options.TimeGrace.Ticks;
+        return excess <= 0 ? 1 : Math.Exp(-excess / (double)options.TimeDecay.Ticks);
+    }
+
+    public static double Similarity(FeatureVector report, StoryCentroid story, double timeFactor) =>
+        story.Cosine(report) * timeFactor;
+
+    public static bool SameStory(double similarity, StoryOptions options) => similarity >= options.JoinThreshold;
+
+    public static bool Related(double similarity, StoryOptions options) =>
+        similarity >= options.RelatedThreshold && similarity < options.MergeThreshold;
+}

@@ -1,0 +1,91 @@
+using Parallax.App.Bench.Copies;
+using Parallax.App.Bench.Stories;
+using Parallax.Core.Spin;
+using Spectre.Console;
+using Xunit.Abstractions;
+
+namespace Parallax.App.Tests.Bench.Copies;
+
+public sealed class CopyBenchmarkTests(ITestOutputHelper output)
+{
+    /// <summary>A quick run on the first ECB+ topics (all their articles, so same-event articles are present).</summary>
+    [Fact]
+    public async Task Sample_run_links_spun_copies_and_no_two_different_articles()
+    {
+        var documents = await LoadAsync(maxTopic: 8);
+        if (documents is null)
+        {
+            return;
+        }
+
+        var result = CopyBenchmark.Run(documents, rates: [0.3]);
+        Print(result);
+        var at30 = Assert.Single(result.Spin);
+        Assert.True(at30.LinkedShare >= 0.9, $"linked {at30.LinkedShare:F3}");
+        Assert.Equal(0, at30.WrongLinks);
+        Assert.Equal(0, result.OriginalPairs.Count(p => !p.SameEvent));
+        Assert.True(result.Sanity.Exact >= 0.99 && result.Sanity.Near >= 0.95, $"{result.Sanity}");
+        Assert.True(result.Sanity.Contained >= 0.9 && result.Sanity.Fuller >= 0.9, $"{result.Sanity}");
+    }
+
+    /// <summary>The whole benchmark (all 982 articles, 10/30/50%, with and without restoration): PARALLAX_COPY_BENCH=full.</summary>
+    [Fact]
+    public async Task Full()
+    {
+        if (Environment.GetEnvironmentVariable("PARALLAX_COPY_BENCH") != "full")
+        {
+            output.WriteLine("Set PARALLAX_COPY_BENCH=full to run the whole copy benchmark.");
+            return;
+        }
+
+        var documents = await LoadAsync(maxTopic: int.MaxValue);
+        Assert.NotNull(documents);
+        var analyzer = Environment.GetEnvironmentVariable("PARALLAX_COPY_BENCH_RESTORE") == "0" ? null : SpinAnalyzer.CreateDefault();
+        Print(CopyBenchmark.Run(documents, analyzer));
+    }
+
+    private async Task<IReadOnlyList<CopyBenchDocument>?> LoadAsync(int maxTopic)
+    {
+        var benchmarks = BenchData.BenchmarksRoot() ?? BenchmarksBesideSource();
+        if (benchmarks is null)
+        {
+            output.WriteLine("../shared/benchmarks not found: nothing to measure.");
+            return null;
+        }
+
+        var documents = new List<CopyBenchDocument>();
+        foreach (var doc in await BenchData.ReadEcbPlusAsync(benchmarks, CancellationToken.None))
+        {
+            if (doc.Topic <= maxTopic)
+            {
+                documents.Add(new CopyBenchDocument(doc.Id, doc.EventCluster, doc.Text));
+            }
+        }
+
+        return documents;
+    }
+
+    // Builds may run from an artifacts folder outside the repository: look beside this source file too.
+    private static string? BenchmarksBesideSource([System.Runtime.CompilerServices.CallerFilePath] string path = "")
+    {
+        for (var dir = new DirectoryInfo(Path.GetDirectoryName(path) ?? "."); dir is not null; dir = dir.Parent)
+        {
+            var benchmarks = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "benchmarks"));
+            if (File.Exists(Path.Combine(dir.FullName, "Parallax.slnx")) && Directory.Exists(benchmarks))
+            {
+                return benchmarks;
+            }
+        }
+
+        return null;
+    }
+
+    private void Print(CopyBenchmarkResult result)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 160;
+        CopyBenchmark.Print(result, console);
+        output.WriteLine(writer.ToString());
+    }
+}

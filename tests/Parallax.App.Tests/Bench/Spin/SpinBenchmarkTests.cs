@@ -1,0 +1,63 @@
+using Parallax.App.Bench.Spin;
+using Spectre.Console;
+using Xunit.Abstractions;
+
+namespace Parallax.App.Tests.Bench.Spin;
+
+public sealed class SpinBenchmarkTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Sample_run_gives_sane_figures()
+    {
+        var figures = await SpinBenchmark.RunAsync(CancellationToken.None, sample: 20, repoHint: SourceFolder());
+        if (figures is null)
+        {
+            output.WriteLine("../shared/benchmarks not found: nothing to measure.");
+            return;
+        }
+
+        Print(figures);
+        var all = figures.Sets[^1];
+        Assert.Equal(3, all.Rates.Count);
+        foreach (var rate in all.Rates)
+        {
+            Assert.InRange(rate.RestoredShare, 0.3, 1.0);
+            Assert.InRange(rate.RecallAt1PctFpr, 0.0, 1.0);
+        }
+
+        // More spin is easier to see.
+        Assert.True(all.Rates[2].MeanScore > all.Rates[0].MeanScore);
+        Assert.True(all.Rates[0].MeanScore > all.MeanNaturalScore);
+    }
+
+    [Fact]
+    public async Task Full()
+    {
+        if (Environment.GetEnvironmentVariable("PARALLAX_SPIN_BENCH") != "full")
+        {
+            output.WriteLine("Set PARALLAX_SPIN_BENCH=full to run the whole spin benchmark.");
+            return;
+        }
+
+        var figures = await SpinBenchmark.RunAsync(CancellationToken.None, repoHint: SourceFolder());
+        Assert.NotNull(figures);
+        Print(figures);
+    }
+
+    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        Path.GetDirectoryName(path) ?? "";
+
+    private void Print(SpinFigures figures)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = 160;
+        SpinBenchmark.Print(figures, console);
+        output.WriteLine(writer.ToString());
+    }
+}
