@@ -29,6 +29,8 @@ from collections import Counter
 
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 SS_TYPE = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
+BROWN_W = float(os.environ.get("BROWN_W", "0.7"))
+MIN_PAIR = int(os.environ.get("MIN_PAIR", "2"))
 WORD_RE = re.compile(r"^[a-z][a-z'\-]*$")
 
 
@@ -218,11 +220,11 @@ def main():
     # one source still gets its share from the other.
     freq = {}
     for word in set(unigrams) | set(subtlex):
-        pb = 0.7 * unigrams[word] * 1e9 / brown_total + 0.3 * subtlex[word] * 1e9 / subtlex_total
+        pb = BROWN_W * unigrams[word] * 1e9 / brown_total + (1 - BROWN_W) * subtlex[word] * 1e9 / subtlex_total
         if pb >= 20 or word in lemma_words:
             freq[word] = max(1, round(pb))
     for phrase, count in phrase_counts.items():
-        freq[phrase] = max(1, round(0.7 * count * 1e9 / brown_total))
+        freq[phrase] = max(1, round(BROWN_W * count * 1e9 / brown_total))
 
     os.makedirs(args.out, exist_ok=True)
     gz_write(os.path.join(args.out, "synsets.txt.gz"),
@@ -236,9 +238,9 @@ def main():
              [f"{w}\t{c}" for w, c in sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))])
     gz_write(os.path.join(args.out, "bigrams.txt.gz"),
              [f"#total\t{total}"] +
-             [f"{a} {b}\t{c}" for (a, b), c in sorted(bigrams.items(), key=lambda kv: (-kv[1], kv[0])) if c >= 2])
+             [f"{a} {b}\t{c}" for (a, b), c in sorted(bigrams.items(), key=lambda kv: (-kv[1], kv[0])) if c >= MIN_PAIR])
     print(f"synsets {len(synsets)}, morph {len(morph)}, words {len(freq)}, phrases seen {len(phrase_counts)}, "
-          f"bigrams {sum(1 for c in bigrams.values() if c >= 2)}, pair tokens {total} (glosses {gloss_tokens})")
+          f"bigrams {sum(1 for c in bigrams.values() if c >= MIN_PAIR)}, pair tokens {total} (glosses {gloss_tokens})")
 
 
 if __name__ == "__main__":

@@ -60,7 +60,7 @@ internal sealed class BucketIndex(int capacity)
         }
     }
 
-    private static int Slot(uint key, int mask) => (int)((key * 0x9E3779B1u) >> 7) & mask;
+    private static int Slot(uint key, int mask) => (int)((key * 0x9E3779B97F4A7C15UL) >> 32) & mask;
 
     private void Grow()
     {

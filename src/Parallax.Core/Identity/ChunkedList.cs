@@ -45,5 +45,28 @@ internal sealed class ChunkedList<T>(int chunkSize = 1 << 12)
         return chunks[start / chunkSize].AsSpan(start % chunkSize, length);
     }
 
+    /// <summary>Appends a run of any length up to the chunk size, starting a new chunk when it would not fit.</summary>
+    public Span<T> AddRun(int length, out int start)
+    {
+        if (length > chunkSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length), length, $"A run may not exceed the chunk size {chunkSize}.");
+        }
+
+        if (Count % chunkSize != 0 && Count % chunkSize + length > chunkSize)
+        {
+            Count += chunkSize - Count % chunkSize;
+        }
+
+        start = Count;
+        if (start % chunkSize == 0)
+        {
+            chunks.Add(new T[chunkSize]);
+        }
+
+        Count += length;
+        return chunks[start / chunkSize].AsSpan(start % chunkSize, length);
+    }
+
     public Span<T> Block(int start, int length) => chunks[start / chunkSize].AsSpan(start % chunkSize, length);
 }

@@ -16,19 +16,27 @@ public sealed class CopyIndex
 {
     private const long NoDate = long.MinValue;
 
+    // A spun copy still shares some wording with its original (names, numbers, unswapped phrases): two texts that share
+    // none are not copies however alike their function words (short captions, headlines of one pattern).
+    private const double MinSpunWords = 0.05;
+
     private readonly CopyIndexOptions options;
     private readonly Fingerprinter fingerprinter;
     private readonly Fingerprint scratch;
     private readonly Dictionary<string, int> byId = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, int> byExactHash = [];
     private readonly ChunkedList<Doc> docs = new();
-    private readonly ChunkedList<uint> wordSketches;
-    private readonly ChunkedList<uint> skeletonSketches;
+    private readonly ChunkedList<ushort> wordSketches;
+    private readonly ChunkedList<ushort> skeletonSketches;
     private readonly BucketIndex[] wordBands;
     private readonly BucketIndex[] skeletonBands;
     private readonly BucketIndex anchors;
     private readonly List<int> candidates = [];
-    private readonly Dictionary<int, int> sharedAnchors = [];
+    private readonly List<int> anchorHits = [];
+    private readonly ChunkedList<uint> storedAnchors = new(1 << 14);
+
+    // Publisher names repeat across thousands of articles: keep one string per name, not one per article.
+    private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
 
     public CopyIndex(CopyIndexOptions? options = null)
     {
@@ -36,14 +44,12 @@ public sealed class CopyIndex
         this.options.Validate();
         fingerprinter = new Fingerprinter(this.options);
         scratch = fingerprinter.NewScratch();
-        wordSketches = new ChunkedList<uint>(this.options.SketchSize * 256);
-        skeletonSketches = new ChunkedList<uint>(this.options.SkeletonSketchSize * 256);
+        wordSketches = new ChunkedList<ushort>(this.options.SketchSize * 256);
+        skeletonSketches = new ChunkedList<ushort>(this.options.SkeletonSketchSize * 256);
         wordBands = NewBands(this.options.Bands, this.options.MaxBucketSize);
         skeletonBands = NewBands(this.options.SkeletonBands, this.options.MaxBucketSize);
         anchors = new BucketIndex(this.options.MaxBucketSize);
     }
-
-    public Action<string>? Trace { get; set; }
 
     /// <summary>How many articles were added.</summary>
     public int Count => docs.Count;
@@ -62,37 +68,29 @@ public sealed class CopyIndex
         }
 
         var fp = scratch;
-        fingerprinter.Compute(candidate.Title ?? "", candidate.Text ?? "", candidate.RestoredText, fp);
+        var text = candidate.Text ?? "";
+        fingerprinter.ComputeExact(candidate.Title ?? "", text, fp);
         var self = docs.Count;
-        var doc = new Doc
-        {
-            Id = candidate.Id,
-            Source = string.IsNullOrWhiteSpace(candidate.Source) ? null : candidate.Source,
-            Credit = PublisherCredit.Find(candidate.Text, candidate.Title),
-            Published = candidate.Published?.UtcTicks ?? NoDate,
-            WordSketch = -1,
-            SkeletonSketch = -1,
-            Shingles = fp.Shingles,
-            SkeletonShingles = fp.SkeletonShingles,
-            Anchors = fp.Anchors.Count,
-            Root = self,
-            NextMember = self,
-            Kind = CopyKind.Duplicate,
-            Similarity = 1,
-            Spun = candidate.RestoredText is not null,
-        };
 
-        // Exact duplicates: linked to the first copy's group and not indexed again (5,000 copies cost one entry each).
+        // Exact duplicates: linked to the first copy's group and not fingerprinted or indexed further, so 5,000 copies
+        // cost one small record each. Same words, same credit line: the twin's credit is the duplicate's.
         if (fp.ExactHash != 0 && byExactHash.TryGetValue(fp.ExactHash, out var twin))
         {
-            docs.Add(doc);
-            byId.Add(doc.Id, self);
             ref var first = ref docs[twin];
+            docs.Add(NewDoc(candidate, self, first.Credit));
+            byId.Add(candidate.Id, self);
             var root = first.Root;
-            var kind = first.Root == twin ? CopyKind.Duplicate : first.Kind;
-            Join(self, root, kind, first.Root == twin ? 1 : first.Similarity);
+            var kind = root == twin ? CopyKind.Duplicate : first.Kind;
+            Join(self, root, kind, root == twin ? 1 : first.Similarity);
             return [LinkOf(self)!];
         }
+
+        fingerprinter.ComputeSketches(text, candidate.RestoredText, fp);
+        var doc = NewDoc(candidate, self, PublisherCredit.Find(text, candidate.Title));
+        doc.Shingles = fp.Shingles;
+        doc.SkeletonShingles = fp.SkeletonShingles;
+        doc.Anchors = (short)Math.Min(fp.Anchors.Count, options.MaxAnchors);
+        doc.AnchorsTruncated = fp.AnchorsTruncated || fp.Anchors.Count > options.MaxAnchors;
 
         var best = FindBest(fp, doc, out var bestRelation);
         Store(ref doc, fp);
@@ -122,7 +120,6 @@ public sealed class CopyIndex
             }
         }
 
-        Trace?.Invoke($"{candidate.Id} best={docs[best].Id} root={docs[rootIndex].Id} {relation} shingles {docs[self].Shingles} vs {docs[rootIndex].Shingles} anchors {docs[self].Anchors} vs {docs[rootIndex].Anchors}");
         if (TakesOver(self, rootIndex, relation))
         {
             return Reroot(rootIndex, self, relation);
@@ -130,6 +127,38 @@ public sealed class CopyIndex
 
         Join(self, rootIndex, relation.Kind!.Value, relation.Similarity);
         return [LinkOf(self)!];
+    }
+
+    private Doc NewDoc(CopyCandidate candidate, int self, string? credit) => new()
+    {
+        Id = candidate.Id,
+        Source = Intern(candidate.Source),
+        Credit = Intern(credit),
+        Published = candidate.Published?.UtcTicks ?? NoDate,
+        WordSketch = -1,
+        SkeletonSketch = -1,
+        AnchorStart = -1,
+        Root = self,
+        NextMember = self,
+        Kind = CopyKind.Duplicate,
+        Similarity = 1,
+        Spun = candidate.RestoredText is not null,
+    };
+
+    private string? Intern(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(names, name, out var exists);
+        if (!exists)
+        {
+            kept = name;
+        }
+
+        return kept;
     }
 
     /// <summary>The current link of an article, resolved to the root original; null when it is no copy or unknown.</summary>
@@ -166,19 +195,10 @@ public sealed class CopyIndex
         fingerprinter.Compute(b.Title ?? "", b.Text ?? "", b.RestoredText, fb);
         var words = fa.Shingles > 0 && fb.Shingles > 0 ? MinHash.Similarity(fa.WordSketch, fb.WordSketch) : -1;
         var skeleton = fa.SkeletonShingles > 0 && fb.SkeletonShingles > 0 ? MinHash.Similarity(fa.SkeletonSketch, fb.SkeletonSketch) : -1;
-        var shared = 0;
-        foreach (var anchor in fa.Anchors)
-        {
-            if (fb.Anchors.BinarySearch(anchor) >= 0)
-            {
-                shared++;
-            }
-        }
-
+        var overlap = AnchorOverlap.Of(
+            CollectionsMarshal.AsSpan(fa.Anchors), fa.AnchorsTruncated, CollectionsMarshal.AsSpan(fb.Anchors), fb.AnchorsTruncated);
         return new CopySimilarity(
-            fa.ExactHash != 0 && fa.ExactHash == fb.ExactHash, words, skeleton,
-            fa.Anchors.Count == 0 ? 0 : (double)shared / fa.Anchors.Count, fb.Anchors.Count == 0 ? 0 : (double)shared / fb.Anchors.Count,
-            shared);
+            fa.ExactHash != 0 && fa.ExactHash == fb.ExactHash, words, skeleton, overlap.AInB, overlap.BInA, overlap.Shared);
     }
 
     private CopyLink? LinkOf(int index)
@@ -196,7 +216,6 @@ public sealed class CopyIndex
     private int FindBest(Fingerprint fp, Doc doc, out Relation bestRelation)
     {
         candidates.Clear();
-        sharedAnchors.Clear();
         if (fp.Shingles > 0)
         {
             BandKeys(fp.WordSketch, options.RowsPerBand, wordBands, lookup: true);
@@ -209,15 +228,24 @@ public sealed class CopyIndex
 
         if (options.IndexPassages)
         {
-            var before = candidates.Count;
+            // An article sharing a single anchor shares one phrase, not a text: only two or more hits make a candidate
+            // (a containment needs MinSharedAnchors shared anchors, about half of them indexed).
+            anchorHits.Clear();
             foreach (var anchor in fp.Anchors)
             {
-                anchors.Collect(anchor, candidates);
+                if (Indexed(anchor))
+                {
+                    anchors.Collect(anchor, anchorHits);
+                }
             }
 
-            for (var i = before; i < candidates.Count; i++)
+            anchorHits.Sort();
+            for (var i = 1; i < anchorHits.Count; i++)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(sharedAnchors, candidates[i], out _)++;
+                if (anchorHits[i] == anchorHits[i - 1] && (i == 1 || anchorHits[i - 2] != anchorHits[i]))
+                {
+                    candidates.Add(anchorHits[i]);
+                }
             }
         }
 
@@ -251,13 +279,16 @@ public sealed class CopyIndex
             : 0;
 
         // Containment from anchors when both texts have enough of them to judge, else from the sketches.
-        sharedAnchors.TryGetValue(other, out var shared);
         double newInStored;
         double storedInNew;
-        if (options.IndexPassages && fp.Anchors.Count >= options.MinSharedAnchors && stored.Anchors >= options.MinSharedAnchors)
+        if (fp.Anchors.Count >= options.MinSharedAnchors && stored.Anchors >= options.MinSharedAnchors)
         {
-            newInStored = shared >= options.MinSharedAnchors ? (double)shared / fp.Anchors.Count : 0;
-            storedInNew = shared >= options.MinSharedAnchors ? (double)shared / stored.Anchors : 0;
+            var overlap = AnchorOverlap.Of(
+                CollectionsMarshal.AsSpan(fp.Anchors), fp.AnchorsTruncated,
+                storedAnchors.Block(stored.AnchorStart, stored.Anchors), stored.AnchorsTruncated);
+            var enough = overlap.Shared >= options.MinSharedAnchors;
+            newInStored = enough ? overlap.AInB : 0;
+            storedInNew = enough ? overlap.BInA : 0;
         }
         else
         {
@@ -265,24 +296,28 @@ public sealed class CopyIndex
             storedInNew = MinHash.Containment(words, stored.Shingles, fp.Shingles);
         }
 
+        // One text inside the other (the smaller is a republication) unless each is most of the other (near duplicates).
         var spun = newcomer.Spun || stored.Spun;
-        if (words >= options.NearDuplicateThreshold)
+        var containment = Math.Max(newInStored, storedInNew);
+        var mutual = Math.Min(newInStored, storedInNew) >= options.FullerMinShare;
+        if (words >= options.NearDuplicateThreshold && (mutual || containment < options.ContainmentThreshold))
         {
-            return new Relation(spun ? CopyKind.SpunCopy : CopyKind.NearDuplicate, words, 2 + words, newInStored, storedInNew);
+            return new Relation(spun ? CopyKind.SpunCopy : CopyKind.NearDuplicate, words, 2 + words, newInStored, storedInNew, words);
         }
 
-        var containment = Math.Max(newInStored, storedInNew);
         if (containment >= options.ContainmentThreshold && Math.Min(fp.Shingles, stored.Shingles) > 0)
         {
-            return new Relation(CopyKind.Republication, containment, 1 + containment, newInStored, storedInNew);
+            return new Relation(CopyKind.Republication, containment, 1 + Math.Max(containment, words), newInStored, storedInNew, words);
         }
 
+        // A spun copy: the skeleton agrees and enough wording survives (names, numbers, unswapped words) that the two
+        // together clear the bar; different articles about one event stay far below both (see SpinThreshold).
         if (fp.SkeletonShingles > 0 && stored.SkeletonSketch >= 0)
         {
             var skeleton = MinHash.Similarity(fp.SkeletonSketch, skeletonSketches.Block(stored.SkeletonSketch, options.SkeletonSketchSize));
-            if (skeleton >= options.SpinThreshold)
+            if (skeleton >= options.SpinThreshold && words >= MinSpunWords && skeleton + words >= options.SpinCombinedThreshold)
             {
-                return new Relation(CopyKind.SpunCopy, skeleton, skeleton, newInStored, storedInNew);
+                return new Relation(CopyKind.SpunCopy, (skeleton + words) / 2, (skeleton + words) / 2, newInStored, storedInNew, words);
             }
         }
 
@@ -290,9 +325,10 @@ public sealed class CopyIndex
     }
 
     /// <summary>
-    /// Whether the newcomer becomes the original of the group rooted at <paramref name="root"/>. When one text lies
-    /// inside the other, the fuller version is the original if the shorter one is most of it (the same article with an
-    /// extra sentence), but a page that merely contains the article among other things is a copy (a republication).
+    /// Whether the newcomer becomes the original of the group rooted at <paramref name="root"/>. When the root lies
+    /// inside the newcomer, the newcomer is the original if the root is most of it (the same article with an extra
+    /// sentence), but a page that merely contains the article among other things is a copy (a republication). When
+    /// the newcomer lies inside the root, the root stays (fuller, or earlier).
     /// When neither contains the other, the unspun text beats a spun root, then the earlier publication date wins.
     /// A newcomer that credits another publisher ("first published by ...") never becomes the original.
     /// </summary>
@@ -305,23 +341,25 @@ public sealed class CopyIndex
             return false;
         }
 
-        var threshold = options.ContainmentThreshold;
-        var rootInside = relation.StoredInNew >= threshold;
-        var newcomerInside = relation.NewInStored >= threshold;
-        if (rootInside || newcomerInside)
+        // A spun text never becomes the original of an unspun one.
+        if (newcomer.Spun && !original.Spun)
         {
-            static bool Bigger(int big, int small) => big >= small + Math.Max(3, small / 20);
-            if (rootInside && Bigger(newcomer.Shingles, original.Shingles))
-            {
-                // A fuller version of the root, or a page holding it among other things.
-                return relation.NewInStored >= options.FullerMinShare;
-            }
+            return false;
+        }
 
-            if (newcomerInside && Bigger(original.Shingles, newcomer.Shingles))
-            {
-                // The root is fuller (it stays), or a page that held the newcomer among other things (it yields).
-                return relation.StoredInNew < options.FullerMinShare;
-            }
+        // Fuller: it holds (nearly) all of the other text, has clearly more, and what it has beyond the other is its
+        // extra length (a spun or edited copy differs all over while being about as long: it is not fuller).
+        var inside = options.FullerContainment;
+        if (relation.StoredInNew >= inside && Fuller(newcomer.Shingles, original.Shingles, relation.NewInStored, relation.Words))
+        {
+            // A fuller version of the root becomes the original; a page holding it among other things is the copy.
+            return relation.NewInStored >= options.FullerMinShare;
+        }
+
+        if (relation.NewInStored >= inside && Fuller(original.Shingles, newcomer.Shingles, relation.StoredInNew, relation.Words))
+        {
+            // The root is the fuller version, or a page that held the newcomer and came first: it stays.
+            return false;
         }
 
         if (original.Spun != newcomer.Spun)
@@ -330,6 +368,24 @@ public sealed class CopyIndex
         }
 
         return newcomer.Published != NoDate && original.Published != NoDate && newcomer.Published < original.Published;
+    }
+
+    /// <summary>
+    /// Whether a text of <paramref name="big"/> shingles is a fuller version of one of <paramref name="small"/> it
+    /// contains: clearly longer, and no more different than its extra length explains. If the small text is all inside,
+    /// their Jaccard similarity is small/big and the share of the big one found in the small one is small/big too; an
+    /// edited or spun copy of about the same length falls well below both. Either estimate may carry it (with slack
+    /// for sampling): the sketch is steadier on short texts, the anchors on long ones.
+    /// </summary>
+    private static bool Fuller(int big, int small, double bigInSmall, double words)
+    {
+        if (big < small + Math.Max(5, small / 100))
+        {
+            return false;
+        }
+
+        var expected = (double)small / big;
+        return words >= expected - 0.1 || bigInSmall >= expected - 0.1;
     }
 
     /// <summary>Makes <paramref name="newRoot"/> the original of the whole group of <paramref name="oldRoot"/>.</summary>
@@ -358,13 +414,10 @@ public sealed class CopyIndex
         while (member != oldRoot);
 
         Splice(newRoot, oldRoot);
-        member = oldRoot;
-        do
+        for (member = docs[newRoot].NextMember; member != newRoot; member = docs[member].NextMember)
         {
             changed.Add(LinkOf(member)!);
-            member = docs[member].NextMember;
         }
-        while (member != newRoot);
 
         return changed;
     }
@@ -398,14 +451,20 @@ public sealed class CopyIndex
     {
         if (fp.Shingles > 0)
         {
-            fp.WordSketch.CopyTo(wordSketches.AddBlock(options.SketchSize, out var start));
+            MinHash.Narrow(fp.WordSketch, wordSketches.AddBlock(options.SketchSize, out var start));
             doc.WordSketch = start;
         }
 
         if (fp.SkeletonShingles > 0)
         {
-            fp.SkeletonSketch.CopyTo(skeletonSketches.AddBlock(options.SkeletonSketchSize, out var start));
+            MinHash.Narrow(fp.SkeletonSketch, skeletonSketches.AddBlock(options.SkeletonSketchSize, out var start));
             doc.SkeletonSketch = start;
+        }
+
+        if (doc.Anchors > 0)
+        {
+            CollectionsMarshal.AsSpan(fp.Anchors)[..doc.Anchors].CopyTo(storedAnchors.AddRun(doc.Anchors, out var start));
+            doc.AnchorStart = start;
         }
     }
 
@@ -425,7 +484,10 @@ public sealed class CopyIndex
         {
             foreach (var anchor in fp.Anchors)
             {
-                anchors.Add(anchor, self);
+                if (Indexed(anchor))
+                {
+                    anchors.Add(anchor, self);
+                }
             }
         }
     }
@@ -445,6 +507,9 @@ public sealed class CopyIndex
             }
         }
     }
+
+    /// <summary>Half the anchors are looked up and indexed (enough to find a candidate); all are kept to measure overlap.</summary>
+    private static bool Indexed(uint anchor) => (anchor & 1) == 0;
 
     private static BucketIndex[] NewBands(int count, int capacity)
     {
@@ -468,7 +533,9 @@ public sealed class CopyIndex
         public int SkeletonSketch;
         public int Shingles;
         public int SkeletonShingles;
-        public int Anchors;
+        public int AnchorStart;
+        public short Anchors;
+        public bool AnchorsTruncated;
         public int Root;
         public int NextMember;
         public float Similarity;
@@ -477,5 +544,5 @@ public sealed class CopyIndex
     }
 
     /// <summary>A relation found between the newcomer and a stored article; Kind is null when there is none.</summary>
-    private readonly record struct Relation(CopyKind? Kind, double Similarity, double Score, double NewInStored, double StoredInNew);
+    private readonly record struct Relation(CopyKind? Kind, double Similarity, double Score, double NewInStored, double StoredInNew, double Words);
 }

@@ -21,8 +21,11 @@ internal sealed class Fingerprint(int sketchSize, int skeletonSize)
 
     public uint[] SkeletonSketch { get; } = new uint[skeletonSize];
 
-    /// <summary>The sampled shingle hashes ("0 mod p"): a subset that is the same wherever the same text appears.</summary>
+    /// <summary>The sampled shingle hashes ("0 mod p"), sorted: a subset that is the same wherever the same text appears.</summary>
     public List<uint> Anchors { get; } = [];
+
+    /// <summary>Whether <see cref="Anchors"/> was cut to the smallest values (an enormous text).</summary>
+    public bool AnchorsTruncated { get; set; }
 }
 
 /// <summary>
@@ -52,6 +55,11 @@ internal sealed class Fingerprinter
     private readonly List<bool> fixedWords = [];
     private readonly List<ulong> skeletonElements = [];
 
+    // What the token lists above currently hold (per article scratch; the fingerprinter serves one writer).
+    private string? tokenized;
+    private long spacelessChars;
+    private long wordChars;
+
     public Fingerprinter(CopyIndexOptions options)
     {
         this.options = options;
@@ -61,43 +69,21 @@ internal sealed class Fingerprinter
 
     public Fingerprint NewScratch() => new(options.SketchSize, options.SkeletonSketchSize);
 
-    /// <summary>Fills <paramref name="into"/> with the fingerprints of one article.</summary>
-    public void Compute(string title, string text, string? restored, Fingerprint into)
+    /// <summary>
+    /// First step: the exact hash of the article's words (into <paramref name="into"/>), tokenising the text once so
+    /// that <see cref="ComputeSketches"/> can reuse the tokens. An exact duplicate needs nothing more.
+    /// </summary>
+    public void ComputeExact(string title, string text, Fingerprint into)
     {
-        into.ExactHash = ExactHash(title, text);
-        var body = restored ?? text;
-        Tokenize(body, out var tokenChars);
-        into.Anchors.Clear();
-        into.SkeletonShingles = 0;
-
-        // Long space-less runs (CJK, Thai): word shingles would be few and fragile, so shingle characters.
-        var characterMode = tokens.Count > 0 && tokenChars / tokens.Count > options.CharacterModeTokenLength;
-        into.Shingles = characterMode ? CharacterShingles(body, into) : WordShingles(into);
-        if (!characterMode && options.SpinRobust)
-        {
-            into.SkeletonShingles = SkeletonShingles(into);
-        }
-
-        FinishAnchors(into.Anchors);
-    }
-
-    /// <summary>Hash of the lower-cased word sequence; when the body is too short to shingle, the title counts too,
-    /// so two one-word bodies ("Video") under different titles are not duplicates.</summary>
-    private ulong ExactHash(string title, string text)
-    {
-        ulong hash = 0;
-        var count = 0;
-        foreach (var token in new WordTokenizer(text))
-        {
-            hash = Mix(hash + TokenHash(token.In(text)) * Prime1);
-            count++;
-        }
-
+        var count = Tokenize(text, out ulong hash);
+        tokenized = text;
         if (count == 0)
         {
-            return 0;
+            into.ExactHash = 0;
+            return;
         }
 
+        // Too short to shingle: the title counts too, so two one-word bodies ("Video") under different titles differ.
         if (count < options.MinShingles + options.ShingleSize - 1)
         {
             foreach (var token in new WordTokenizer(title))
@@ -106,27 +92,84 @@ internal sealed class Fingerprinter
             }
         }
 
-        return hash == 0 ? 1 : hash;
+        into.ExactHash = hash == 0 ? 1 : hash;
     }
 
-    private void Tokenize(string body, out long tokenChars)
+    /// <summary>Second step: sketches and anchors, over the restored text when there is one.</summary>
+    public void ComputeSketches(string text, string? restored, Fingerprint into)
+    {
+        var body = restored ?? text;
+        if (!ReferenceEquals(body, tokenized))
+        {
+            Tokenize(body, out _);
+            tokenized = body;
+        }
+
+        into.Anchors.Clear();
+        into.SkeletonShingles = 0;
+
+        // Scripts written without spaces (Chinese, Japanese, Thai...): the tokenizer returns whole clauses, whose shingles
+        // would be few and fragile, so shingle characters instead.
+        var characterMode = wordChars > 0 && spacelessChars * 2 >= wordChars;
+        into.Shingles = characterMode ? CharacterShingles(body, into) : WordShingles(into);
+        if (!characterMode && options.SpinRobust)
+        {
+            into.SkeletonShingles = SkeletonShingles(into);
+        }
+
+        into.AnchorsTruncated = FinishAnchors(into.Anchors);
+    }
+
+    /// <summary>Both steps.</summary>
+    public void Compute(string title, string text, string? restored, Fingerprint into)
+    {
+        ComputeExact(title, text, into);
+        ComputeSketches(text, restored, into);
+    }
+
+    /// <summary>
+    /// Hashes every word (lower-cased) into <paramref name="exactHash"/>, keeping the first MaxWords word hashes, whether
+    /// each is a fixed word (function word or number), and how many letters are in scripts written without spaces.
+    /// </summary>
+    private int Tokenize(string body, out ulong exactHash)
     {
         tokens.Clear();
         fixedWords.Clear();
-        tokenChars = 0;
+        spacelessChars = 0;
+        wordChars = 0;
+        exactHash = 0;
+        var count = 0;
         foreach (var token in new WordTokenizer(body))
         {
+            var word = token.In(body);
+            var hash = TokenHash(word);
+            exactHash = Mix(exactHash + hash * Prime1);
+            count++;
             if (tokens.Count >= options.MaxWords)
             {
-                break;
+                continue;
             }
 
-            var word = token.In(body);
-            tokens.Add(TokenHash(word));
+            tokens.Add(hash);
             fixedWords.Add(StopWords.Contains(word) || word.IndexOfAnyInRange('0', '9') >= 0);
-            tokenChars += word.Length;
+            wordChars += word.Length;
+            foreach (var c in word)
+            {
+                if (IsSpacelessScript(c))
+                {
+                    spacelessChars++;
+                }
+            }
         }
+
+        return count;
     }
+
+    /// <summary>Han, kana, Thai, Lao, Khmer and Myanmar: scripts that do not put spaces between words.</summary>
+    private static bool IsSpacelessScript(char c) =>
+        c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u3040' and <= '\u30FF')
+            or (>= '\u0E00' and <= '\u0EFF') or (>= '\u1780' and <= '\u17FF') or (>= '\u1000' and <= '\u109F')
+            or (>= '\uF900' and <= '\uFAFF');
 
     private int WordShingles(Fingerprint into)
     {
@@ -212,7 +255,7 @@ internal sealed class Fingerprinter
         // Without function words (another language, a list of names) a skeleton says nothing: leave it out.
         var size = options.SkeletonShingleSize;
         var count = skeletonElements.Count - size + 1;
-        if (count < options.MinShingles || fixedCount < tokens.Count * options.MinFixedShare)
+        if (count < options.MinSkeletonShingles || fixedCount < tokens.Count * options.MinFixedShare)
         {
             return 0;
         }
@@ -237,13 +280,14 @@ internal sealed class Fingerprinter
     private void AddAnchor(List<uint> anchors, ulong shingle)
     {
         // The high bits choose (independent of the low bits the sketches use); the middle bits are the anchor.
+        // (An anchor is indexed for lookup only when its own low bit is 0: see CopyIndex.)
         if ((shingle >> 58 & (ulong)(options.AnchorSampling - 1)) == 0)
         {
             anchors.Add((uint)(shingle >> 20));
         }
     }
 
-    private void FinishAnchors(List<uint> anchors)
+    private bool FinishAnchors(List<uint> anchors)
     {
         anchors.Sort();
         var unique = 0;
@@ -255,8 +299,11 @@ internal sealed class Fingerprinter
             }
         }
 
-        // Keep the smallest ones: still a consistent sample for pages up to MaxAnchors x AnchorSampling shingles.
-        anchors.RemoveRange(Math.Min(unique, options.MaxAnchors), anchors.Count - Math.Min(unique, options.MaxAnchors));
+        // Keep the smallest ones: still a consistent sample for pages up to 2 x MaxAnchors x AnchorSampling shingles.
+        // All of them are looked up and indexed; the index stores the smallest MaxAnchors per article for overlaps.
+        var kept = Math.Min(unique, options.MaxAnchors * 2);
+        anchors.RemoveRange(kept, anchors.Count - kept);
+        return unique > kept;
     }
 
     /// <summary>XxHash3 of the lower-cased word, with typographic apostrophes made plain.</summary>

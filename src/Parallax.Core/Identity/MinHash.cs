@@ -72,6 +72,33 @@ internal sealed class MinHash
     }
 
     /// <summary>
+    /// Share of equal positions between a full sketch and a stored one, which keeps only the low 16 bits of each value
+    /// (half the memory; two different values agree by chance once in 65,536, a negligible bias).
+    /// </summary>
+    public static double Similarity(ReadOnlySpan<uint> a, ReadOnlySpan<ushort> stored)
+    {
+        var equal = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if ((ushort)a[i] == stored[i])
+            {
+                equal++;
+            }
+        }
+
+        return a.Length == 0 ? 0 : (double)equal / a.Length;
+    }
+
+    /// <summary>Keeps the low 16 bits of each value of a sketch.</summary>
+    public static void Narrow(ReadOnlySpan<uint> sketch, Span<ushort> into)
+    {
+        for (var i = 0; i < sketch.Length; i++)
+        {
+            into[i] = (ushort)sketch[i];
+        }
+    }
+
+    /// <summary>
     /// Containment of A in B (|A∩B| / |A|) from their Jaccard similarity and set sizes: |A∩B| = J(|A|+|B|)/(1+J).
     /// </summary>
     public static double Containment(double jaccard, int sizeA, int sizeB) =>

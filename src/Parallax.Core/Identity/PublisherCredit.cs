@@ -4,9 +4,10 @@ namespace Parallax.Core.Identity;
 
 /// <summary>
 /// Finds the publisher a republished article credits: "A message from X", "via X", "Source: X", "This article was first
-/// published by X", "originally appeared in X", "republished from X", "courtesy of X". Credit lines are short, so only
-/// short paragraphs and the first and last sentences of longer ones are read; the name is the run of capitalised words
-/// after the phrase ("The Wall Street Journal", "RT", "example.com"), stopping at the first lower-case word.
+/// published by X", "originally appeared in X", "republished from X" (not "courtesy of", which mostly credits photos).
+/// Credit lines are short, so only short paragraphs and the first and last sentences of longer ones are read, and the
+/// phrase must open the line, a sentence, a parenthesis or follow a dash. The name is the run of capitalised words after
+/// it ("The Wall Street Journal", "RT", "example.com"), stopping at the first lower-case word or punctuation.
 /// </summary>
 public static partial class PublisherCredit
 {
@@ -14,19 +15,23 @@ public static partial class PublisherCredit
 
     // Phrases that announce the original publisher, anchored at the start of a line, sentence or parenthesis.
     [GeneratedRegex(
-        @"(?:^|[.!?(\[\u2014\u2013|]\s*|\s[-\u2014\u2013]\s)(?:this\s+(?:article|story|post|piece|report)\s+(?:was\s+|is\s+|has\s+been\s+)?|it\s+was\s+)?" +
-        @"(?:a\s+message\s+from|messages?\s+from|via|sources?\s*:|source\s*[-\u2014\u2013]|(?:was\s+)?(?:first|originally)\s+(?:published|posted|appeared|ran|carried)\s+(?:by|on|in|at)|" +
+        @"(?:^|[.!?(\[\u2014\u2013|]\s*|\s[-\u2014\u2013]\s)(?:(?:this|the)\s+(?:article|story|post|piece|report|column)\s+|it\s+)?(?:was\s+|is\s+|has\s+been\s+|had\s+been\s+)?" +
+        @"(?:a\s+message\s+from|via|sources?\s*:|source\s*[-\u2014\u2013]|(?:first|originally)\s+(?:published|posted|appeared|ran|carried)\s+(?:by|on|in|at)|" +
         @"republished\s+(?:from|with\s+permission\s+(?:from|of)|courtesy\s+of)|reprinted\s+(?:from|with\s+permission\s+(?:from|of))|reproduced\s+(?:from|with\s+permission\s+(?:from|of))|" +
-        @"courtesy\s+of|published\s+with\s+permission\s+(?:from|of)|credit\s*:)\s+(?<name>\S.*)$",
+        @"published\s+with\s+permission\s+(?:from|of))\s+(?<name>\S.*)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex CreditPhrase();
+
+    private static readonly System.Buffers.SearchValues<string> KeyWords = System.Buffers.SearchValues.Create(
+        ["message", "via", "source", "published", "posted", "appeared", "ran ", "carried", "printed", "produced"],
+        StringComparison.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> Connectors = new(StringComparer.OrdinalIgnoreCase) { "of", "the", "and", "&", "for", "de", "la", "le", "el", "du" };
 
     private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-        "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "the", "this", "that", "our", "my", "his", "her", "their", "its", "an", "a", "email", "e-mail", "twitter", "x",
         "facebook", "telegram", "whatsapp", "instagram", "video", "phone", "satellite", "getty", "shutterstock",
     };
@@ -44,17 +49,19 @@ public static partial class PublisherCredit
             return null;
         }
 
-        // Last paragraphs first: credit lines usually close an article; then the opening ones.
-        var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        for (var i = lines.Length - 1; i >= 0; i--)
+        // Credit lines usually close an article, so the last line that names a publisher wins. Only lines holding one
+        // of the phrases' key words reach the regular expression (most articles have none).
+        string? found = null;
+        foreach (var line in text.AsSpan().EnumerateLines())
         {
-            if (FindInLine(lines[i]) is { } name)
+            var trimmed = line.Trim();
+            if (trimmed.Length > 0 && trimmed.IndexOfAny(KeyWords) >= 0 && FindInLine(trimmed.ToString()) is { } name)
             {
-                return name;
+                found = name;
             }
         }
 
-        return null;
+        return found;
     }
 
     private static string? FindInLine(string line)
@@ -104,6 +111,12 @@ public static partial class PublisherCredit
             if (trimmed.Length == 0)
             {
                 break;
+            }
+
+            if (words.Count == 0 && trimmed.Equals("the", StringComparison.Ordinal))
+            {
+                // "first published by the Valley Courier": the lower-case article is not part of the name.
+                continue;
             }
 
             if (char.IsUpper(trimmed[0]) || char.IsDigit(trimmed[0]) || LooksLikeDomain(trimmed))

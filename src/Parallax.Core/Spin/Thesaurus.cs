@@ -43,16 +43,17 @@ public sealed class Thesaurus
     private readonly FrozenDictionary<string, int[]> synsetsOfLemma;
     private readonly FrozenDictionary<string, long> frequency;
     private readonly FrozenDictionary<string, int> synonymCounts;
-    private readonly FrozenSet<string> phraseStarts;
-    private readonly FrozenDictionary<string, int> tagTotals;
-    private readonly FrozenDictionary<string, int> bigrams;
+    private readonly FrozenDictionary<string, int> phraseStarts;
+    private readonly FrozenDictionary<long, int> bigrams;
+    private readonly FrozenDictionary<string, int> pairWordIds;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> pairWordSpans;
     private readonly FrozenDictionary<string, WordAnalysis[]> irregular;
     private readonly FrozenDictionary<(string Lemma, WordPos Pos), string[]> irregularForms;
     private readonly FrozenDictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> frequencySpans;
-    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> bigramSpans;
 
     private Thesaurus(
-        Synset[] synsets, Dictionary<string, long> frequency, Dictionary<string, int> bigrams, long bigramTotal,
+        Synset[] synsets, Dictionary<string, long> frequency, Dictionary<string, int> pairWordIds,
+        Dictionary<long, int> bigrams, long bigramTotal,
         List<(WordPos Pos, string Inflected, string Lemma)> morph)
     {
         Synsets = synsets;
@@ -75,7 +76,6 @@ public sealed class Thesaurus
         synsetsOfLemma = byLemma.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         var synonymCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var union = new HashSet<string>(StringComparer.Ordinal);
-        var tagTotals = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (lemma, ids) in byLemma)
         {
             union.Clear();
@@ -85,34 +85,28 @@ public sealed class Thesaurus
             }
 
             synonymCounts[lemma] = union.Count - 1;
-            var tags = 0;
-            foreach (var id in ids)
-            {
-                tags += synsets[id].TagCounts[Array.IndexOf(synsets[id].Lemmas, lemma)];
-            }
-
-            tagTotals[lemma] = tags;
         }
 
         this.synonymCounts = synonymCounts.ToFrozenDictionary(StringComparer.Ordinal);
-        this.tagTotals = tagTotals.ToFrozenDictionary(StringComparer.Ordinal);
-        var starts = new HashSet<string>(StringComparer.Ordinal);
+        var starts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var lemma in byLemma.Keys)
         {
             var space = lemma.IndexOf(' ');
             if (space > 0)
             {
-                starts.Add(lemma[..space]);
+                var first = lemma[..space];
+                starts[first] = Math.Max(starts.GetValueOrDefault(first), CountWords(lemma));
             }
         }
 
-        phraseStarts = starts.ToFrozenSet(StringComparer.Ordinal);
+        phraseStarts = starts.ToFrozenDictionary(StringComparer.Ordinal);
         LongestLemmaWords = longest;
         this.frequency = frequency.ToFrozenDictionary(StringComparer.Ordinal);
-        this.bigrams = bigrams.ToFrozenDictionary(StringComparer.Ordinal);
+        this.bigrams = bigrams.ToFrozenDictionary();
+        this.pairWordIds = pairWordIds.ToFrozenDictionary(StringComparer.Ordinal);
+        pairWordSpans = this.pairWordIds.GetAlternateLookup<ReadOnlySpan<char>>();
         BigramTotal = bigramTotal;
         frequencySpans = this.frequency.GetAlternateLookup<ReadOnlySpan<char>>();
-        bigramSpans = this.bigrams.GetAlternateLookup<ReadOnlySpan<char>>();
 
         var inflected = new Dictionary<string, List<WordAnalysis>>(StringComparer.Ordinal);
         var forms = new Dictionary<(string, WordPos), List<string>>();
@@ -167,20 +161,14 @@ public sealed class Thesaurus
     public long Frequency(ReadOnlySpan<char> word) => frequencySpans.TryGetValue(word, out var f) ? f : 0;
 
     /// <summary>How often the lower-case pair "first second" was seen adjacent in the corpus.</summary>
-    public int Bigram(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
-    {
-        var length = first.Length + 1 + second.Length;
-        if (length > 128)
-        {
-            return 0;
-        }
+    public int Bigram(ReadOnlySpan<char> first, ReadOnlySpan<char> second) => Bigram(PairWordId(first), PairWordId(second));
 
-        Span<char> key = stackalloc char[length];
-        first.CopyTo(key);
-        key[first.Length] = ' ';
-        second.CopyTo(key[(first.Length + 1)..]);
-        return bigramSpans.TryGetValue(key, out var c) ? c : 0;
-    }
+    /// <summary>The pair count of two words given by <see cref="PairWordId"/> (0 when either is -1).</summary>
+    public int Bigram(int first, int second) =>
+        first < 0 || second < 0 ? 0 : bigrams.TryGetValue(((long)first << 32) | (uint)second, out var c) ? c : 0;
+
+    /// <summary>A small integer naming a lower-case word that occurs in some counted pair; -1 for any other word.</summary>
+    public int PairWordId(ReadOnlySpan<char> word) => pairWordSpans.TryGetValue(word, out var id) ? id : -1;
 
     /// <summary>
     /// Every reading of a lower-case word form whose lemma is in the thesaurus: irregular forms first, then WordNet's
@@ -274,6 +262,16 @@ public sealed class Thesaurus
 
     private static string RegularInflection(string w, WordForm form)
     {
+        if (form == WordForm.Past && InvariantPast.Contains(w))
+        {
+            return w; // shut -> shut, spread -> spread: WordNet's exception lists omit forms equal to the lemma
+        }
+
+        if (form == WordForm.Plural && w.Length > 3 && w[^1] == 's' && w[^2] is not ('s' or 'u' or 'i'))
+        {
+            return w; // already plural in form ("hours", "arms")
+        }
+
         var consonantY = w.Length > 1 && w[^1] == 'y' && !IsVowel(w[^2]);
         switch (form)
         {
@@ -305,10 +303,28 @@ public sealed class Thesaurus
         }
     }
 
-    // Short consonant-vowel-consonant words double their last letter (stop -> stopped, big -> bigger).
+    // One-syllable consonant-vowel-consonant words double their last letter (stop -> stopped, big -> bigger).
     private static string Double(string w) =>
-        w.Length is >= 3 and <= 4 && !IsVowel(w[^1]) && w[^1] is not ('w' or 'x' or 'y') && IsVowel(w[^2])
-        && !IsVowel(w[^3]) ? w + w[^1] : w;
+        w.Length is >= 3 and <= 5 && !IsVowel(w[^1]) && w[^1] is not ('w' or 'x' or 'y') && IsVowel(w[^2])
+        && !IsVowel(w[^3]) && VowelCount(w) == 1 ? w + w[^1] : w;
+
+    private static int VowelCount(string w)
+    {
+        var n = 0;
+        foreach (var c in w)
+        {
+            n += IsVowel(c) ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    private static readonly FrozenSet<string> InvariantPast = FrozenSet.ToFrozenSet(
+    [
+        "bet", "bid", "broadcast", "burst", "cast", "cost", "cut", "fit", "forecast", "hit", "hurt", "let", "put",
+        "quit", "rid", "set", "shed", "shut", "slit", "split", "spread", "thrust", "upset", "read", "beat", "offset",
+        "outbid", "recast", "reset", "typeset", "wed",
+    ], StringComparer.Ordinal);
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
@@ -330,25 +346,11 @@ public sealed class Thesaurus
         result.Add(new WordAnalysis(lemma, pos, form));
     }
 
-    /// <summary>
-    /// How often the lemma is used in the sense of synset <paramref name="id"/>, as a share of its uses (sense-tag
-    /// counts with add-half smoothing, so untagged senses keep a little mass).
-    /// </summary>
-    public double SenseShare(string lemma, int id)
-    {
-        var synset = Synsets[id];
-        var index = Array.IndexOf(synset.Lemmas, lemma);
-        if (index < 0)
-        {
-            return 0;
-        }
-
-        var total = tagTotals.TryGetValue(lemma, out var t) ? t : 0;
-        return (synset.TagCounts[index] + 0.5) / (total + 0.5 * SynsetsOf(lemma).Length);
-    }
-
     /// <summary>Whether some multi-word lemma starts with this lower-case word ("loss" for "loss of life").</summary>
-    public bool StartsPhrase(string word) => phraseStarts.Contains(word);
+    public bool StartsPhrase(string word) => phraseStarts.ContainsKey(word);
+
+    /// <summary>The most words of a multi-word lemma starting with this lower-case word; 0 when none does.</summary>
+    public int LongestPhraseFrom(string word) => phraseStarts.TryGetValue(word, out var n) ? n : 0;
 
     public bool HasLemmaWithPos(string lemma, WordPos pos)
     {
@@ -421,7 +423,8 @@ public sealed class Thesaurus
             frequency[line[..tab]] = long.Parse(line.AsSpan(tab + 1), System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var bigrams = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var bigrams = new Dictionary<long, int>();
         long total = 0;
         foreach (var line in ReadLines("bigrams.txt.gz", keepComments: true))
         {
@@ -433,7 +436,10 @@ public sealed class Thesaurus
             }
             else if (line[0] != '#')
             {
-                bigrams[line[..tab]] = (int)count;
+                var space = line.IndexOf(' ');
+                var first = IdOf(ids, line[..space]);
+                var second = IdOf(ids, line[(space + 1)..tab]);
+                bigrams[((long)first << 32) | (uint)second] = (int)count;
             }
         }
 
@@ -444,7 +450,17 @@ public sealed class Thesaurus
             morph.Add((ParsePos(parts[0]), parts[1], parts[2]));
         }
 
-        return new Thesaurus([.. synsets], frequency, bigrams, total, morph);
+        return new Thesaurus([.. synsets], frequency, ids, bigrams, total, morph);
+    }
+
+    private static int IdOf(Dictionary<string, int> ids, string word)
+    {
+        if (!ids.TryGetValue(word, out var id))
+        {
+            ids[word] = id = ids.Count;
+        }
+
+        return id;
     }
 
     private static WordPos ParsePos(string p) => p switch

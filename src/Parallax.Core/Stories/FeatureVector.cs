@@ -38,7 +38,6 @@ public sealed class FeatureVector
             {
                 FeatureKind.Entity => options.EntityWeight,
                 FeatureKind.Number => options.NumberWeight,
-                FeatureKind.Phrase => options.PhraseWeight,
                 _ => 1f,
             };
             keys[i] = key;

@@ -29,6 +29,9 @@ public readonly record struct RelatedStory(int Story, double Similarity);
 /// </summary>
 public sealed class StoryClusterer
 {
+    // Merging is checked after every join; the few best-overlapping stories are where a duplicate story would be.
+    private const int MergeCandidates = 4;
+
     private readonly StoryOptions options;
     private readonly DocumentFrequencies frequencies;
 
@@ -108,9 +111,21 @@ public sealed class StoryClusterer
 
         articleStory.Add(story);
         articleOriginal.Add(-1);
-        Reindex(story);
+        var reports = reportCount[story];
+        if (reports <= 8 || reports % 4 == 0)
+        {
+            // A large story's heaviest features settle; re-deriving them on every report would be wasted work.
+            Reindex(story);
+        }
+
         Touch(story);
-        story = MergeNeighbours(story);
+        if (!started)
+        {
+            // A report that started a story was below the join threshold with every candidate, so its story
+            // (that report alone) is below the higher merge threshold too: only a grown story can need merging.
+            story = MergeNeighbours(story);
+        }
+
         story = SplitIfTwo(story, article);
         CloseOld();
         return new StoryPlacement(article, story, similarity, started);
@@ -244,8 +259,9 @@ public sealed class StoryClusterer
     /// Open stories sharing heavy features with the query, best first by summed weight, at most
     /// <see cref="StoryOptions.MaxCandidates"/>. Index entries held by too many stories are skipped.
     /// </summary>
-    private List<int> Candidates(ulong[] query, StoryCentroid? weights, int exclude)
+    private List<int> Candidates(ulong[] query, StoryCentroid? weights, int exclude, int max = 0)
     {
+        max = max > 0 ? max : options.MaxCandidates;
         var scores = new Dictionary<int, float>();
         for (var i = 0; i < query.Length; i++)
         {
@@ -268,19 +284,23 @@ public sealed class StoryClusterer
             }
         }
 
-        var ranked = new List<int>(scores.Count);
-        foreach (var (s, _) in scores)
+        var ids = new int[scores.Count];
+        var keys = new float[scores.Count];
+        var n = 0;
+        foreach (var (s, score) in scores)
         {
-            ranked.Add(s);
+            ids[n] = s;
+            keys[n] = -score;
+            n++;
         }
 
-        if (ranked.Count > options.MaxCandidates)
+        if (n > max)
         {
-            ranked.Sort((a, b) => scores[b].CompareTo(scores[a]));
-            ranked.RemoveRange(options.MaxCandidates, ranked.Count - options.MaxCandidates);
+            Array.Sort(keys, ids);
+            n = max;
         }
 
-        return ranked;
+        return new List<int>(ids.AsSpan(0, n).ToArray());
     }
 
     /// <summary>Merges the story with open stories that turn out to be the same story; returns the surviving id.</summary>
@@ -291,7 +311,7 @@ public sealed class StoryClusterer
         {
             var state = open[story];
             var merged = false;
-            foreach (var candidate in Candidates(state.Centroid.Top(options.QueryTerms), state.Centroid, story))
+            foreach (var candidate in Candidates(state.Centroid.Top(options.QueryTerms), state.Centroid, story, MergeCandidates))
             {
                 var other = open[candidate];
                 var similarity = state.Centroid.Cosine(other.Centroid) * state.TimeFactor(other, options);
@@ -353,7 +373,8 @@ public sealed class StoryClusterer
         }
 
         var (left, right, similarity) = Bisect(members, state.Centroid);
-        if (left.Count < 2 || right.Count < 2 || similarity >= options.SplitThreshold)
+        if (left.Count < 2 || right.Count < 2
+            || similarity >= options.SplitThreshold)
         {
             return story;
         }

@@ -15,9 +15,6 @@ public enum FeatureKind : byte
 
     /// <summary>A number, a year or a day of the month, normalised ("03" and "3" are one).</summary>
     Number = 2,
-
-    /// <summary>Two adjacent content words ("emergency patch", "prisoner swap"): more specific to one event than either word.</summary>
-    Phrase = 3,
 }
 
 /// <summary>How often a feature occurs in one text (title occurrences count more).</summary>
@@ -52,8 +49,6 @@ public static class StoryFeatures
     {
         Span<char> lower = stackalloc char[MaxWord];
         Span<char> run = stackalloc char[MaxRun];
-        Span<char> pair = stackalloc char[(2 * MaxWord) + 1];
-        var previousTerm = 0; // length of the previous content word kept at the start of "pair", 0 when none
         var runLength = 0;
         var runWords = 0;
         var runFirstInitial = false;
@@ -83,7 +78,6 @@ public static class StoryFeatures
             if (sentenceStart || !gap.IsWhiteSpace())
             {
                 FlushRun(run);
-                previousTerm = 0;
             }
 
             previousEnd = token.Start + token.Length;
@@ -91,14 +85,12 @@ public static class StoryFeatures
             if (word.Length > MaxWord)
             {
                 FlushRun(run);
-                previousTerm = 0;
                 continue;
             }
 
             if (char.IsDigit(word[0]))
             {
                 FlushRun(run);
-                previousTerm = 0;
                 AddNumber(word, weight, tally);
                 continue;
             }
@@ -145,21 +137,12 @@ public static class StoryFeatures
 
             if (stop || length < 2)
             {
-                previousTerm = 0;
                 continue;
             }
 
             var stemmed = Stem(lower[..length]);
             Add(tally, Hash(lower[..stemmed], FeatureKind.Term), FeatureKind.Term, weight);
-            if (previousTerm > 0)
-            {
-                pair[previousTerm] = ' ';
-                lower[..stemmed].CopyTo(pair[(previousTerm + 1)..]);
-                Add(tally, Hash(pair[..(previousTerm + 1 + stemmed)], FeatureKind.Phrase), FeatureKind.Phrase, weight);
-            }
 
-            lower[..stemmed].CopyTo(pair);
-            previousTerm = stemmed;
         }
 
         FlushRun(run);

@@ -9,13 +9,13 @@ public sealed record StoryOptions
     public static StoryOptions Default { get; } = new();
 
     /// <summary>A report joins the best open story when its similarity reaches this; pairs use the same cut.</summary>
-    public double JoinThreshold { get; init; } = 0.30;
+    public double JoinThreshold { get; init; } = 0.14;
 
     /// <summary>Two open stories whose centroids reach this are one story and are merged.</summary>
-    public double MergeThreshold { get; init; } = 0.40;
+    public double MergeThreshold { get; init; } = 0.59;
 
     /// <summary>A story whose two halves are less alike than this is split in two (kept below the merge threshold).</summary>
-    public double SplitThreshold { get; init; } = 0.25;
+    public double SplitThreshold { get; init; } = 0.35;
 
     /// <summary>Stories up to this many reports keep their reports' vectors and can still be split.</summary>
     public int MaxSplitMembers { get; init; } = 48;
@@ -26,13 +26,10 @@ public sealed record StoryOptions
     public double RelatedThreshold { get; init; } = 0.10;
 
     /// <summary>Weight of named entities (capitalised names) relative to ordinary terms.</summary>
-    public float EntityWeight { get; init; } = 1.5f;
+    public float EntityWeight { get; init; } = 3f;
 
     /// <summary>Weight of numbers and dates relative to ordinary terms.</summary>
     public float NumberWeight { get; init; } = 1.0f;
-
-    /// <summary>Weight of two-word phrases relative to single terms (0 leaves them out).</summary>
-    public float PhraseWeight { get; init; } = 0.5f;
 
     /// <summary>How many times a title word counts against a body word.</summary>
     public float TitleBoost { get; init; } = 2.0f;
@@ -62,7 +59,7 @@ public sealed record StoryOptions
     public int MaxPostingScan { get; init; } = 1500;
 
     /// <summary>Open stories kept at most; the least recently updated are closed first.</summary>
-    public int MaxOpenStories { get; init; } = 20_000;
+    public int MaxOpenStories { get; init; } = 10_000;
 
     /// <summary>A story with no new report for this long (in published time) is closed.</summary>
     public TimeSpan OpenWindow { get; init; } = TimeSpan.FromDays(7);

@@ -27,8 +27,9 @@ internal sealed record SpinCopyFigures(double Rate, bool Restored, int Copies, i
 /// <param name="Exact">Same text with other spacing, linked as a duplicate of the original.</param>
 /// <param name="Near">One sentence dropped and two words changed, linked to the original.</param>
 /// <param name="Contained">The original inside a page three times its size, linked to the original (page is the copy).</param>
-/// <param name="Fuller">A version with one more opening sentence, which becomes the original of the shorter one.</param>
-internal sealed record CopySanityFigures(int Documents, double Exact, double Near, double Contained, double Fuller);
+/// <param name="FullerJudged">Originals at least four times as long as the added opening sentence.</param>
+/// <param name="Fuller">Of those, the share whose later version with one more opening sentence became their original.</param>
+internal sealed record CopySanityFigures(int Documents, double Exact, double Near, double Contained, int FullerJudged, double Fuller);
 
 /// <summary>A pair of benchmark originals the index linked, with whether they report the same event.</summary>
 internal sealed record OriginalPair(string CopyId, string OriginalId, CopyKind Kind, double Similarity, bool SameEvent);
@@ -41,6 +42,16 @@ internal sealed record CopyBenchmarkResult(
     CopySanityFigures Sanity,
     double ArticlesPerSecond,
     double BytesPerArticle);
+
+/// <summary>Speed and memory of the copy index over a synthetic stream.</summary>
+/// <param name="Articles">Articles added.</param>
+/// <param name="Seconds">Time spent in <see cref="CopyIndex.Add"/> (building the texts excluded).</param>
+/// <param name="BytesPerArticle">Growth of the managed heap per article, after a full collection.</param>
+/// <param name="Links">Links the index reported.</param>
+internal sealed record CopyScaleFigures(int Articles, double Seconds, double BytesPerArticle, long PeakWorkingSetBytes, int Links)
+{
+    public double ArticlesPerSecond => Seconds > 0 ? Articles / Seconds : 0;
+}
 
 /// <summary>
 /// The copy benchmark: spun copies of benchmark articles made by <see cref="SyntheticSpinner"/> at several rates are
@@ -118,6 +129,72 @@ internal static class CopyBenchmark
             clock.Elapsed.TotalSeconds > 0 ? added / clock.Elapsed.TotalSeconds : 0, bytesPerArticle);
     }
 
+    /// <summary>
+    /// Streams <paramref name="count"/> synthetic articles through one index. Each article is 4 to 12 sentences drawn at
+    /// random from the benchmark texts plus a sentence of its own (so articles overlap the way wire copy and boilerplate
+    /// make real ones overlap); one in ten is then an exact copy and one in ten a copy with a sentence dropped of an
+    /// earlier article. Texts are built in batches outside the timed region and dropped once added (the index keeps none).
+    /// </summary>
+    public static CopyScaleFigures RunScale(IReadOnlyList<CopyBenchDocument> documents, int count, CopyIndexOptions? options = null, int seed = 7)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var sentences = documents.SelectMany(d => d.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToArray();
+        var random = new Random(seed);
+        var index = new CopyIndex(options);
+        var recent = new string[1024];
+        var batch = new string[4096];
+        var clock = new Stopwatch();
+        var links = 0;
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        for (var start = 0; start < count; start += batch.Length)
+        {
+            var size = Math.Min(batch.Length, count - start);
+            for (var k = 0; k < size; k++)
+            {
+                var i = start + k;
+                var roll = random.Next(10);
+                if (roll == 0 && i > 0)
+                {
+                    batch[k] = recent[random.Next(Math.Min(i, recent.Length))];
+                }
+                else if (roll == 1 && i > 0)
+                {
+                    var lines = recent[random.Next(Math.Min(i, recent.Length))].Split('\n').ToList();
+                    lines.RemoveAt(random.Next(lines.Count));
+                    batch[k] = string.Join('\n', lines);
+                }
+                else
+                {
+                    var parts = new List<string>();
+                    for (var n = random.Next(4, 13); n > 0; n--)
+                    {
+                        parts.Add(sentences[random.Next(sentences.Length)]);
+                    }
+
+                    parts.Insert(random.Next(parts.Count), $"Desk {i % 97} filed report {i} at {random.Next(24)}:{random.Next(60):00} on day {i / 1000}.");
+                    batch[k] = string.Join('\n', parts);
+                }
+
+                recent[i % recent.Length] = batch[k];
+            }
+
+            clock.Start();
+            for (var k = 0; k < size; k++)
+            {
+                links += index.Add(new CopyCandidate("s" + (start + k).ToString(CultureInfo.InvariantCulture), "", batch[k], null, null)).Count;
+            }
+
+            clock.Stop();
+        }
+
+        Array.Clear(batch);
+        Array.Clear(recent);
+        var bytes = (double)(GC.GetTotalMemory(forceFullCollection: true) - before) / Math.Max(1, count);
+        GC.KeepAlive(index);
+        using var process = Process.GetCurrentProcess();
+        return new CopyScaleFigures(count, clock.Elapsed.TotalSeconds, bytes, process.PeakWorkingSet64, links);
+    }
+
     private static SpinCopyFigures MeasureSpin(
         IReadOnlyList<CopyBenchDocument> documents, string[] spun, double rate, SpinAnalyzer? analyzer, int seed, CopyIndexOptions? options, CancellationToken ct)
     {
@@ -175,7 +252,8 @@ internal static class CopyBenchmark
         }
 
         var random = new Random(seed);
-        int exact = 0, near = 0, contained = 0, fuller = 0;
+        var vocabulary = Vocabulary(documents);
+        int exact = 0, near = 0, contained = 0, fuller = 0, fullerEligible = 0;
         for (var i = 0; i < documents.Count; i++)
         {
             var doc = documents[i];
@@ -194,26 +272,33 @@ internal static class CopyBenchmark
                 near++;
             }
 
-            // A page that holds the original between two unrelated articles (from elsewhere in the corpus).
-            var other1 = documents[(i + documents.Count / 3) % documents.Count].Text;
-            var other2 = documents[(i + 2 * documents.Count / 3) % documents.Count].Text;
-            index.Add(new CopyCandidate(doc.Id + "#page", "", other1 + "\n\n" + doc.Text + "\n\n" + other2, null, null));
+            // A page that holds the original between two texts, each as long as it, found nowhere else (words drawn at
+            // random from the corpus vocabulary).
+            var length = WordCount(doc.Text);
+            var page = Filler(vocabulary, length, random) + "\n\n" + doc.Text + "\n\n" + Filler(vocabulary, length, random);
+            index.Add(new CopyCandidate(doc.Id + "#page", "", page, null, null));
             if (index.LinkOf(doc.Id + "#page")?.OriginalId == root)
             {
                 contained++;
             }
 
-            // The same article with one more opening sentence (taken from an unrelated article) arrives later.
-            var opening = FirstSentence(documents[(i + documents.Count / 2) % documents.Count].Text);
+            // The same article with one more opening sentence of 20 words arrives later (drawn from the vocabulary like
+            // the filler). Judged where that sentence is at most a fifth of the fuller text.
+            var opening = Filler(vocabulary, 20, random);
             index.Add(new CopyCandidate(doc.Id + "#fuller", "", opening + "\n" + doc.Text, null, null));
-            if (index.LinkOf(doc.Id)?.OriginalId == doc.Id + "#fuller" || root != doc.Id && index.LinkOf(root)?.OriginalId == doc.Id + "#fuller")
+            if (WordCount(opening) * 4 <= WordCount(doc.Text))
             {
-                fuller++;
+                fullerEligible++;
+                if (index.LinkOf(doc.Id)?.OriginalId == doc.Id + "#fuller")
+                {
+                    fuller++;
+                }
             }
         }
 
         double Share(int n) => documents.Count == 0 ? 0 : (double)n / documents.Count;
-        return new CopySanityFigures(documents.Count, Share(exact), Share(near), Share(contained), Share(fuller));
+        return new CopySanityFigures(documents.Count, Share(exact), Share(near), Share(contained), fullerEligible,
+            fullerEligible == 0 ? 0 : (double)fuller / fullerEligible);
     }
 
     /// <summary>Drops one sentence (when there are four or more) and changes two words.</summary>
@@ -234,10 +319,34 @@ internal static class CopyBenchmark
         return string.Join(' ', words);
     }
 
-    private static string FirstSentence(string text)
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private static string[] Vocabulary(IReadOnlyList<CopyBenchDocument> documents)
     {
-        var end = text.IndexOf('\n', StringComparison.Ordinal);
-        return end < 0 ? text : text[..end];
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var doc in documents)
+        {
+            foreach (var word in doc.Text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                words.Add(word);
+            }
+        }
+
+        var sorted = words.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return sorted;
+    }
+
+    /// <summary>Text found nowhere else: words drawn at random, a sentence break every 20.</summary>
+    private static string Filler(string[] vocabulary, int words, Random random)
+    {
+        var builder = new System.Text.StringBuilder();
+        for (var k = 0; k < words; k++)
+        {
+            builder.Append(vocabulary[random.Next(vocabulary.Length)]).Append(k % 20 == 19 ? ".\n" : " ");
+        }
+
+        return builder.ToString().TrimEnd();
     }
 
     private static string CopyId(string id) => id + "#spun";
@@ -259,11 +368,11 @@ internal static class CopyBenchmark
         }
 
         console.Write(spin);
-        var sanity = new Table().Title("Plain copies (share linked correctly)").AddColumns("originals", "exact", "near", "contained in a page", "fuller version becomes original");
+        var sanity = new Table().Title("Plain copies (share linked correctly)").AddColumns("originals", "exact", "near", "contained in a page", "fuller version becomes original (of n)");
         sanity.AddRow(
             result.Sanity.Documents.ToString(CultureInfo.InvariantCulture), result.Sanity.Exact.ToString("F3", CultureInfo.InvariantCulture),
             result.Sanity.Near.ToString("F3", CultureInfo.InvariantCulture), result.Sanity.Contained.ToString("F3", CultureInfo.InvariantCulture),
-            result.Sanity.Fuller.ToString("F3", CultureInfo.InvariantCulture));
+            $"{result.Sanity.Fuller.ToString("F3", CultureInfo.InvariantCulture)} (of {result.Sanity.FullerJudged.ToString(CultureInfo.InvariantCulture)})");
         console.Write(sanity);
         var sameEvent = result.OriginalPairs.Count(p => p.SameEvent);
         console.MarkupLineInterpolated(

@@ -36,6 +36,17 @@ internal static class ExtractionBenchData
 
     public static string? DefaultDir() => RepoRoot() is { } root ? Path.GetFullPath(Path.Combine(root, DefaultRelativeDir)) : null;
 
+    /// <summary>
+    /// The documented split: "tune" is the pages whose id starts with 0-7 (about half, by the hash ids), "holdout" the
+    /// rest. Thresholds are meant to be tuned on the first and checked on the second.
+    /// </summary>
+    public static IReadOnlyList<ExtractionCase> Subset(IReadOnlyList<ExtractionCase> cases, string subset) => subset switch
+    {
+        "tune" => cases.Where(c => c.Id.Length > 0 && c.Id[0] is >= '0' and <= '7').ToList(),
+        "holdout" => cases.Where(c => c.Id.Length == 0 || c.Id[0] is not (>= '0' and <= '7')).ToList(),
+        _ => cases,
+    };
+
     /// <summary>Reads every page with a ground-truth entry, in id order. Decompression and decoding happen here, before any timing.</summary>
     public static async Task<IReadOnlyList<ExtractionCase>> LoadAsync(string dir, CancellationToken cancellationToken)
     {

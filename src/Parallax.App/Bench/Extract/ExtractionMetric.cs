@@ -135,16 +135,17 @@ internal static class ExtractionMetric
     private static Dictionary<string, int> Shingles(List<string> tokens)
     {
         var shingles = new Dictionary<string, int>(StringComparer.Ordinal);
-        var count = Math.Max(1, tokens.Count - ShingleSize + 1);
+        var words = tokens.ToArray();
+        var count = Math.Max(1, words.Length - ShingleSize + 1);
         for (var i = 0; i < count; i++)
         {
-            var length = Math.Min(ShingleSize, tokens.Count - i);
+            var length = Math.Min(ShingleSize, words.Length - i);
             if (length <= 0)
             {
                 break;
             }
 
-            var key = string.Join('\u0001', tokens, i, length);
+            var key = string.Join('\u0001', words, i, length);
             shingles[key] = shingles.GetValueOrDefault(key) + 1;
         }
 

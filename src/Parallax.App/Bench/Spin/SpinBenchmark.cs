@@ -372,8 +372,16 @@ internal static class SpinBenchmark
 
     private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
 
-    /// <summary>Prints the figures as tables, with the command that reproduces them.</summary>
-    public static void Print(SpinFigures figures, IAnsiConsole console)
+    /// <summary>The command that reproduces the figures on its own.</summary>
+    public const string ReproduceCommand =
+        "PARALLAX_SPIN_BENCH=full dotnet test tests/Parallax.App.Tests -c Release --artifacts-path /tmp/art-spin "
+        + "--filter \"FullyQualifiedName~SpinBenchmarkTests.Full\" --logger \"console;verbosity=detailed\"";
+
+    /// <summary>
+    /// Prints the figures as tables, with the command that reproduces them (<paramref name="reproduce"/>, by default
+    /// <see cref="ReproduceCommand"/>; `bench stories` passes its own command line).
+    /// </summary>
+    public static void Print(SpinFigures figures, IAnsiConsole console, string? reproduce = null)
     {
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(console);
@@ -407,8 +415,7 @@ internal static class SpinBenchmark
         }
 
         console.MarkupLine(Markup.Escape(
-            string.Create(inv, $"seed {figures.Seed}, {figures.Elapsed.TotalSeconds:0.0}s. Reproduce: dotnet test tests/Parallax.App.Tests ")
-            + "--filter \"FullyQualifiedName~SpinBenchmarkTests.Full\" --logger \"console;verbosity=detailed\" "
-            + "(PARALLAX_SPIN_BENCH=full), or `parallax bench stories`."));
+            string.Create(inv, $"seed {figures.Seed}, {figures.Elapsed.TotalSeconds:0.0}s. Reproduce: ")
+            + (reproduce ?? ReproduceCommand)));
     }
 }

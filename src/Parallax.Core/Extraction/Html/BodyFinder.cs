@@ -53,6 +53,11 @@ internal static class BodyFinder
                 var prose = index.TextChars[i] - index.LinkChars[i];
                 junk = !(prose > pageProse / 2 && index.ParagraphCount[i] >= 3);
             }
+            else if (!junk && strictness >= 2 && (signal & JunkSignal.SoftWords) != 0)
+            {
+                // A share bar holds no prose; an embedded post or a transcript does.
+                junk = index.TextChars[i] - index.LinkChars[i] < 100 || index.LinkDensity(i) > 0.5;
+            }
 
             index.Junk[i] = junk;
             index.JunkRoot[i] = junk;
@@ -95,7 +100,7 @@ internal static class BodyFinder
 
             if (verdict.Junk && element.LocalName is not ("main" or "body" or "html"))
             {
-                signal |= JunkSignal.Words;
+                signal |= verdict.Soft ? JunkSignal.SoftWords : JunkSignal.Words;
             }
 
             index.Signals[i] = signal;
@@ -396,8 +401,31 @@ internal static class BodyFinder
                 continue;
             }
 
-            removed[i] = ShouldRemove(index, i, tag, raw[i]);
+            removed[i] = ShouldRemove(index, i, tag, raw[i]) || (tag == "article" && IsTeaserCard(index, container, i));
         }
+    }
+
+    /// <summary>
+    /// An article element inside the body that sits beside other article elements and holds a minor share of the
+    /// body's prose: a card in a "you may also like" list nested in the article, not the article itself.
+    /// </summary>
+    private static bool IsTeaserCard(DomIndex index, int container, int i)
+    {
+        if (index.Prose[i] * 2 >= index.Prose[container])
+        {
+            return false;
+        }
+
+        var parent = index.Parent[i];
+        for (var j = parent + 1; j < index.End[parent]; j = index.End[j])
+        {
+            if (j != i && index.Elements[j].LocalName == "article")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool ShouldRemove(DomIndex index, int i, string tag, double contentScore)

@@ -3,7 +3,10 @@ using System.Collections.Frozen;
 namespace Parallax.Core.Extraction.Html;
 
 /// <summary>What the words of an element's class, id and role say about it.</summary>
-internal readonly record struct WordVerdict(bool Junk, int Weight);
+/// <param name="Junk">The words name a block that is not the article.</param>
+/// <param name="Weight">Readability-style class weight: +25 for article words, -25 for boilerplate words.</param>
+/// <param name="Soft">Only soft words spoke (share, social, embed, video...): blocks so named are chrome unless they hold prose, as an embedded post does.</param>
+internal readonly record struct WordVerdict(bool Junk, int Weight, bool Soft = false);
 
 /// <summary>
 /// Reads an element's class, id, role and aria words. Publishers name their blocks in plain words
@@ -28,6 +31,12 @@ internal static class BoilerplateWords
         "tools", "utility", "actions", "meta", "headline", "header", "nav", "inread", "embed", "video",
         "gallery", "slideshow", "carousel", "lightbox", "audio", "podcast", "jump", "readmore", "contact",
     ];
+
+    /// <summary>Boilerplate words that also name containers of quoted content (an embedded post, a video's transcript).</summary>
+    private static readonly FrozenSet<string> SoftNegative = new[]
+    {
+        "social", "embed", "video",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words that name the article's own container.</summary>
     private static readonly FrozenSet<string> Positive = new[]
@@ -74,16 +83,24 @@ internal static class BoilerplateWords
             return default;
         }
 
-        var negative = false;
-        var positive = false;
-        var weak = false;
-        Scan(className, ref negative, ref positive, ref weak);
-        Scan(id, ref negative, ref positive, ref weak);
-        var weight = (positive ? 25 : 0) - (negative || weak ? 25 : 0);
-        return new WordVerdict(negative, weight);
+        var words = new Words();
+        Scan(className, ref words);
+        Scan(id, ref words);
+        // Soft words alone do not weigh against a block: it is either dropped outright (no prose) or quoted content.
+        var weight = (words.Positive ? 25 : 0) - ((words.Negative && words.Hard) || words.Weak ? 25 : 0);
+        return new WordVerdict(words.Negative, weight, words.Negative && !words.Hard);
     }
 
-    private static void Scan(string? value, ref bool negative, ref bool positive, ref bool weak)
+    /// <summary>What the words of one element said, collected word by word.</summary>
+    private struct Words
+    {
+        public bool Negative;
+        public bool Hard;
+        public bool Positive;
+        public bool Weak;
+    }
+
+    private static void Scan(string? value, ref Words words)
     {
         if (string.IsNullOrEmpty(value) || value.Length > 400)
         {
@@ -100,7 +117,7 @@ internal static class BoilerplateWords
             {
                 if (length > 0)
                 {
-                    Classify(word[..length], ref negative, ref positive, ref weak);
+                    Classify(word[..length], ref words);
                 }
 
                 length = 0;
@@ -120,7 +137,7 @@ internal static class BoilerplateWords
         var squeezed = Squeeze(value);
         if (squeezed.Length is > 0 and <= 48)
         {
-            Classify(squeezed, ref negative, ref positive, ref weak);
+            Classify(squeezed, ref words);
         }
     }
 
@@ -147,36 +164,43 @@ internal static class BoilerplateWords
         }).TrimEnd();
     }
 
-    private static void Classify(ReadOnlySpan<char> word, ref bool negative, ref bool positive, ref bool weak)
+    private static void Classify(ReadOnlySpan<char> word, ref Words words)
     {
-        var lookup = Positive.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.Contains(word))
+        if (Positive.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
         {
-            positive = true;
+            words.Positive = true;
             return;
         }
 
         if (WeakNegative.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
         {
-            weak = true;
+            words.Weak = true;
             return;
         }
 
         // Every prefix of the word is looked up, so the cost is the word's length rather than the list's.
-        if (ExactNegative.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        var matched = ExactNegative.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) ? word : default;
+        if (matched.IsEmpty)
         {
-            negative = true;
+            var prefixes = PrefixNegative.GetAlternateLookup<ReadOnlySpan<char>>();
+            for (var length = Math.Min(word.Length, MaxPrefixLength); length >= 3 && matched.IsEmpty; length--)
+            {
+                if (prefixes.Contains(word[..length]))
+                {
+                    matched = word[..length];
+                }
+            }
+        }
+
+        if (matched.IsEmpty)
+        {
             return;
         }
 
-        var prefixes = PrefixNegative.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (var length = Math.Min(word.Length, MaxPrefixLength); length >= 3; length--)
+        words.Negative = true;
+        if (!SoftNegative.GetAlternateLookup<ReadOnlySpan<char>>().Contains(matched))
         {
-            if (prefixes.Contains(word[..length]))
-            {
-                negative = true;
-                return;
-            }
+            words.Hard = true;
         }
     }
 }

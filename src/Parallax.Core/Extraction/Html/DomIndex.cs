@@ -33,8 +33,11 @@ internal enum JunkSignal : byte
     /// <summary>A tag (nav, aside, footer...) or ARIA role that is never the article.</summary>
     TagOrRole = 2,
 
-    /// <summary>Class or id words of boilerplate (share, related, newsletter...).</summary>
+    /// <summary>Class or id words of boilerplate (related, newsletter, comments...).</summary>
     Words = 4,
+
+    /// <summary>Only soft boilerplate words (share, social, embed...): junk unless the block holds prose.</summary>
+    SoftWords = 8,
 }
 
 /// <summary>

@@ -70,7 +70,13 @@ public sealed class HtmlExtractor
             return PageExtraction.Failed(page.Path, "empty page (whitespace only)");
         }
 
-        using var document = parser.ParseDocument(html);
+        var depth = NestingScan.Depth(html);
+        if (depth > NestingScan.Limit)
+        {
+            return PageExtraction.Failed(page.Path, $"elements nested deeper than {NestingScan.Limit:N0} levels; refused, as parsing it would take minutes");
+        }
+
+        using var document = parser.ParseDocument(HtmlPrefilter.Strip(html));
         var body = document.Body;
         if (body is null)
         {
@@ -139,7 +145,19 @@ public sealed class HtmlExtractor
 
             containers.AddRange(choice.Containers);
             var own = scopes.Count > 1 ? ArticleOwnMetadata(index.Elements[scope], metadata) : metadata;
-            var paragraphs = Polish(writer.Paragraphs, own.Title, boilerplate);
+            var paragraphs = Polish(writer.Paragraphs, own.Title, boilerplate, out var dateline);
+            if (own.Published is null)
+            {
+                // No machine-readable date: read the visible dateline, in the body or among the short blocks cut from it.
+                var date = dateline is null ? null : Dates.FromDateline(dateline);
+                for (var b = 0; b < writer.Boilerplate.Count && date is null; b++)
+                {
+                    date = writer.Boilerplate[b].Length <= 120 ? Dates.FromDateline(writer.Boilerplate[b]) : null;
+                }
+
+                own = own with { Published = date };
+            }
+
             boilerplate.AddRange(writer.Boilerplate);
             if (paragraphs.Count == 0)
             {
@@ -292,13 +310,20 @@ public sealed class HtmlExtractor
     }
 
     /// <summary>Drops paragraphs that repeat the title or are only links, moving them to the boilerplate.</summary>
-    private static List<string> Polish(List<WrittenParagraph> written, string? title, List<string> boilerplate)
+    private static List<string> Polish(List<WrittenParagraph> written, string? title, List<string> boilerplate, out string? dateline)
     {
         var paragraphs = new List<string>(written.Count);
+        dateline = null;
         foreach (var paragraph in written)
         {
             var text = paragraph.Text;
-            var drop = ParagraphFilter.Judge(paragraph, title) != DropReason.None;
+            var reason = ParagraphFilter.Judge(paragraph, title);
+            var drop = reason != DropReason.None;
+            if (reason is DropReason.Dateline or DropReason.Byline)
+            {
+                dateline ??= text;
+            }
+
             if (drop)
             {
                 boilerplate.Add(text);

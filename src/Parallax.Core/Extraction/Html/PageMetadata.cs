@@ -428,7 +428,7 @@ internal sealed record PageMetadata(
 }
 
 /// <summary>Reads the date formats pages use in metadata: ISO 8601 in its many spellings, RFC 1123, Unix seconds.</summary>
-internal static class Dates
+internal static partial class Dates
 {
     private static readonly string[] Formats =
     [
@@ -472,4 +472,24 @@ internal static class Dates
     }
 
     private static DateTimeOffset? Plausible(DateTimeOffset date) => date.Year is >= 1990 and <= 2100 ? date : null;
+
+    /// <summary>
+    /// A date written in a visible dateline ("November 19, 2019 11:04 PM", "19 Nov 2019", "2019-11-19"), read
+    /// as UTC midnight when no time is given; null when the line holds no date in these forms.
+    /// </summary>
+    public static DateTimeOffset? FromDateline(string line)
+    {
+        var match = DatelinePattern().Match(line);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var text = match.Value.Replace(",", " ", StringComparison.Ordinal).Replace(".", " ", StringComparison.Ordinal);
+        var styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal;
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out var date) ? Plausible(date) : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(\d{4}-\d{2}-\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DatelinePattern();
 }

@@ -12,6 +12,8 @@ internal enum DropReason
     Dateline,
     Byline,
     Chrome,
+    Teaser,
+    Promo,
 }
 
 /// <summary>
@@ -41,14 +43,30 @@ internal static partial class ParagraphFilter
         }
 
         // A bare address written out is something the author chose to show, unlike a headline linking elsewhere.
-        if (paragraph.LinkChars * 10 >= text.Length * 9 && text.Length < 200 && !text.StartsWith("http", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+        if (paragraph.LinkChars * 10 >= NonSpace(text) * 8 && text.Length < 200 && !text.StartsWith("http", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
         {
             return DropReason.LinksOnly;
+        }
+
+        // "Related: ...", "READ MORE: ..." lines point to other stories through their links.
+        if (text.Length < 250 && TeaserLead().IsMatch(text) && paragraph.LinkChars * 10 >= NonSpace(text) * 4)
+        {
+            return DropReason.Teaser;
+        }
+
+        if (text.Length < 300 && PromoAsk().IsMatch(text) && PromoWhat().IsMatch(text))
+        {
+            return DropReason.Promo;
         }
 
         if (text.Length > MaxMetaLineChars)
         {
             return DropReason.None;
+        }
+
+        if (GalleryCounter().IsMatch(text))
+        {
+            return DropReason.Chrome;
         }
 
         if (IsChrome(text))
@@ -97,7 +115,24 @@ internal static partial class ParagraphFilter
             }
         }
 
-        return chrome && words <= 4;
+        // "Share prices fell." is a sentence, not a share button: three words or more ending a sentence are prose.
+        var sentence = words >= 3 && text.TrimEnd() is [.., '.' or '!' or '?'] && !text.TrimEnd().EndsWith("...", StringComparison.Ordinal);
+        return chrome && words <= 4 && !sentence;
+    }
+
+    /// <summary>Characters other than whitespace: what the writer counts as link text.</summary>
+    private static int NonSpace(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static int CountWords(string text)
@@ -117,6 +152,18 @@ internal static partial class ParagraphFilter
 
         return count;
     }
+
+    [GeneratedRegex(@"^\s*(related|read more|see more|read also|also read|see also|more|watch|listen|recommended|leia também|leia mais|veja também|lee también|lire aussi|à lire aussi|mehr zum thema|lesen sie auch|leggi anche|читайте также)\s*[:|»>–—-]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TeaserLead();
+
+    [GeneratedRegex(@"\b(sign up|signup|subscribe|register)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PromoAsk();
+
+    [GeneratedRegex(@"\b(newsletters?|inbox|e-?mail alerts?|delivered)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PromoWhat();
+
+    [GeneratedRegex(@"^(image|photo|picture|slide|foto|imagem|imagen|bild|immagine)\s+\d+\s+(of|/|de|von|di|sur)\s+\d+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GalleryCounter();
 
     [GeneratedRegex(@"^(By|Por|Von|Par|Di|Door|Av|Автор)\s+\p{Lu}[\p{L}.'’-]+(\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*($|[,|\-–—•]|and\b|y\b|e\b|und\b|et\b)", RegexOptions.CultureInvariant)]
     private static partial Regex Byline();

@@ -58,14 +58,15 @@ internal static partial class LineShapes
             return LineShape.Chrome;
         }
 
-        if (IsTime(line, f))
-        {
-            return LineShape.Time;
-        }
-
+        // A byline may carry a date ("By Jane Doe | 4 July 2025"): it is still the byline.
         if (IsByline(f))
         {
             return LineShape.Byline;
+        }
+
+        if (IsTime(line, f))
+        {
+            return LineShape.Time;
         }
 
         if (f.LeadingDash && f.Words <= 6 && !f.EndsLikeSentence && f.NotNameLike <= 1)
@@ -100,15 +101,27 @@ internal static partial class LineShapes
     /// <summary>A short line made of time words and numbers, anchored by "ago", a day word, a month with a number or a numeric date.</summary>
     private static bool IsTime(ReadOnlySpan<char> line, in LineFeatures f)
     {
-        if (f.Words > 10 || f.NonTime > 1 || f.NonTime * 3 > f.Words)
+        if (f.Words > 16)
         {
             return false;
         }
 
-        return f.Ago > 0 && (f.TimeUnit > 0 || f.Numeric > 0)
-               || f.DayWord > 0
-               || (f.Month > 0 || f.Weekday > 0) && f.Numeric > 0
-               || NumericDate().IsMatch(line);
+        var calendarDate = f.Month > 0 && f.Numeric > 0 || NumericDate().IsMatch(line);
+        var anchored = calendarDate || f.Ago > 0 && (f.TimeUnit > 0 || f.Numeric > 0) || f.DayWord > 0 || f.Weekday > 0 && f.Numeric > 0;
+        if (!anchored)
+        {
+            return false;
+        }
+
+        // A dateline may name its outlet or place beside the date when separators set them apart:
+        // "November 20, 2019 / 1:07 AM / Valemont Daily".
+        if (calendarDate && line.IndexOfAny("/|·•@—–") >= 0)
+        {
+            return f.NonTime <= Math.Min(3, f.Words / 2);
+        }
+
+        // Otherwise at most one other word ("Updated", a place), and not a third of the line.
+        return f.NonTime <= 1 && f.NonTime * 3 <= f.Words;
     }
 
     private static bool IsByline(in LineFeatures f) =>
@@ -131,6 +144,12 @@ internal static partial class LineShapes
         }
 
         if (f.Terminal == ':' && f.Words <= 12 && (f.Nav + f.Cta + f.Person + f.Owner > 0 || f.Words <= 3))
+        {
+            return true;
+        }
+
+        // A caption's credit: "Photo: Valemont Daily", "Image: Getty Images / staff".
+        if ((f.FirstWord & WordKind.Media) != 0 && f.ColonAfterFirstWord && f.Words <= 8)
         {
             return true;
         }

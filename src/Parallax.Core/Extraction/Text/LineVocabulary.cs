@@ -64,6 +64,9 @@ internal enum WordKind
 
     /// <summary>Words of consent banners: cookies, consent, privacy, opt-out.</summary>
     Consent = 1 << 19,
+
+    /// <summary>Labels of captions and credits: "Photo:", "Image:", "Video:", "Credit:".</summary>
+    Media = 1 << 20,
 }
 
 /// <summary>
@@ -132,6 +135,7 @@ internal static class LineVocabulary
         Add(WordKind.EmptyState, "no yet first be loading nothing there empty");
         Add(WordKind.SourceLabel, "source sources via credit");
         Add(WordKind.Consent, "cookie cookies consent privacy opt-out gdpr");
+        Add(WordKind.Media, "photo photos photograph picture pictures image images video videos illustration graphic credit caption footage file");
 
         return kinds.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }

@@ -82,7 +82,7 @@ internal static partial class MetadataLines
 
     private static string? Clean(ReadOnlySpan<char> text)
     {
-        var trimmed = text.Trim().Trim(" -–—:,;").Trim();
+        var trimmed = text.Trim().Trim(" -–—:,;[]()").Trim();
         return trimmed.IsEmpty ? null : trimmed.ToString();
     }
 

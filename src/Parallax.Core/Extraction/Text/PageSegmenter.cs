@@ -21,10 +21,10 @@ internal sealed record TextSegmentation(
 /// <list type="bullet">
 /// <item>a head with its own metadata cluster (source, time, byline around the title) opens an article;</item>
 /// <item>so does a head after a section break (an editorial marker, "Related Articles", "Comments");</item>
-/// <item>so does a head after a wider blank gap than the current article's paragraphs use;</item>
+/// <item>so does a head set off by blank lines when the current article's paragraphs have none between them;</item>
 /// <item>otherwise it is a subheading and stays in the body.</item>
 /// </list>
-/// Stateless: one instance may serve many threads.
+/// Static and without shared state: safe to call from many threads at once.
 /// </summary>
 internal static class PageSegmenter
 {
@@ -41,6 +41,11 @@ internal static class PageSegmenter
         }
 
         var heads = FindHeads(lines, candidateSource);
+        if (MarkRepeatedSources(lines, candidateSource, heads))
+        {
+            heads = FindHeads(lines, candidateSource);
+        }
+
         var classes = new TextLineClass[n];
         var owner = new ArticleBuilder?[n];
         Array.Fill(classes, TextLineClass.Boilerplate);
@@ -67,8 +72,15 @@ internal static class PageSegmenter
             if (nextHead < heads.Count && heads[nextHead].ClusterStart == i)
             {
                 var head = heads[nextHead++];
-                var hasMetadata = head.ClusterStart < head.Title || head.BodyStart > head.Title + 1;
-                var wideGap = current is not null && line.GapBefore >= 2 && line.GapBefore > current.WidestGap;
+                var hasMetadata = false;
+                for (var k = head.ClusterStart; k < head.BodyStart; k++)
+                {
+                    hasMetadata |= k != head.Title && (IsMetadataShape(lines[k].Shape) || candidateSource[k]);
+                }
+
+                // Blank lines around a headline in an article whose paragraphs have none between them mark a new
+                // item; where paragraphs are spaced, a spaced heading is only a subheading.
+                var wideGap = current is not null && line.GapBefore >= 2 && current.WidestGap == 0;
                 if (current is null || !open || hasMetadata || wideGap)
                 {
                     current = new ArticleBuilder(i);
@@ -80,10 +92,15 @@ internal static class PageSegmenter
                             current.Title = lines[k].Text;
                             Assign(k, TextLineClass.Title, current);
                         }
-                        else
+                        else if (IsMetadataShape(lines[k].Shape) || candidateSource[k])
                         {
                             current.ReadMetadata(lines[k], candidateSource[k]);
                             Assign(k, TextLineClass.Metadata, current);
+                        }
+                        else
+                        {
+                            // A caption or credit between the byline and the text.
+                            Assign(k, TextLineClass.Boilerplate, current);
                         }
                     }
 
@@ -133,7 +150,9 @@ internal static class PageSegmenter
                     open = false;
                     break;
                 case LineShape.Chrome:
-                    if (line.Features.SectionBreak > 0)
+                    // A section header ("Related Articles", "Comments") ends the article; an inline
+                    // "Read also: <headline>" between paragraphs does not.
+                    if (IsSectionHeader(line))
                     {
                         open = false;
                     }
@@ -187,6 +206,7 @@ internal static class PageSegmenter
         {
             classes[index] = value;
             owner[index] = article;
+            article?.Lines.Add(index);
         }
 
         void AddBody(int index, ArticleBuilder article)
@@ -202,12 +222,9 @@ internal static class PageSegmenter
 
         void Release(ArticleBuilder article)
         {
-            for (var i = 0; i < n; i++)
+            foreach (var i in article.Lines)
             {
-                if (owner[i] == article)
-                {
-                    Assign(i, TextLineClass.Boilerplate, null);
-                }
+                Assign(i, TextLineClass.Boilerplate, null);
             }
         }
     }
@@ -310,6 +327,48 @@ internal static class PageSegmenter
             owner[index] is null && lines[index].Shape is LineShape.Body or LineShape.ShortSentence;
     }
 
+    /// <summary>
+    /// A listing that prints only the outlet's name above each title ("Valemont Daily / title / body", no time,
+    /// no dash) shows it by repetition: the same name right above two or more headlines is a source line.
+    /// </summary>
+    /// <returns>Whether any line was newly marked as a source.</returns>
+    private static bool MarkRepeatedSources(IReadOnlyList<TextLine> lines, bool[] candidateSource, List<Head> heads)
+    {
+        Dictionary<string, int>? counts = null;
+        foreach (var head in heads)
+        {
+            var above = head.ClusterStart - 1;
+            if (above >= 0 && IsUnmarkedName(above))
+            {
+                counts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                counts[lines[above].Text] = counts.GetValueOrDefault(lines[above].Text) + 1;
+            }
+        }
+
+        var marked = false;
+        foreach (var head in heads)
+        {
+            var above = head.ClusterStart - 1;
+            if (above >= 0 && IsUnmarkedName(above) && counts![lines[above].Text] >= 2)
+            {
+                candidateSource[above] = true;
+                marked = true;
+            }
+        }
+
+        return marked;
+
+        bool IsUnmarkedName(int index) =>
+            !candidateSource[index] && lines[index].Shape == LineShape.Short && LineShapes.IsNameLike(lines[index].Features);
+    }
+
+    private static bool IsInlineChrome(TextLine line) =>
+        line.Shape == LineShape.Chrome && !IsSectionHeader(line);
+
+    /// <summary>"Related Articles", "Comments", "More stories": a short chrome line that opens another part of the page.</summary>
+    private static bool IsSectionHeader(TextLine line) =>
+        line.Features.SectionBreak > 0 && line.Features.Words <= 4;
+
     private static bool IsMetadataShape(LineShape shape) =>
         shape is LineShape.Time or LineShape.Byline or LineShape.DashSource or LineShape.LabelSource;
 
@@ -323,18 +382,35 @@ internal static class PageSegmenter
         var heads = new List<Head>();
         for (var b = 0; b < lines.Count; b++)
         {
-            if (lines[b].Shape != LineShape.Body || b > 0 && lines[b - 1].Shape is LineShape.Body or LineShape.ShortSentence)
+            // Only the start of a run of running text can have a head; a short sentence right under metadata
+            // does not continue a run, it may be a headline with a full stop.
+            var continues = b > 0 && (lines[b - 1].Shape == LineShape.Body || lines[b - 1].Shape == LineShape.ShortSentence &&
+                                      !(b >= 2 && (IsMetadataShape(lines[b - 2].Shape) || candidateSource[b - 2])));
+            if (lines[b].Shape != LineShape.Body || continues)
             {
                 continue;
             }
 
+            if (StoppedHeadline(lines, candidateSource, b) is { } listed)
+            {
+                heads.Add(listed);
+                continue;
+            }
+
+            // Walk back over metadata, and over a few lines of chrome that often sit between a headline and
+            // its text (a share bar, a photo credit, an advertisement label), but never over a section header.
             var t = b - 1;
-            while (t >= 0 && IsMetadataShape(lines[t].Shape))
+            var chrome = 0;
+            while (t >= 0 && (IsMetadataShape(lines[t].Shape) || IsInlineChrome(lines[t]) && ++chrome <= 4))
             {
                 t--;
             }
 
-            if (t < 0 || lines[t].Shape != LineShape.Short || !LineShapes.IsTitleShaped(lines[t].Features) && !candidateSource[t])
+            // Some outlets end headlines with a full stop; under a source or time line such a line is still a title.
+            var stoppedTitle = t > 0 && lines[t].Shape == LineShape.ShortSentence &&
+                               (IsMetadataShape(lines[t - 1].Shape) || candidateSource[t - 1]);
+            if (t < 0 || lines[t].Shape != LineShape.Short && !stoppedTitle ||
+                !LineShapes.IsTitleShaped(lines[t].Features) && !candidateSource[t])
             {
                 continue;
             }
@@ -344,6 +420,9 @@ internal static class PageSegmenter
             {
                 t--;
             }
+
+            // A caption between an article's byline or date and its text: the headline sits above the byline.
+            t = SkipCaption(lines, candidateSource, t);
 
             if (!LineShapes.IsTitleShaped(lines[t].Features) || heads.Count > 0 && t <= heads[^1].Title)
             {
@@ -369,6 +448,52 @@ internal static class PageSegmenter
         return heads;
     }
 
+    /// <summary>
+    /// A listing item whose headline ends with a full stop and is long enough to read as running text:
+    /// "Northgate Wire / 1 day ago / Rail strike called off after late pay offer. / text". It is a headline when
+    /// a source line sits above it, it is one short sentence without a reporting verb, and running text follows.
+    /// </summary>
+    private static Head? StoppedHeadline(IReadOnlyList<TextLine> lines, bool[] candidateSource, int b)
+    {
+        var f = lines[b].Features;
+        if (b == 0 || b + 1 >= lines.Count || lines[b + 1].Shape != LineShape.Body ||
+            f.Words > 14 || f.Sentences > 0 || f.Reporting > 0 || !f.EndsLikeSentence)
+        {
+            return null;
+        }
+
+        var start = b;
+        var hasSource = false;
+        while (start > 0 && (IsMetadataShape(lines[start - 1].Shape) || candidateSource[start - 1]))
+        {
+            start--;
+            hasSource |= lines[start].Shape is LineShape.DashSource or LineShape.LabelSource || candidateSource[start];
+        }
+
+        return hasSource ? new Head(start, b, b + 1) : null;
+    }
+
+    /// <summary>
+    /// "Title / By Jane Doe / 4 July 2025 / caption / text": when the line above a would-be title is a byline or a
+    /// time (no source among them) and a headline-shaped line sits above those, that line is the title.
+    /// </summary>
+    private static int SkipCaption(IReadOnlyList<TextLine> lines, bool[] candidateSource, int t)
+    {
+        var k = t - 1;
+        while (k >= 0 && lines[k].Shape is LineShape.Byline or LineShape.Time)
+        {
+            k--;
+        }
+
+        if (k == t - 1 || k < 0 || lines[k].Shape != LineShape.Short || candidateSource[k] || candidateSource[t] ||
+            !LineShapes.IsTitleShaped(lines[k].Features) || LineShapes.IsNameLike(lines[k].Features))
+        {
+            return t;
+        }
+
+        return k;
+    }
+
     private sealed class ArticleBuilder(int firstLine)
     {
         /// <summary>The article's first line (its title or metadata, or its first paragraph); orders articles by page position.</summary>
@@ -390,6 +515,9 @@ internal static class PageSegmenter
         public int WidestGap { get; set; }
 
         public List<string> Paragraphs { get; } = [];
+
+        /// <summary>The lines given to this article, so that a rejected article can give them back without a page scan.</summary>
+        public List<int> Lines { get; } = [];
 
         private bool hasSentence;
 

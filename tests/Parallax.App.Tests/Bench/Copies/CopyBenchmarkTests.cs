@@ -44,6 +44,24 @@ public sealed class CopyBenchmarkTests(ITestOutputHelper output)
         Print(CopyBenchmark.Run(documents, analyzer));
     }
 
+    /// <summary>Speed and memory of the index alone on a synthetic stream: PARALLAX_COPY_SCALE=100000 (default 20,000).</summary>
+    [Fact]
+    public async Task Scale()
+    {
+        var documents = await LoadAsync(maxTopic: int.MaxValue);
+        if (documents is null)
+        {
+            return;
+        }
+
+        var count = int.TryParse(Environment.GetEnvironmentVariable("PARALLAX_COPY_SCALE"), out var n) ? n : 20_000;
+        var figures = CopyBenchmark.RunScale(documents, count);
+        output.WriteLine($"{figures.Articles} articles: {figures.ArticlesPerSecond:F0}/s, {figures.BytesPerArticle:F0} bytes/article, " +
+            $"peak working set {figures.PeakWorkingSetBytes / (1 << 20)} MiB, {figures.Links} links");
+        Assert.True(figures.Links >= count / 10, "the exact and near copies in the stream must be linked");
+        Assert.True(figures.BytesPerArticle < 4096, $"{figures.BytesPerArticle:F0} bytes per article");
+    }
+
     private async Task<IReadOnlyList<CopyBenchDocument>?> LoadAsync(int maxTopic)
     {
         var benchmarks = BenchData.BenchmarksRoot() ?? BenchmarksBesideSource();

@@ -59,6 +59,40 @@ public sealed class HtmlExtractorFixtureTests
         Assert.Contains("Ça coûte très cher à Noël", result.Articles[0].Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("<div class=\"dateline\">Updated March 3, 2031 at 9:40</div>", "2031-03-03")]
+    [InlineData("<p>By Ada Lark | 14 Feb 2030</p>", "2030-02-14")]
+    [InlineData("<p><span>Posted 2029-12-01</span></p>", "2029-12-01")]
+    public void Visible_dateline_gives_the_date_when_markup_has_none(string dateline, string expected)
+    {
+        var html = "<html><body><article><h1>Quay repairs finish early</h1>" + dateline
+            + string.Concat(Enumerable.Repeat("<p>The repairs on the north quay finished a week early, the harbour board said, and boats may moor there again from Monday.</p>", 4))
+            + "</article></body></html>";
+
+        var result = Extractor.Extract(new PageInput("d.html", PageFormat.Html, Encoding.UTF8.GetBytes(html)));
+
+        Assert.Equal(expected, result.Articles[0].Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void One_extractor_shared_by_threads_gives_the_same_results()
+    {
+        string[] names = ["news-page", "jsonld-page", "windows-1251", "iso-8859-1", "multi-article", "teaser-page"];
+        var expected = names.Select(n => Render(Extractor.Extract(new PageInput(n, PageFormat.Html, HtmlFixtures.Bytes(n + ".html"))))).ToArray();
+
+        var results = new string[names.Length * 8];
+        Parallel.For(0, results.Length, i =>
+        {
+            var name = names[i % names.Length];
+            results[i] = Render(Extractor.Extract(new PageInput(name, PageFormat.Html, HtmlFixtures.Bytes(name + ".html"))));
+        });
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.Equal(expected[i % names.Length], results[i]);
+        }
+    }
+
     /// <summary>The golden-file form of an extraction.</summary>
     internal static string Render(PageExtraction result)
     {

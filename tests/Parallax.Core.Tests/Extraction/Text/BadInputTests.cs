@@ -121,6 +121,26 @@ public sealed class BadInputTests
         Assert.EndsWith("the operator said.", article.Paragraphs[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void One_extractor_gives_the_same_results_on_many_threads()
+    {
+        var pages = Directory.GetFiles(TextTestFiles.FixturesFolder(), "*.page.txt")
+            .Select(f => string.Join('\n', File.ReadAllLines(f).Where(l => !l.StartsWith("##", StringComparison.Ordinal)).Select(l => l.Contains('|') ? l[(l.IndexOf('|') + 1)..].Trim() : string.Empty)))
+            .ToArray();
+        var expected = pages.Select(p => Describe(Run(p))).ToArray();
+
+        var actual = new string[pages.Length * 50];
+        Parallel.For(0, actual.Length, i => actual[i] = Describe(Run(pages[i % pages.Length])));
+
+        for (var i = 0; i < actual.Length; i++)
+        {
+            Assert.Equal(expected[i % pages.Length], actual[i]);
+        }
+
+        static string Describe(PageExtraction result) =>
+            string.Join(" / ", result.Articles.Select(a => $"{a.Title} [{a.Source}] {a.Paragraphs.Count}")) + " | " + string.Join(" / ", result.Boilerplate);
+    }
+
     private static byte[] CodePagesBytes(string text, int codePage)
     {
         // Decoding a page registers the code-pages provider; do the same before encoding the fixture.

@@ -1,0 +1,52 @@
+using Parallax.App.Bench.Extract.Peers;
+
+namespace Parallax.App.Tests.Bench.Extract.Peers;
+
+public sealed class SmartReaderPeerTests
+{
+    [Fact]
+    public async Task Extracts_the_article_body_without_the_site_chrome()
+    {
+        var run = await new SmartReaderPeer().RunAsync([PeerTestPages.Lighthouse], passes: 2, CancellationToken.None);
+
+        Assert.Null(run.Error);
+        Assert.Equal("SmartReader", run.Name);
+        var text = PeerTestPages.Flatten(Assert.Single(run.Texts));
+        Assert.Contains(PeerTestPages.FirstSentence, text, StringComparison.Ordinal);
+        Assert.Contains(PeerTestPages.LastSentence, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(PeerTestPages.Chrome, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ferry timetable changes", text, StringComparison.Ordinal);
+        Assert.Equal(2, run.PassSeconds.Count);
+        Assert.All(run.PassSeconds, seconds => Assert.True(seconds > 0));
+        Assert.True(run.PeakMemoryBytes > 0);
+    }
+
+    [Fact]
+    public async Task A_page_without_an_article_gives_an_empty_text_not_an_error()
+    {
+        var empty = new BenchPage("empty", "<html><body><nav><a href='/'>Home</a></nav></body></html>", null);
+
+        var run = await new SmartReaderPeer().RunAsync([empty, PeerTestPages.Lighthouse], passes: 1, CancellationToken.None);
+
+        Assert.Null(run.Error);
+        Assert.Equal(2, run.Texts.Count);
+        Assert.DoesNotContain("Home", run.Texts[0], StringComparison.Ordinal);
+        Assert.Contains(PeerTestPages.FirstSentence, PeerTestPages.Flatten(run.Texts[1]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, SmartReaderPeer.FallbackUrl)]
+    [InlineData("not a url", SmartReaderPeer.FallbackUrl)]
+    [InlineData("ftp://files.example/a", SmartReaderPeer.FallbackUrl)]
+    [InlineData("https://news.example/a?b=1", "https://news.example/a?b=1")]
+    public void Pages_get_an_absolute_web_address(string? url, string expected) =>
+        Assert.Equal(expected, SmartReaderPeer.UsableUrl(url));
+
+    [Fact]
+    public void The_registry_lists_both_peers()
+    {
+        var peers = ExtractionPeers.All("/nowhere");
+
+        Assert.Equal(["Readability.js", "SmartReader"], peers.Select(p => p.Name));
+    }
+}

@@ -1,0 +1,64 @@
+using Parallax.Core.Extraction.Html;
+
+namespace Parallax.Core.Tests.Extraction.Html;
+
+/// <summary>Tables a reviewer can read: which class names mark boilerplate, and which lines are not body text.</summary>
+public sealed class BoilerplateRulesTests
+{
+    [Theory]
+    [InlineData("share-bar", true)]
+    [InlineData("socialShareButtons", true)]
+    [InlineData("newsletter-signup", true)]
+    [InlineData("related-stories", true)]
+    [InlineData("most-popular", true)]
+    [InlineData("cookie-consent", true)]
+    [InlineData("comments-area", true)]
+    [InlineData("article-comments", true)]
+    [InlineData("ad-slot", true)]
+    [InlineData("sidebar", true)]
+    [InlineData("article-body", false)]
+    [InlineData("story-content", false)]
+    [InlineData("entry-content", false)]
+    [InlineData("paywall", false)]
+    [InlineData("oddrow player-2020-580", false)]
+    [InlineData("address", false)]
+    [InlineData("shadow", false)]
+    public void Class_words_mark_boilerplate(string className, bool junk)
+    {
+        Assert.Equal(junk, BoilerplateWords.Judge(className, null).Junk);
+    }
+
+    [Fact]
+    public void Article_words_weigh_for_a_container_and_boilerplate_words_against()
+    {
+        Assert.True(BoilerplateWords.Judge("article-body", null).Weight > 0);
+        Assert.True(BoilerplateWords.Judge("related-links", null).Weight < 0);
+        Assert.True(BoilerplateWords.Judge("social-embed", null) is { Junk: true, Soft: true, Weight: 0 });
+        Assert.Equal(0, BoilerplateWords.Judge("wrapper", null).Weight);
+    }
+
+    [Theory]
+    [InlineData("By Justine Coleman - 11/18/19 11:04 PM EST", "Byline")]
+    [InlineData("By Mira Castellane", "Byline")]
+    [InlineData("Updated at 1:23 p.m.", "Dateline")]
+    [InlineData("segunda-feira, 22 de janeiro de 2018 às 0:13", "Dateline")]
+    [InlineData("November 19, 2019", "Dateline")]
+    [InlineData("Comments", "Chrome")]
+    [InlineData("Share this:", "Chrome")]
+    [InlineData("Advertisement", "Chrome")]
+    [InlineData("By the end of 2019 the council had spent nine million on the bridge and its approach roads.", "None")]
+    [InlineData("The vote is due on November 19, after a long debate in the chamber about the cost of the works.", "None")]
+    [InlineData("Share prices fell.", "None")]
+    public void Lines_that_are_not_body_text(string text, string expected)
+    {
+        Assert.Equal(Enum.Parse<DropReason>(expected), ParagraphFilter.Judge(new WrittenParagraph(text, 0, "p"), title: null));
+    }
+
+    [Fact]
+    public void The_title_repeated_as_a_heading_and_lines_of_links_are_dropped()
+    {
+        Assert.Equal(DropReason.Title, ParagraphFilter.Judge(new WrittenParagraph("Harbour ferry returns", 0, "h2"), "Harbour ferry returns"));
+        Assert.Equal(DropReason.LinksOnly, ParagraphFilter.Judge(new WrittenParagraph("North quay works to finish in spring", 36, "li"), null));
+        Assert.Equal(DropReason.None, ParagraphFilter.Judge(new WrittenParagraph("http://example.org/report.pdf", 29, "p"), null));
+    }
+}
