@@ -3,53 +3,71 @@ using Spectre.Console;
 
 namespace Parallax.App.Output;
 
-/// <summary>The result of an analysis, printed for a person to read.</summary>
+/// <summary>
+/// The result of an analysis, printed for a person to read: the stories first (what happened), each with
+/// its reports and their copies, then one line per article with its metadata.
+/// </summary>
 internal static class AnalysisReport
 {
     public static void Write(IAnsiConsole console, AnalysisResult result)
     {
-        var articles = new Table().Title($"[bold]{result.Articles.Count} articles[/]")
-            .AddColumns("id", "title", "source", "published", "words", "spin", "copy of");
-        foreach (var a in result.Articles)
+        var byId = result.Articles.ToDictionary(a => a.Id);
+        if (result.Stories.Count > 0)
         {
-            articles.AddRow(
-                a.Id,
-                Markup.Escape(Shorten(a.Title, 70)),
-                Markup.Escape(a.Source ?? a.OriginalPublisher ?? "-"),
-                a.Published?.ToString("yyyy-MM-dd HH:mm") ?? "-",
-                WordCount(a.Text).ToString("N0"),
-                a.Spin.Spun ? $"[red]{a.Spin.Score:0.00} spun[/]" : $"{a.Spin.Score:0.00}",
-                a.CopyOf ?? "-");
-        }
-
-        console.Write(articles);
-
-        if (result.Stories.Count == 0)
-        {
-            return;
-        }
-
-        var titles = result.Articles.ToDictionary(a => a.Id, a => a.Title);
-        console.WriteLine();
-        console.Write(new Rule($"[bold]{result.Stories.Count} stories[/]").LeftJustified());
-        foreach (var story in result.Stories)
-        {
-            var tree = new Tree($"[bold]{story.Id}[/] {Markup.Escape(story.Title)} [grey]({Markup.Escape(string.Join(", ", story.Sources))})[/]");
-            foreach (var id in story.Articles)
+            console.Write(new Rule($"[bold]{result.Stories.Count} stories[/]").LeftJustified());
+            foreach (var story in result.Stories)
             {
-                tree.AddNode($"{id} {Markup.Escape(Shorten(titles.GetValueOrDefault(id, ""), 80))}");
+                var sources = story.Sources.Count > 0 ? $" [grey]({Markup.Escape(string.Join(", ", story.Sources))})[/]" : "";
+                var tree = new Tree($"[bold]{story.Id}[/] {Markup.Escape(story.Title)}{sources}");
+                foreach (var id in story.Articles)
+                {
+                    tree.AddNode(ArticleHeadline(byId[id]));
+                }
+
+                if (story.Related.Count > 0)
+                {
+                    tree.AddNode($"[grey]related: {string.Join(", ", story.Related)}[/]");
+                }
+
+                console.Write(tree);
             }
 
-            if (story.Related.Count > 0)
-            {
-                tree.AddNode($"[grey]related: {string.Join(", ", story.Related)}[/]");
-            }
+            console.WriteLine();
+        }
 
-            console.Write(tree);
+        console.Write(new Rule($"[bold]{result.Articles.Count} articles[/]").LeftJustified());
+        foreach (var article in result.Articles)
+        {
+            console.MarkupLine(ArticleHeadline(article));
+            console.MarkupLine($"    [grey]{Markup.Escape(Details(article))}[/]");
         }
     }
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    private static string ArticleHeadline(AnalyzedArticle article)
+    {
+        var copy = article.CopyOf is null ? "" : $" [yellow]copy of {article.CopyOf}[/]";
+        var spun = article.Spin.Spun ? " [red]spun[/]" : "";
+        return $"[bold]{article.Id}[/] {Markup.Escape(article.Title)}{copy}{spun}";
+    }
+
+    private static string Details(AnalyzedArticle article)
+    {
+        var parts = new List<string> { article.Source ?? "unknown source" };
+        if (article.CopyOf is not null && article.OriginalPublisher is not null)
+        {
+            parts.Add($"original by {article.OriginalPublisher}");
+        }
+
+        if (article.Published is { } published)
+        {
+            parts.Add(published.ToString("yyyy-MM-dd HH:mm zzz"));
+        }
+
+        parts.Add($"{WordCount(article.Text):N0} words");
+        parts.Add($"spin {article.Spin.Score:0.00}");
+        parts.Add(Path.GetFileName(article.Path));
+        return string.Join(" · ", parts);
+    }
 
     private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 }

@@ -209,8 +209,12 @@ public sealed class CopyIndex
             return null;
         }
 
+        // The original's own credit names the first publisher; then the copy's credit line, unless the copy is spun
+        // (spinners rewrite names too: "Ledger" becomes "Record"), where the original's source is surer.
         var root = docs[doc.Root];
-        return new CopyLink(doc.Id, root.Id, doc.Kind, Math.Round(doc.Similarity, 3), root.Credit ?? doc.Credit ?? root.Source);
+        var spun = doc.Kind == CopyKind.SpunCopy || doc.Spun;
+        var publisher = root.Credit ?? (spun ? root.Source ?? doc.Credit : doc.Credit ?? root.Source);
+        return new CopyLink(doc.Id, root.Id, doc.Kind, Math.Round(doc.Similarity, 3), publisher);
     }
 
     private int FindBest(Fingerprint fp, Doc doc, out Relation bestRelation)
@@ -315,7 +319,9 @@ public sealed class CopyIndex
         if (fp.SkeletonShingles > 0 && stored.SkeletonSketch >= 0)
         {
             var skeleton = MinHash.Similarity(fp.SkeletonSketch, skeletonSketches.Block(stored.SkeletonSketch, options.SkeletonSketchSize));
-            if (skeleton >= options.SpinThreshold && words >= MinSpunWords && skeleton + words >= options.SpinCombinedThreshold)
+            var lengths = (double)Math.Min(fp.Shingles, stored.Shingles) / Math.Max(1, Math.Max(fp.Shingles, stored.Shingles));
+            if (skeleton >= options.SpinThreshold && words >= MinSpunWords && skeleton + words >= options.SpinCombinedThreshold
+                && lengths >= options.SpinMinLengthRatio && skeleton - words >= options.SpinMinExcess)
             {
                 return new Relation(CopyKind.SpunCopy, (skeleton + words) / 2, (skeleton + words) / 2, newInStored, storedInNew, words);
             }
@@ -385,7 +391,7 @@ public sealed class CopyIndex
         }
 
         var expected = (double)small / big;
-        return words >= expected - 0.1 || bigInSmall >= expected - 0.1;
+        return words >= expected - 0.1 || bigInSmall >= expected - 0.05;
     }
 
     /// <summary>Makes <paramref name="newRoot"/> the original of the whole group of <paramref name="oldRoot"/>.</summary>

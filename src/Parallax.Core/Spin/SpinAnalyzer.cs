@@ -66,7 +66,14 @@ public sealed class SpinAnalyzer
 
     // Pseudo-count of natural words added to the score's denominator, so that two odd words in a ten-word text do not
     // make it "spun".
-    private const double ScoreShrinkage = 10;
+    private const double ScoreShrinkage = 40;
+
+    // Pseudo-words at the restore prior in the estimate of a text's share of swaps.
+    private const double RateShrinkage = 10;
+
+    // Cap on one word's log-likelihood ratio in the score, so that one very odd word (a name, a typo) cannot make a
+    // short natural text look spun; spinning shows as many moderately odd words.
+    private const double MaxWordEvidence = 10;
 
     private const int MemoLimit = 200_000;
 
@@ -234,7 +241,8 @@ public sealed class SpinAnalyzer
         var spunSum = 0.0;
         for (var u = 0; u < units.Count; u++)
         {
-            spunSum += Sigmoid(detectRatio[u] + logDetectOdds);
+            // The word's log-likelihood ratio of "spun at the detection prior's rate" against "natural".
+            spunSum += Math.Log(1 - Options.DetectPrior + Options.DetectPrior * Math.Exp(Math.Min(detectRatio[u], MaxWordEvidence)));
             if (chosen[u] >= 0)
             {
                 var unit = units[u];
@@ -246,7 +254,9 @@ public sealed class SpinAnalyzer
             }
         }
 
-        var score01 = judged == 0 ? 0 : Math.Clamp(spunSum / (judged + ScoreShrinkage), 0, 1);
+        // The score is the mean per-word log-likelihood ratio of a mixture test ("a share of the words are swaps" against
+        // "none are"), shrunk towards 0 for short texts and mapped monotonically onto 0..1.
+        var score01 = judged == 0 ? 0 : Math.Clamp(1 - Math.Exp(-spunSum / (judged + ScoreShrinkage)), 0, 1);
         return new SpinReading(score01, judged, edits, adaptive ? rate : EstimateRate(logRatio, units.Count));
     }
 
@@ -563,7 +573,7 @@ public sealed class SpinAnalyzer
             }
 
             // A few pseudo-words at the prior keep short texts from running to either end.
-            rate = Math.Clamp((sum + ScoreShrinkage * Options.RestorePrior) / (count + ScoreShrinkage), 0.01, 0.9);
+            rate = Math.Clamp((sum + RateShrinkage * Options.RestorePrior) / (count + RateShrinkage), 0.01, 0.9);
         }
 
         return rate;

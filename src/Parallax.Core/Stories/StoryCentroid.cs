@@ -83,6 +83,36 @@ public sealed class StoryCentroid
         return Math.Clamp(dot / Math.Sqrt(normSquared * other.normSquared), 0, 1);
     }
 
+    /// <summary>
+    /// Cosine between two centroids over ordinary words only (no names, no numbers): how alike their topics are,
+    /// whoever the event is about. Used for related stories.
+    /// </summary>
+    public double TopicCosine(StoryCentroid other)
+    {
+        double dot = 0, normA = 0, normB = 0;
+        foreach (var (key, weight) in sums)
+        {
+            if (StoryFeatures.KindOf(key) == FeatureKind.Term)
+            {
+                normA += (double)weight * weight;
+                if (other.sums.TryGetValue(key, out var w))
+                {
+                    dot += weight * w;
+                }
+            }
+        }
+
+        foreach (var (key, weight) in other.sums)
+        {
+            if (StoryFeatures.KindOf(key) == FeatureKind.Term)
+            {
+                normB += (double)weight * weight;
+            }
+        }
+
+        return normA <= 0 || normB <= 0 ? 0 : Math.Clamp(dot / Math.Sqrt(normA * normB), 0, 1);
+    }
+
     /// <summary>Keeps the <paramref name="max"/> heaviest features once the centroid grows half as large again.</summary>
     public void Prune(int max)
     {

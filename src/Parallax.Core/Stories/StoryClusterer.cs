@@ -184,11 +184,14 @@ public sealed class StoryClusterer
         var related = new List<RelatedStory>();
         foreach (var candidate in Candidates(state.Centroid.Top(options.QueryTerms), state.Centroid, story))
         {
+            // Related = another event (below the merge threshold on everything) on the same topic (alike in words).
             var other = open[candidate];
-            var similarity = state.Centroid.Cosine(other.Centroid) * state.TimeFactor(other, options);
-            if (StoryScoring.Related(similarity, options))
+            var time = state.TimeFactor(other, options);
+            var similarity = state.Centroid.Cosine(other.Centroid) * time;
+            var topic = state.Centroid.TopicCosine(other.Centroid) * time;
+            if (StoryScoring.Related(similarity, topic, options))
             {
-                related.Add(new RelatedStory(candidate, similarity));
+                related.Add(new RelatedStory(candidate, topic));
             }
         }
 
@@ -262,6 +265,22 @@ public sealed class StoryClusterer
     private List<int> Candidates(ulong[] query, StoryCentroid? weights, int exclude, int max = 0)
     {
         max = max > 0 ? max : options.MaxCandidates;
+        if (open.Count <= max + 1)
+        {
+            // Few open stories (a handful of pages): score them all. The heaviest features of a report in a tiny
+            // collection are its own unique words, so retrieval by them could miss what it shares with a story.
+            var all = new List<int>(open.Count);
+            foreach (var s in open.Keys)
+            {
+                if (s != exclude)
+                {
+                    all.Add(s);
+                }
+            }
+
+            return all;
+        }
+
         var scores = new Dictionary<int, float>();
         for (var i = 0; i < query.Length; i++)
         {

@@ -42,8 +42,11 @@ public static class StoryFeatures
         return tally;
     }
 
+    /// <summary>The feature key: a hash of the normalised form, with the kind in its two lowest bits.</summary>
     public static ulong Hash(ReadOnlySpan<char> normalised, FeatureKind kind) =>
-        XxHash3.HashToUInt64(MemoryMarshal.AsBytes(normalised), (long)kind + 0x5eed);
+        (XxHash3.HashToUInt64(MemoryMarshal.AsBytes(normalised), (long)kind + 0x5eed) & ~3UL) | (ulong)kind;
+
+    public static FeatureKind KindOf(ulong key) => (FeatureKind)(key & 3);
 
     private static void AddText(string text, float weight, Dictionary<ulong, FeatureTally> tally)
     {

@@ -9,10 +9,10 @@ public sealed record StoryOptions
     public static StoryOptions Default { get; } = new();
 
     /// <summary>A report joins the best open story when its similarity reaches this; pairs use the same cut.</summary>
-    public double JoinThreshold { get; init; } = 0.14;
+    public double JoinThreshold { get; init; } = 0.16;
 
     /// <summary>Two open stories whose centroids reach this are one story and are merged.</summary>
-    public double MergeThreshold { get; init; } = 0.59;
+    public double MergeThreshold { get; init; } = 0.46;
 
     /// <summary>A story whose two halves are less alike than this is split in two (kept below the merge threshold).</summary>
     public double SplitThreshold { get; init; } = 0.35;
@@ -21,9 +21,10 @@ public sealed record StoryOptions
     public int MaxSplitMembers { get; init; } = 48;
 
     /// <summary>
-    /// Stories at least this similar, but below the join threshold, are "related": same topic, another event.
+    /// Stories below the merge threshold whose ordinary words (names and numbers left out) are at least this alike
+    /// are "related": same topic, another event.
     /// </summary>
-    public double RelatedThreshold { get; init; } = 0.10;
+    public double RelatedThreshold { get; init; } = 0.05;
 
     /// <summary>Weight of named entities (capitalised names) relative to ordinary terms.</summary>
     public float EntityWeight { get; init; } = 3f;
@@ -38,7 +39,7 @@ public sealed record StoryOptions
     /// Pseudo-documents added to the collection size in the inverse document frequency, so that the first few
     /// articles (or a single pair) get a sensible, nearly flat weighting instead of zero weights for shared words.
     /// </summary>
-    public int IdfPrior { get; init; } = 20;
+    public int IdfPrior { get; init; } = 1;
 
     /// <summary>A report keeps at most this many of its heaviest features; bounds work on enormous articles.</summary>
     public int MaxDocumentFeatures { get; init; } = 160;

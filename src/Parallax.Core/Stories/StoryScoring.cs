@@ -25,6 +25,7 @@ public static class StoryScoring
 
     public static bool SameStory(double similarity, StoryOptions options) => similarity >= options.JoinThreshold;
 
-    public static bool Related(double similarity, StoryOptions options) =>
-        similarity >= options.RelatedThreshold && similarity < options.MergeThreshold;
+    /// <summary>Another event (not similar enough to merge) on the same topic (ordinary words alike enough).</summary>
+    public static bool Related(double similarity, double topicSimilarity, StoryOptions options) =>
+        similarity < options.MergeThreshold && topicSimilarity >= options.RelatedThreshold;
 }

@@ -85,6 +85,17 @@ public sealed class CopyIndexTests
     }
 
     [Fact]
+    public void A_spun_copys_credit_line_yields_to_the_originals_source_because_spinners_rewrite_names()
+    {
+        var index = new CopyIndex();
+        index.Add(new CopyCandidate("orig", "", Flood, "Valley Herald", null));
+        index.Add(new CopyCandidate("spun", "", FloodSpun + "\n\nThis article was first published by Dale Messenger.", "Spinner Site", null));
+        var link = index.LinkOf("spun");
+        Assert.Equal(CopyKind.SpunCopy, link?.Kind);
+        Assert.Equal("Valley Herald", link?.OriginalPublisher);
+    }
+
+    [Fact]
     public void The_original_publisher_is_the_originals_source_when_the_copy_names_none()
     {
         var index = new CopyIndex();

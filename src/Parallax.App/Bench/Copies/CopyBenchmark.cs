@@ -16,9 +16,14 @@ internal sealed record CopyBenchDocument(string Id, string EventCluster, string 
 /// <param name="Copies">Spun copies added (one per original).</param>
 /// <param name="Linked">Spun copies whose root original is their own original's root.</param>
 /// <param name="WrongLinks">Spun copies linked to some other article.</param>
-/// <param name="OriginalsLinked">Originals linked to a different original (a false link, unless the two are true copies).</param>
+/// <param name="WrongLinksOtherEvent">Of those, links to an article about another event (the rest share the event).</param>
+/// <param name="OriginalsLinked">
+/// Originals linked to a different original: ECB+ holds wire copies within an event, so these are true copies when
+/// within one event (<see cref="CopyBenchmarkResult.OriginalPairs"/> lists them) and false links across events.
+/// </param>
 /// <param name="OriginalsDemoted">Originals that ended up as copies of their own spun copy.</param>
-internal sealed record SpinCopyFigures(double Rate, bool Restored, int Copies, int Linked, int WrongLinks, int OriginalsLinked, int OriginalsDemoted)
+internal sealed record SpinCopyFigures(
+    double Rate, bool Restored, int Copies, int Linked, int WrongLinks, int WrongLinksOtherEvent, int OriginalsLinked, int OriginalsDemoted)
 {
     public double LinkedShare => Copies == 0 ? 0 : (double)Linked / Copies;
 }
@@ -214,7 +219,14 @@ internal static class CopyBenchmark
             index.Add(new CopyCandidate(CopyId(documents[i].Id), "", spun[i], null, null, analyzer?.Analyze(spun[i]).Restored));
         }
 
-        int linked = 0, wrong = 0, originalsLinked = 0, demoted = 0;
+        var eventOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var doc in documents)
+        {
+            eventOf[doc.Id] = doc.EventCluster;
+            eventOf[CopyId(doc.Id)] = doc.EventCluster;
+        }
+
+        int linked = 0, wrong = 0, wrongOtherEvent = 0, originalsLinked = 0, demoted = 0;
         foreach (var doc in documents)
         {
             var copyId = CopyId(doc.Id);
@@ -232,6 +244,10 @@ internal static class CopyBenchmark
             else if (actual is not null)
             {
                 wrong++;
+                if (eventOf[actual] != doc.EventCluster)
+                {
+                    wrongOtherEvent++;
+                }
             }
 
             if (index.LinkOf(doc.Id) is { } own && own.OriginalId != copyId)
@@ -240,7 +256,7 @@ internal static class CopyBenchmark
             }
         }
 
-        return new SpinCopyFigures(rate, analyzer is not null, documents.Count, linked, wrong, originalsLinked, demoted);
+        return new SpinCopyFigures(rate, analyzer is not null, documents.Count, linked, wrong, wrongOtherEvent, originalsLinked, demoted);
     }
 
     private static CopySanityFigures MeasureSanity(IReadOnlyList<CopyBenchDocument> documents, int seed, CopyIndexOptions? options)
@@ -357,13 +373,13 @@ internal static class CopyBenchmark
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(console);
         var spin = new Table().Title("Spun copies linked to their original").AddColumns(
-            "spin rate", "restored text", "copies", "linked", "share", "wrong links", "originals falsely linked", "originals under own copy");
+            "spin rate", "restored text", "copies", "linked", "share", "wrong links (other event)", "originals linked to another", "originals under own copy");
         foreach (var row in result.Spin)
         {
             spin.AddRow(
                 row.Rate.ToString("P0", CultureInfo.InvariantCulture), row.Restored ? "yes" : "no (skeleton only)",
                 row.Copies.ToString(CultureInfo.InvariantCulture), row.Linked.ToString(CultureInfo.InvariantCulture),
-                row.LinkedShare.ToString("F3", CultureInfo.InvariantCulture), row.WrongLinks.ToString(CultureInfo.InvariantCulture),
+                row.LinkedShare.ToString("F3", CultureInfo.InvariantCulture), $"{row.WrongLinks.ToString(CultureInfo.InvariantCulture)} ({row.WrongLinksOtherEvent.ToString(CultureInfo.InvariantCulture)})",
                 row.OriginalsLinked.ToString(CultureInfo.InvariantCulture), row.OriginalsDemoted.ToString(CultureInfo.InvariantCulture));
         }
 

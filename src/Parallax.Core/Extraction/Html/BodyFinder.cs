@@ -51,12 +51,12 @@ internal static class BodyFinder
             if (!junk && strictness >= 2 && (signal & JunkSignal.Words) != 0)
             {
                 var prose = index.TextChars[i] - index.LinkChars[i];
-                junk = !(prose > pageProse / 2 && index.ParagraphCount[i] >= 3);
+                junk = !(prose > pageProse / 2 && (index.ParagraphCount[i] >= 3 || index.Prose[i] >= 3 * DomIndex.ProseChars));
             }
             else if (!junk && strictness >= 2 && (signal & JunkSignal.SoftWords) != 0)
             {
                 // A share bar holds no prose; an embedded post or a transcript does.
-                junk = index.TextChars[i] - index.LinkChars[i] < 100 || index.LinkDensity(i) > 0.5;
+                junk = index.TextChars[i] - index.LinkChars[i] < 40 || index.LinkDensity(i) > 0.6;
             }
 
             index.Junk[i] = junk;

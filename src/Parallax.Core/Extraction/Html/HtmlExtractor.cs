@@ -108,8 +108,11 @@ public sealed class HtmlExtractor
         }
 
         var (articles, containers, boilerplate, _) = best!;
-        var outside = OutsideBlocks(index, containers);
-        outside.AddRange(boilerplate);
+        var removed = OutsideBlocks(index, containers);
+        removed.AddRange(boilerplate);
+
+        // Blocks from around and inside the articles, merged back into page order (a stable sort keeps ties in place).
+        var outside = removed.OrderBy(b => b.Order).Select(b => b.Text).ToList();
         if (articles.Count == 0)
         {
             var reason = index.TooDeep ? $"no article found (elements nested deeper than {DomIndex.MaxDepth} levels)" : "no article found";
@@ -120,14 +123,14 @@ public sealed class HtmlExtractor
     }
 
     /// <summary>The articles of one pass over the page at one junk strictness.</summary>
-    private sealed record Attempt(List<ExtractedArticle> Articles, List<int> Containers, List<string> Boilerplate, int Chars);
+    private sealed record Attempt(List<ExtractedArticle> Articles, List<int> Containers, List<BoilerplateBlock> Boilerplate, int Chars);
 
     private static Attempt Articles(DomIndex index, PageMetadata metadata)
     {
         var scopes = ArticleScopes(index);
         var articles = new List<ExtractedArticle>(scopes.Count);
         var containers = new List<int>();
-        var boilerplate = new List<string>();
+        var boilerplate = new List<BoilerplateBlock>();
         var chars = 0;
         foreach (var scope in scopes)
         {
@@ -152,10 +155,16 @@ public sealed class HtmlExtractor
                 var date = dateline is null ? null : Dates.FromDateline(dateline);
                 for (var b = 0; b < writer.Boilerplate.Count && date is null; b++)
                 {
-                    date = writer.Boilerplate[b].Length <= 120 ? Dates.FromDateline(writer.Boilerplate[b]) : null;
+                    var block = writer.Boilerplate[b].Text;
+                    date = block.Length <= 120 ? Dates.FromDateline(block) : null;
                 }
 
                 own = own with { Published = date };
+            }
+
+            if (own.Author is null && dateline is not null && ParagraphFilter.BylineName(dateline) is { Length: > 0 } name)
+            {
+                own = own with { Author = name };
             }
 
             boilerplate.AddRange(writer.Boilerplate);
@@ -310,7 +319,7 @@ public sealed class HtmlExtractor
     }
 
     /// <summary>Drops paragraphs that repeat the title or are only links, moving them to the boilerplate.</summary>
-    private static List<string> Polish(List<WrittenParagraph> written, string? title, List<string> boilerplate, out string? dateline)
+    private static List<string> Polish(List<WrittenParagraph> written, string? title, List<BoilerplateBlock> boilerplate, out string? dateline)
     {
         var paragraphs = new List<string>(written.Count);
         dateline = null;
@@ -326,7 +335,7 @@ public sealed class HtmlExtractor
 
             if (drop)
             {
-                boilerplate.Add(text);
+                boilerplate.Add(new BoilerplateBlock(paragraph.Order, text));
             }
             else
             {
@@ -338,9 +347,9 @@ public sealed class HtmlExtractor
     }
 
     /// <summary>One boilerplate block per maximal subtree that holds no part of any article.</summary>
-    private static List<string> OutsideBlocks(DomIndex index, List<int> containers)
+    private static List<BoilerplateBlock> OutsideBlocks(DomIndex index, List<int> containers)
     {
-        var blocks = new List<string>();
+        var blocks = new List<BoilerplateBlock>();
         var i = 1;
         while (i < index.Count)
         {
@@ -373,7 +382,7 @@ public sealed class HtmlExtractor
             var text = ParagraphWriter.TextOf(index.Elements[i]);
             if (text.Length > 0)
             {
-                blocks.Add(text);
+                blocks.Add(new BoilerplateBlock(i, text));
             }
 
             i = index.End[i];

@@ -42,6 +42,12 @@ internal static partial class ParagraphFilter
             return DropReason.Title;
         }
 
+        // An embedded post's attribution ("— Jane Doe (@jane) November 18, 2019") belongs to the quoted post.
+        if (text.Contains("(@", StringComparison.Ordinal))
+        {
+            return DropReason.None;
+        }
+
         // A bare address written out is something the author chose to show, unlike a headline linking elsewhere.
         if (paragraph.LinkChars * 10 >= NonSpace(text) * 8 && text.Length < 200 && !text.StartsWith("http", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
         {
@@ -93,6 +99,20 @@ internal static partial class ParagraphFilter
         var a = text.AsSpan().Trim();
         var b = title.AsSpan().Trim();
         return a.Equals(b, StringComparison.OrdinalIgnoreCase) || (b.Length > 20 && b.StartsWith(a, StringComparison.OrdinalIgnoreCase) && a.Length > b.Length * 2 / 3);
+    }
+
+    /// <summary>The name in a byline ("By Jane Doe - 11/18/19" gives "Jane Doe"), or null when the line is not one.</summary>
+    public static string? BylineName(string line)
+    {
+        var match = Byline().Match(line);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var name = line[match.Groups[1].Length..].TrimStart();
+        var end = name.IndexOfAny(['|', '-', '–', '—', '•', ',']);
+        return (end < 0 ? name : name[..end]).Trim();
     }
 
     /// <summary>One to four words, one of which is a word of page chrome.</summary>

@@ -4,7 +4,11 @@ using AngleSharp.Dom;
 namespace Parallax.Core.Extraction.Html;
 
 /// <summary>One paragraph of output, with how much of it sat inside links.</summary>
-internal readonly record struct WrittenParagraph(string Text, int LinkChars, string Tag);
+/// <param name="Order">The index (document order) of the element the paragraph started in, to keep the boilerplate in page order.</param>
+internal readonly record struct WrittenParagraph(string Text, int LinkChars, string Tag, int Order = 0);
+
+/// <summary>A removed block's text, with the index of its element, so that all removed blocks can be listed in page order.</summary>
+internal readonly record struct BoilerplateBlock(int Order, string Text);
 
 /// <summary>
 /// Turns a subtree into text paragraphs without recursion: every block and line break ends a paragraph, inline
@@ -17,10 +21,12 @@ internal sealed class ParagraphWriter(DomIndex index, bool[]? removed)
     private int currentLinkChars;
     private string currentTag = "p";
     private bool pendingSpace;
+    private int lastOrder;
+    private int paragraphOrder;
 
     public List<WrittenParagraph> Paragraphs { get; } = [];
 
-    public List<string> Boilerplate { get; } = [];
+    public List<BoilerplateBlock> Boilerplate { get; } = [];
 
     private bool IsDropped(int i) => i >= 0 && (index.JunkRoot[i] || (removed is not null && removed[i] && (index.Parent[i] < 0 || !removed[index.Parent[i]])));
 
@@ -74,19 +80,21 @@ internal sealed class ParagraphWriter(DomIndex index, bool[]? removed)
                 continue;
             }
 
-            if (!ReferenceEquals(element, root))
+            var i = index.IndexOf(element);
+            if (i >= 0)
             {
-                var i = index.IndexOf(element);
-                if (IsDropped(i))
-                {
-                    var junk = TextOf(element);
-                    if (junk.Length > 0)
-                    {
-                        Boilerplate.Add(junk);
-                    }
+                lastOrder = i;
+            }
 
-                    continue;
+            if (!ReferenceEquals(element, root) && IsDropped(i))
+            {
+                var junk = TextOf(element);
+                if (junk.Length > 0)
+                {
+                    Boilerplate.Add(new BoilerplateBlock(lastOrder, junk));
                 }
+
+                continue;
             }
 
             if (element.LocalName == "a")
@@ -143,6 +151,11 @@ internal sealed class ParagraphWriter(DomIndex index, bool[]? removed)
                 pendingSpace = false;
             }
 
+            if (current.Length == 0)
+            {
+                paragraphOrder = lastOrder;
+            }
+
             current.Append(c);
             if (inLink)
             {
@@ -155,7 +168,7 @@ internal sealed class ParagraphWriter(DomIndex index, bool[]? removed)
     {
         if (current.Length > 0)
         {
-            Paragraphs.Add(new WrittenParagraph(current.ToString(), currentLinkChars, currentTag));
+            Paragraphs.Add(new WrittenParagraph(current.ToString(), currentLinkChars, currentTag, paragraphOrder));
         }
 
         current.Clear();

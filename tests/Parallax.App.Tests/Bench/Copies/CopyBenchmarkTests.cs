@@ -22,7 +22,7 @@ public sealed class CopyBenchmarkTests(ITestOutputHelper output)
         Print(result);
         var at30 = Assert.Single(result.Spin);
         Assert.True(at30.LinkedShare >= 0.9, $"linked {at30.LinkedShare:F3}");
-        Assert.Equal(0, at30.WrongLinks);
+        Assert.Equal(0, at30.WrongLinksOtherEvent);
         Assert.Equal(0, result.OriginalPairs.Count(p => !p.SameEvent));
         Assert.True(result.Sanity.Exact >= 0.99 && result.Sanity.Near >= 0.95, $"{result.Sanity}");
         Assert.True(result.Sanity.Contained >= 0.9 && result.Sanity.Fuller >= 0.9, $"{result.Sanity}");

@@ -25,9 +25,13 @@ public sealed class SpinBenchmarkTests(ITestOutputHelper output)
             Assert.InRange(rate.RecallAt1PctFpr, 0.0, 1.0);
         }
 
-        // More spin is easier to see.
+        // More spin is easier to see, and at 30% most spun copies stand out from every natural article.
         Assert.True(all.Rates[2].MeanScore > all.Rates[0].MeanScore);
         Assert.True(all.Rates[0].MeanScore > all.MeanNaturalScore);
+        Assert.True(all.Rates[1].RecallAt1PctFpr >= 0.7, $"recall at 30%: {all.Rates[1].RecallAt1PctFpr}");
+        Assert.True(all.Rates[1].RestoredShare >= 0.5, $"restored at 30%: {all.Rates[1].RestoredShare}");
+        Assert.NotNull(figures.Tortured);
+        Assert.True(figures.Tortured.Phrases > 7000);
     }
 
     [Fact]

@@ -54,6 +54,15 @@ public sealed class BoilerplateRulesTests
         Assert.Equal(Enum.Parse<DropReason>(expected), ParagraphFilter.Judge(new WrittenParagraph(text, 0, "p"), title: null));
     }
 
+    [Theory]
+    [InlineData("By Justine Coleman - 11/18/19 11:04 PM EST", "Justine Coleman")]
+    [InlineData("By Ada Lark | 14 Feb 2030", "Ada Lark")]
+    [InlineData("Bystanders watched the fire", null)]
+    public void Byline_gives_the_author_name(string line, string? expected)
+    {
+        Assert.Equal(expected, ParagraphFilter.BylineName(line));
+    }
+
     [Fact]
     public void The_title_repeated_as_a_heading_and_lines_of_links_are_dropped()
     {

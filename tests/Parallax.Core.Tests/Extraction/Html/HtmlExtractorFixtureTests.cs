@@ -46,6 +46,13 @@ public sealed class HtmlExtractorFixtureTests
         }
 
         Assert.DoesNotContain(result.Boilerplate, block => block.Contains("propeller shafts", StringComparison.Ordinal));
+
+        // In page order: the cookie notice first, the share bar and newsletter (cut from inside the article) before
+        // the related list, the comments and the footer that follow the article.
+        var order = new[] { "We use cookies", "Share on Facebook", "Sign up for our free newsletter", "Related stories", "Harbourwatcher", "All rights reserved" }
+            .Select(text => result.Boilerplate.ToList().FindIndex(block => block.Contains(text, StringComparison.Ordinal)))
+            .ToList();
+        Assert.Equal(order.Order().ToList(), order);
     }
 
     [Fact]
@@ -72,6 +79,7 @@ public sealed class HtmlExtractorFixtureTests
         var result = Extractor.Extract(new PageInput("d.html", PageFormat.Html, Encoding.UTF8.GetBytes(html)));
 
         Assert.Equal(expected, result.Articles[0].Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(result.Articles[0].Paragraphs, p => p.Contains(expected[..4], StringComparison.Ordinal));
     }
 
     [Fact]
