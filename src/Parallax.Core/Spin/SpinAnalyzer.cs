@@ -28,11 +28,16 @@ public sealed record SpinEdit(int Start, int Length, string Original, string Rep
 /// and restore with that as the prior.</param>
 /// <param name="DetectChannelWeight">The channel weight for the score (the full noisy-channel likelihood ratio).</param>
 /// <param name="ContextWeight">Weight of what the neighbours add to a word's log-probability beyond its frequency.</param>
+/// <param name="UnspunEditConfidence">In a text scoring below <paramref name="SpunThreshold"/>, only restorations at least
+/// this probable are made (0 keeps all).</param>
+/// <param name="PairCacheWeight">How many corpus observations one other occurrence of an adjacent pair in the same
+/// text is worth (a cache model of the text's own names and collocations).</param>
 /// <param name="Smoothing">Dirichlet mass of the pair model: how many observations the unigram prior is worth.</param>
 public sealed record SpinOptions(
     double SpunThreshold = 0.31, double RestorePrior = 0.5, double DetectPrior = 0.1, double ChannelWeight = 0.5,
     double Smoothing = 1000, double DocumentWeight = 0.3, bool Adaptive = true,
-    double DetectChannelWeight = 1, double ContextWeight = 1)
+    double DetectChannelWeight = 1, double ContextWeight = 1, double UnspunEditConfidence = 0,
+    double PairCacheWeight = 0)
 {
     public static SpinOptions Default { get; } = new();
 }
@@ -83,6 +88,7 @@ public sealed class SpinAnalyzer
         new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<WordAnalysis>> analysisMemo =
         new(StringComparer.Ordinal);
+    private readonly double pairWeight;
     private readonly double channelWeight;
     private readonly double detectChannelWeight;
     private readonly double smoothing;
@@ -101,6 +107,7 @@ public sealed class SpinAnalyzer
         this.thesaurus = thesaurus;
         Options = options ?? SpinOptions.Default;
         channelWeight = Options.ChannelWeight;
+        pairWeight = Options.PairCacheWeight;
         detectChannelWeight = Options.DetectChannelWeight;
         smoothing = Options.Smoothing;
         documentWeight = Options.DocumentWeight;
@@ -150,15 +157,40 @@ public sealed class SpinAnalyzer
             }
         }
 
+        // The text's own vocabulary, by lemma: every token counts once for its form and once for each lemma it may be
+        // a form of ("said" counts for "said" and "say"). A spinner swaps each occurrence on its own, so the wording it
+        // replaced usually still stands unspun elsewhere in the text, while its swaps rarely recur.
         var words = new string[tokens.Count];
         var document = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var t = 0; t < tokens.Count; t++)
         {
             words[t] = Lower(text, tokens[t]);
             document[words[t]] = document.GetValueOrDefault(words[t]) + 1;
+            if (words[t].Length is >= 2 and <= 40)
+            {
+                foreach (var a in AnalysesOf(words[t]))
+                {
+                    if (a.Lemma != words[t] && !SeenLemma(AnalysesOf(words[t]), a))
+                    {
+                        document[a.Lemma] = document.GetValueOrDefault(a.Lemma) + 1;
+                    }
+                }
+            }
         }
 
-        var context = new Context(document.GetAlternateLookup<ReadOnlySpan<char>>(), tokens.Count);
+        // The text's own adjacent pairs: a name or collocation the writer repeats ("Betty Ford", "death toll") is the
+        // likeliest wording where one occurrence reads differently ("Betty Crossing").
+        var pairs = new Dictionary<(string, string), int>();
+        for (var t = 1; t < tokens.Count; t++)
+        {
+            if (Adjacent(text, tokens[t - 1], tokens[t]))
+            {
+                pairs[(words[t - 1], words[t])] = pairs.GetValueOrDefault((words[t - 1], words[t])) + 1;
+            }
+        }
+
+        var asFound = (string[])words.Clone();
+        var context = new Context(document.GetAlternateLookup<ReadOnlySpan<char>>(), tokens.Count, pairs);
         var units = new List<Unit>();
         for (var i = 0; i < tokens.Count && units.Count < MaxJudgedWords;)
         {
@@ -168,7 +200,15 @@ public sealed class SpinAnalyzer
                 var candidates = CandidatesOf(surface, analyses);
                 if (candidates.Length > 0)
                 {
-                    units.Add(new Unit(i, unitEnd, Describe(surface), candidates));
+                    units.Add(new Unit(i, unitEnd, Describe(surface), candidates, OwnLemmas(surface, analyses)));
+                    if (unitEnd - i > 1)
+                    {
+                        // A multi-word unit counts for its phrase lemmas too ("loss of life").
+                        foreach (var lemma in units[^1].Lemmas)
+                        {
+                            document[lemma] = document.GetValueOrDefault(lemma) + 1;
+                        }
+                    }
                 }
             }
 
@@ -194,7 +234,10 @@ public sealed class SpinAnalyzer
                 var next = unit.End < tokens.Count && Adjacent(text, tokens[unit.End - 1], tokens[unit.End])
                     ? words[unit.End] : null;
                 var around = Around(prev, next);
-                var keep = LogContext(unit.Surface, around, context, self: 1);
+                // This occurrence's own pairs do not count as evidence for itself.
+                var selfLeft = prev is not null && prev == asFound[unit.First - 1] ? 1 : 0;
+                var selfRight = next is not null && next == asFound[unit.End] ? 1 : 0;
+                var keep = LogContext(unit.Surface, around, context, SeenElsewhere(context, unit, null), selfLeft, selfRight);
                 bestIndex[u] = -1;
                 best[u] = double.NegativeInfinity;
                 var sum = 0.0;
@@ -202,7 +245,7 @@ public sealed class SpinAnalyzer
                 for (var k = 0; k < unit.Candidates.Length; k++)
                 {
                     var c = unit.Candidates[k];
-                    var fit = LogContext(c.Word, around, context, self: 0) - keep;
+                    var fit = LogContext(c.Word, around, context, SeenElsewhere(context, unit, c.Lemma), 0, 0) - keep;
                     var score = fit + channelWeight * c.LogChannel;
                     sum += Math.Exp(Math.Clamp(score, -50, 50));
                     detectSum += Math.Exp(Math.Clamp(fit + detectChannelWeight * c.LogChannel, -50, 50));
@@ -256,6 +299,13 @@ public sealed class SpinAnalyzer
         // The score is the mean per-word log-likelihood ratio of a mixture test ("a share of the words are swaps" against
         // "none are"), shrunk towards 0 for short texts and mapped monotonically onto 0..1.
         var score01 = judged == 0 ? 0 : Math.Clamp(1 - Math.Exp(-spunSum / (judged + ScoreShrinkage)), 0, 1);
+        if (score01 < Options.SpunThreshold && Options.UnspunEditConfidence > 0)
+        {
+            // A text that does not read as spun is most likely natural, so most of its "more usual" alternatives are
+            // the writer's own choice: only near-certain swaps are put back there (a mistyped or tortured word).
+            edits.RemoveAll(e => e.Probability < Options.UnspunEditConfidence);
+        }
+
         return new SpinReading(score01, judged, edits, adaptive ? rate : EstimateRate(logRatio, units.Count));
     }
 
@@ -312,9 +362,10 @@ public sealed class SpinAnalyzer
     }
 
     private readonly record struct Context(
-        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Counts, int Words);
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Counts, int Words,
+        Dictionary<(string, string), int> Pairs);
 
-    private sealed record Unit(int First, int End, Wording Surface, Candidate[] Candidates);
+    private sealed record Unit(int First, int End, Wording Surface, Candidate[] Candidates, string[] Lemmas);
 
     /// <summary>A wording with the statistics that do not depend on its neighbours.</summary>
     private readonly record struct Wording(
@@ -323,7 +374,7 @@ public sealed class SpinAnalyzer
     private readonly record struct Neighbours(
         string? Prev, double PrevCount, string? Next, double PNext, int PrevId, int NextId);
 
-    private readonly record struct Candidate(Wording Word, double LogChannel)
+    private readonly record struct Candidate(Wording Word, double LogChannel, string Lemma)
     {
         public string Text => Word.Text;
     }
@@ -493,7 +544,7 @@ public sealed class SpinAnalyzer
                         continue;
                     }
 
-                    candidates.Add(new Candidate(Describe(form), -Math.Log(Math.Max(1, thesaurus.SynonymCount(lemma)))));
+                    candidates.Add(new Candidate(Describe(form), -Math.Log(Math.Max(1, thesaurus.SynonymCount(lemma))), lemma));
                 }
             }
         }
@@ -502,13 +553,12 @@ public sealed class SpinAnalyzer
     // log P(words | left neighbour) + log P(right neighbour | last word) under a bigram model with Dirichlet smoothing
     // towards unigram frequencies; a multi-word wording contributes its phrase frequency. Everything that depends on
     // the wording alone was computed once (Describe); what depends on the neighbours, once per unit (Neighbours).
-    private double LogContext(in Wording wording, in Neighbours around, Context document, int self)
+    private double LogContext(in Wording wording, in Neighbours around, Context document, int seen, int selfLeft, int selfRight)
     {
         var pFirst = wording.PFirst;
         if (documentWeight > 0 && document.Words > 0)
         {
-            // The writer's own vocabulary: the word's other occurrences in this text (not counting the one judged).
-            var seen = document.Counts.TryGetValue(wording.First, out var n) ? Math.Max(0, n - self) : 0;
+            // The writer's own vocabulary: the wording's other occurrences in this text (not counting the one judged).
             pFirst = (1 - documentWeight) * pFirst + documentWeight * seen / document.Words;
         }
 
@@ -516,19 +566,76 @@ public sealed class SpinAnalyzer
         var score = wording.LogRest + unigram; // the rest of a phrase given its first word
         if (around.Prev is not null)
         {
-            var left = Math.Log((thesaurus.Bigram(around.PrevId, wording.FirstId) + smoothing * pFirst)
+            var own = pairWeight * Math.Max(0, document.Pairs.GetValueOrDefault((around.Prev, wording.First)) - selfLeft);
+            var left = Math.Log((thesaurus.Bigram(around.PrevId, wording.FirstId) + own + smoothing * pFirst)
                 / (around.PrevCount + smoothing));
             score += contextWeight * (left - unigram);
         }
 
         if (around.Next is not null)
         {
-            var right = Math.Log((thesaurus.Bigram(wording.LastId, around.NextId) + smoothing * around.PNext)
+            var own = pairWeight * Math.Max(0, document.Pairs.GetValueOrDefault((wording.Last, around.Next)) - selfRight);
+            var right = Math.Log((thesaurus.Bigram(wording.LastId, around.NextId) + own + smoothing * around.PNext)
                 / (wording.LastCount + smoothing));
             score += contextWeight * (right - Math.Log(around.PNext));
         }
 
         return score;
+    }
+
+    // How often a wording occurs in the text apart from the unit judged: for the found wording (lemma null) its form or
+    // any of its lemmas, less this occurrence; for a candidate its lemma, less this occurrence when the unit is a form
+    // of it too.
+    private static int SeenElsewhere(Context document, Unit unit, string? lemma)
+    {
+        if (lemma is null)
+        {
+            var most = document.Counts.TryGetValue(unit.Surface.Text, out var n) ? n : 0;
+            foreach (var own in unit.Lemmas)
+            {
+                most = Math.Max(most, document.Counts.TryGetValue(own, out var m) ? m : 0);
+            }
+
+            return Math.Max(0, most - 1);
+        }
+
+        var count = document.Counts.TryGetValue(lemma, out var c) ? c : 0;
+        return Array.IndexOf(unit.Lemmas, lemma) >= 0 ? Math.Max(0, count - 1) : count;
+    }
+
+    private static string[] OwnLemmas(string surface, List<WordAnalysis>? analyses)
+    {
+        var lemmas = new List<string>();
+        if (analyses is not null)
+        {
+            foreach (var a in analyses)
+            {
+                if (a.Lemma != surface && !lemmas.Contains(a.Lemma))
+                {
+                    lemmas.Add(a.Lemma);
+                }
+            }
+        }
+
+        return [.. lemmas];
+    }
+
+    private static bool SeenLemma(List<WordAnalysis> analyses, WordAnalysis a)
+    {
+        foreach (var other in analyses)
+        {
+            if (other == a)
+            {
+                return false;
+            }
+
+            if (other.Lemma == a.Lemma)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Wording Describe(string text)
