@@ -183,7 +183,9 @@ public sealed class SpinAnalyzer
         var pairs = new Dictionary<(string, string), int>();
         for (var t = 1; t < tokens.Count; t++)
         {
-            if (Adjacent(text, tokens[t - 1], tokens[t]))
+            // Only pairs of content words: "the" before a candidate says nothing about this text.
+            if (Adjacent(text, tokens[t - 1], tokens[t]) && StopWords.IsContentWord(words[t - 1])
+                && StopWords.IsContentWord(words[t]))
             {
                 pairs[(words[t - 1], words[t])] = pairs.GetValueOrDefault((words[t - 1], words[t])) + 1;
             }
@@ -234,10 +236,11 @@ public sealed class SpinAnalyzer
                 var next = unit.End < tokens.Count && Adjacent(text, tokens[unit.End - 1], tokens[unit.End])
                     ? words[unit.End] : null;
                 var around = Around(prev, next);
+                var inName = pairWeight > 0 && char.IsUpper(text[tokens[unit.First].Start]);
                 // This occurrence's own pairs do not count as evidence for itself.
                 var selfLeft = prev is not null && prev == asFound[unit.First - 1] ? 1 : 0;
                 var selfRight = next is not null && next == asFound[unit.End] ? 1 : 0;
-                var keep = LogContext(unit.Surface, around, context, SeenElsewhere(context, unit, null), selfLeft, selfRight);
+                var keep = LogContext(unit.Surface, around, context, SeenElsewhere(context, unit, null), selfLeft, selfRight, inName);
                 bestIndex[u] = -1;
                 best[u] = double.NegativeInfinity;
                 var sum = 0.0;
@@ -245,7 +248,7 @@ public sealed class SpinAnalyzer
                 for (var k = 0; k < unit.Candidates.Length; k++)
                 {
                     var c = unit.Candidates[k];
-                    var fit = LogContext(c.Word, around, context, SeenElsewhere(context, unit, c.Lemma), 0, 0) - keep;
+                    var fit = LogContext(c.Word, around, context, SeenElsewhere(context, unit, c.Lemma), 0, 0, inName) - keep;
                     var score = fit + channelWeight * c.LogChannel;
                     sum += Math.Exp(Math.Clamp(score, -50, 50));
                     detectSum += Math.Exp(Math.Clamp(fit + detectChannelWeight * c.LogChannel, -50, 50));
@@ -553,7 +556,7 @@ public sealed class SpinAnalyzer
     // log P(words | left neighbour) + log P(right neighbour | last word) under a bigram model with Dirichlet smoothing
     // towards unigram frequencies; a multi-word wording contributes its phrase frequency. Everything that depends on
     // the wording alone was computed once (Describe); what depends on the neighbours, once per unit (Neighbours).
-    private double LogContext(in Wording wording, in Neighbours around, Context document, int seen, int selfLeft, int selfRight)
+    private double LogContext(in Wording wording, in Neighbours around, Context document, int seen, int selfLeft, int selfRight, bool inName)
     {
         var pFirst = wording.PFirst;
         if (documentWeight > 0 && document.Words > 0)
@@ -566,7 +569,7 @@ public sealed class SpinAnalyzer
         var score = wording.LogRest + unigram; // the rest of a phrase given its first word
         if (around.Prev is not null)
         {
-            var own = pairWeight * Math.Max(0, document.Pairs.GetValueOrDefault((around.Prev, wording.First)) - selfLeft);
+            var own = !inName ? 0 : pairWeight * Math.Max(0, document.Pairs.GetValueOrDefault((around.Prev, wording.First)) - selfLeft);
             var left = Math.Log((thesaurus.Bigram(around.PrevId, wording.FirstId) + own + smoothing * pFirst)
                 / (around.PrevCount + smoothing));
             score += contextWeight * (left - unigram);
@@ -574,7 +577,7 @@ public sealed class SpinAnalyzer
 
         if (around.Next is not null)
         {
-            var own = pairWeight * Math.Max(0, document.Pairs.GetValueOrDefault((wording.Last, around.Next)) - selfRight);
+            var own = !inName ? 0 : pairWeight * Math.Max(0, document.Pairs.GetValueOrDefault((wording.Last, around.Next)) - selfRight);
             var right = Math.Log((thesaurus.Bigram(wording.LastId, around.NextId) + own + smoothing * around.PNext)
                 / (wording.LastCount + smoothing));
             score += contextWeight * (right - Math.Log(around.PNext));
