@@ -30,14 +30,11 @@ public sealed record SpinEdit(int Start, int Length, string Original, string Rep
 /// <param name="ContextWeight">Weight of what the neighbours add to a word's log-probability beyond its frequency.</param>
 /// <param name="UnspunEditConfidence">In a text scoring below <paramref name="SpunThreshold"/>, only restorations at least
 /// this probable are made (0 keeps all).</param>
-/// <param name="PairCacheWeight">How many corpus observations one other occurrence of an adjacent pair in the same
-/// text is worth (a cache model of the text's own names and collocations).</param>
 /// <param name="Smoothing">Dirichlet mass of the pair model: how many observations the unigram prior is worth.</param>
 public sealed record SpinOptions(
     double SpunThreshold = 0.31, double RestorePrior = 0.5, double DetectPrior = 0.1, double ChannelWeight = 0.5,
     double Smoothing = 1000, double DocumentWeight = 0.3, bool Adaptive = true,
-    double DetectChannelWeight = 1, double ContextWeight = 1, double UnspunEditConfidence = 0,
-    double PairCacheWeight = 0)
+    double DetectChannelWeight = 1, double ContextWeight = 1, double UnspunEditConfidence = 0.95)
 {
     public static SpinOptions Default { get; } = new();
 }
@@ -88,7 +85,6 @@ public sealed class SpinAnalyzer
         new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<WordAnalysis>> analysisMemo =
         new(StringComparer.Ordinal);
-    private readonly double pairWeight;
     private readonly double channelWeight;
     private readonly double detectChannelWeight;
     private readonly double smoothing;
@@ -107,7 +103,6 @@ public sealed class SpinAnalyzer
         this.thesaurus = thesaurus;
         Options = options ?? SpinOptions.Default;
         channelWeight = Options.ChannelWeight;
-        pairWeight = Options.PairCacheWeight;
         detectChannelWeight = Options.DetectChannelWeight;
         smoothing = Options.Smoothing;
         documentWeight = Options.DocumentWeight;
@@ -178,21 +173,7 @@ public sealed class SpinAnalyzer
             }
         }
 
-        // The text's own adjacent pairs: a name or collocation the writer repeats ("Betty Ford", "death toll") is the
-        // likeliest wording where one occurrence reads differently ("Betty Crossing").
-        var pairs = new Dictionary<(string, string), int>();
-        for (var t = 1; t < tokens.Count; t++)
-        {
-            // Only pairs of content words: "the" before a candidate says nothing about this text.
-            if (Adjacent(text, tokens[t - 1], tokens[t]) && StopWords.IsContentWord(words[t - 1])
-                && StopWords.IsContentWord(words[t]))
-            {
-                pairs[(words[t - 1], words[t])] = pairs.GetValueOrDefault((words[t - 1], words[t])) + 1;
-            }
-        }
-
-        var asFound = (string[])words.Clone();
-        var context = new Context(document.GetAlternateLookup<ReadOnlySpan<char>>(), tokens.Count, pairs);
+        var context = new Context(document.GetAlternateLookup<ReadOnlySpan<char>>(), tokens.Count);
         var units = new List<Unit>();
         for (var i = 0; i < tokens.Count && units.Count < MaxJudgedWords;)
         {
@@ -236,11 +217,7 @@ public sealed class SpinAnalyzer
                 var next = unit.End < tokens.Count && Adjacent(text, tokens[unit.End - 1], tokens[unit.End])
                     ? words[unit.End] : null;
                 var around = Around(prev, next);
-                var inName = pairWeight > 0 && char.IsUpper(text[tokens[unit.First].Start]);
-                // This occurrence's own pairs do not count as evidence for itself.
-                var selfLeft = prev is not null && prev == asFound[unit.First - 1] ? 1 : 0;
-                var selfRight = next is not null && next == asFound[unit.End] ? 1 : 0;
-                var keep = LogContext(unit.Surface, around, context, SeenElsewhere(context, unit, null), selfLeft, selfRight, inName);
+                var keep = LogContext(unit.Surface, around, context, SeenElsewhere(context, unit, null));
                 bestIndex[u] = -1;
                 best[u] = double.NegativeInfinity;
                 var sum = 0.0;
@@ -248,7 +225,7 @@ public sealed class SpinAnalyzer
                 for (var k = 0; k < unit.Candidates.Length; k++)
                 {
                     var c = unit.Candidates[k];
-                    var fit = LogContext(c.Word, around, context, SeenElsewhere(context, unit, c.Lemma), 0, 0, inName) - keep;
+                    var fit = LogContext(c.Word, around, context, SeenElsewhere(context, unit, c.Lemma)) - keep;
                     var score = fit + channelWeight * c.LogChannel;
                     sum += Math.Exp(Math.Clamp(score, -50, 50));
                     detectSum += Math.Exp(Math.Clamp(fit + detectChannelWeight * c.LogChannel, -50, 50));
@@ -365,8 +342,7 @@ public sealed class SpinAnalyzer
     }
 
     private readonly record struct Context(
-        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Counts, int Words,
-        Dictionary<(string, string), int> Pairs);
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Counts, int Words);
 
     private sealed record Unit(int First, int End, Wording Surface, Candidate[] Candidates, string[] Lemmas);
 
@@ -556,7 +532,7 @@ public sealed class SpinAnalyzer
     // log P(words | left neighbour) + log P(right neighbour | last word) under a bigram model with Dirichlet smoothing
     // towards unigram frequencies; a multi-word wording contributes its phrase frequency. Everything that depends on
     // the wording alone was computed once (Describe); what depends on the neighbours, once per unit (Neighbours).
-    private double LogContext(in Wording wording, in Neighbours around, Context document, int seen, int selfLeft, int selfRight, bool inName)
+    private double LogContext(in Wording wording, in Neighbours around, Context document, int seen)
     {
         var pFirst = wording.PFirst;
         if (documentWeight > 0 && document.Words > 0)
@@ -569,16 +545,14 @@ public sealed class SpinAnalyzer
         var score = wording.LogRest + unigram; // the rest of a phrase given its first word
         if (around.Prev is not null)
         {
-            var own = !inName ? 0 : pairWeight * Math.Max(0, document.Pairs.GetValueOrDefault((around.Prev, wording.First)) - selfLeft);
-            var left = Math.Log((thesaurus.Bigram(around.PrevId, wording.FirstId) + own + smoothing * pFirst)
+            var left = Math.Log((thesaurus.Bigram(around.PrevId, wording.FirstId) + smoothing * pFirst)
                 / (around.PrevCount + smoothing));
             score += contextWeight * (left - unigram);
         }
 
         if (around.Next is not null)
         {
-            var own = !inName ? 0 : pairWeight * Math.Max(0, document.Pairs.GetValueOrDefault((wording.Last, around.Next)) - selfRight);
-            var right = Math.Log((thesaurus.Bigram(wording.LastId, around.NextId) + own + smoothing * around.PNext)
+            var right = Math.Log((thesaurus.Bigram(wording.LastId, around.NextId) + smoothing * around.PNext)
                 / (wording.LastCount + smoothing));
             score += contextWeight * (right - Math.Log(around.PNext));
         }

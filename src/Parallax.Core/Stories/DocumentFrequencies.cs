@@ -5,7 +5,13 @@ namespace Parallax.Core.Stories;
 /// Bounded: when the table outgrows its limit, features seen in a single document (typos, one-off names) are
 /// dropped, which only makes them look as rare as they are.
 /// </summary>
-public sealed class DocumentFrequencies(int idfPrior, int maxVocabulary)
+/// <param name="idfPrior">Pseudo-documents added to the collection size.</param>
+/// <param name="maxVocabulary">Entries kept before single-use ones are pruned.</param>
+/// <param name="backgroundDocuments">
+/// How many ordinary documents the background frequencies count as (<see cref="StoryOptions.BackgroundDocuments"/>):
+/// a feature with background share b adds b x this to its document frequency, and this to the collection size.
+/// </param>
+public sealed class DocumentFrequencies(int idfPrior, int maxVocabulary, double backgroundDocuments = 0)
 {
     private Dictionary<ulong, int> counts = new();
 
@@ -28,11 +34,15 @@ public sealed class DocumentFrequencies(int idfPrior, int maxVocabulary)
         }
     }
 
-    /// <summary>ln((N + prior + 1) / (df + 1)): near zero for features in every document, large for rare ones.</summary>
-    public float Idf(ulong key)
+    /// <summary>
+    /// ln((N + B + prior + 1) / (df + B x background + 1)), B = background documents: the stream's own counts
+    /// blended with general English, so common words weigh little even in a handful of articles, while words the
+    /// stream repeats lose weight as the stream grows. Near zero for features in every document, large for rare ones.
+    /// </summary>
+    public float Idf(ulong key, float background = 0f)
     {
         counts.TryGetValue(key, out var df);
-        return (float)Math.Log((Documents + idfPrior + 1.0) / (df + 1.0));
+        return (float)Math.Log((Documents + backgroundDocuments + idfPrior + 1.0) / (df + (backgroundDocuments * background) + 1.0));
     }
 
     private void Prune()

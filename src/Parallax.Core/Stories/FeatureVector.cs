@@ -41,7 +41,7 @@ public sealed class FeatureVector
                 _ => 1f,
             };
             keys[i] = key;
-            weights[i] = (1f + MathF.Log(feature.Count)) * frequencies.Idf(key) * kind;
+            weights[i] = (1f + MathF.Log(feature.Count)) * frequencies.Idf(key, feature.Background) * kind;
             i++;
         }
 

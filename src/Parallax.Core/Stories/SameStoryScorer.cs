@@ -19,7 +19,7 @@ public sealed class SameStoryScorer
     public SameStoryScorer(StoryOptions? options = null)
     {
         this.options = options ?? StoryOptions.Default;
-        frequencies = new DocumentFrequencies(this.options.IdfPrior, this.options.MaxVocabulary);
+        frequencies = new DocumentFrequencies(this.options.IdfPrior, this.options.MaxVocabulary, this.options.BackgroundDocuments);
     }
 
     /// <summary>Counts a text in the document frequencies (for example every text of a pairs file, before scoring).</summary>

@@ -53,7 +53,7 @@ public sealed class StoryClusterer
     public StoryClusterer(StoryOptions? options = null)
     {
         this.options = options ?? StoryOptions.Default;
-        frequencies = new DocumentFrequencies(this.options.IdfPrior, this.options.MaxVocabulary);
+        frequencies = new DocumentFrequencies(this.options.IdfPrior, this.options.MaxVocabulary, this.options.BackgroundDocuments);
     }
 
     public StoryOptions Options => options;

@@ -18,7 +18,10 @@ public enum FeatureKind : byte
 }
 
 /// <summary>How often a feature occurs in one text (title occurrences count more).</summary>
-public record struct FeatureTally(float Count, FeatureKind Kind);
+/// <param name="Count">Occurrences, title ones weighted up.</param>
+/// <param name="Kind">What the feature stands for.</param>
+/// <param name="Background">Share of ordinary documents holding it (<see cref="BackgroundFrequencies"/>), the idf prior.</param>
+public record struct FeatureTally(float Count, FeatureKind Kind, float Background = 0f);
 
 /// <summary>
 /// Turns a text into counted features keyed by a 64-bit hash (XxHash3 of the normalised form, seeded by the kind),
@@ -56,22 +59,27 @@ public static class StoryFeatures
         var runWords = 0;
         var runFirstInitial = false;
         ulong runFirstHash = 0;
+        var runShare = 1f;
+        var runFirstShare = 0f;
+        var background = BackgroundFrequencies.Default;
         var previousEnd = 0;
 
         void FlushRun(Span<char> run)
         {
             if (runWords >= 2)
             {
-                Add(tally, Hash(run[..runLength], FeatureKind.Entity), FeatureKind.Entity, weight);
+                // A name of several words is at most as common as its rarest word.
+                Add(tally, Hash(run[..runLength], FeatureKind.Entity), FeatureKind.Entity, weight, runShare);
                 if (runFirstInitial)
                 {
                     // A sentence-initial capital alone proves nothing, but as the start of a longer name it is a name.
-                    Add(tally, runFirstHash, FeatureKind.Entity, weight);
+                    Add(tally, runFirstHash, FeatureKind.Entity, weight, runFirstShare);
                 }
             }
 
             runLength = 0;
             runWords = 0;
+            runShare = 1f;
         }
 
         foreach (var token in new WordTokenizer(text))
@@ -108,13 +116,17 @@ public static class StoryFeatures
             }
 
             var stop = StopWords.Contains(lowered);
+            var share = background.DocumentShare(lowered);
             if (char.IsUpper(word[0]) && !stop && length > 1)
             {
                 if (runWords == 0)
                 {
                     runFirstInitial = sentenceStart;
                     runFirstHash = Hash(lowered, FeatureKind.Entity);
+                    runFirstShare = share;
                 }
+
+                runShare = Math.Min(runShare, share);
 
                 if (runLength + length + 1 <= MaxRun)
                 {
@@ -130,7 +142,7 @@ public static class StoryFeatures
 
                 if (!sentenceStart)
                 {
-                    Add(tally, Hash(lowered, FeatureKind.Entity), FeatureKind.Entity, weight);
+                    Add(tally, Hash(lowered, FeatureKind.Entity), FeatureKind.Entity, weight, share);
                 }
             }
             else
@@ -144,17 +156,18 @@ public static class StoryFeatures
             }
 
             var stemmed = Stem(lower[..length]);
-            Add(tally, Hash(lower[..stemmed], FeatureKind.Term), FeatureKind.Term, weight);
+            Add(tally, Hash(lower[..stemmed], FeatureKind.Term), FeatureKind.Term, weight, share);
 
         }
 
         FlushRun(run);
     }
 
-    private static void Add(Dictionary<ulong, FeatureTally> tally, ulong key, FeatureKind kind, float weight)
+    /// <summary>Counts a feature; a stem met in several forms ("school", "schools") keeps its most common form's share.</summary>
+    private static void Add(Dictionary<ulong, FeatureTally> tally, ulong key, FeatureKind kind, float weight, float share = 0f)
     {
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(tally, key, out _);
-        slot = new FeatureTally(slot.Count + weight, kind);
+        slot = new FeatureTally(slot.Count + weight, kind, Math.Max(slot.Background, share));
     }
 
     /// <summary>Numbers lose thousands separators and leading zeros, so "1,200" = "1200" and "03" = "3".</summary>
@@ -182,7 +195,7 @@ public static class StoryFeatures
             digits[n++] = '0';
         }
 
-        Add(tally, Hash(digits[..n], FeatureKind.Number), FeatureKind.Number, weight);
+        Add(tally, Hash(digits[..n], FeatureKind.Number), FeatureKind.Number, weight, BackgroundFrequencies.NumberShare(n));
     }
 
     /// <summary>Scripts written without spaces (Chinese, Japanese, Thai...) give one "word" per phrase; pairs of characters stand in for words.</summary>

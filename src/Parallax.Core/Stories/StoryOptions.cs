@@ -41,6 +41,14 @@ public sealed record StoryOptions
     /// </summary>
     public int IdfPrior { get; init; } = 1;
 
+    /// <summary>
+    /// How many ordinary English documents the background word frequencies (<see cref="BackgroundFrequencies"/>) weigh
+    /// in the inverse document frequency, against the documents of the stream. With a few articles the background
+    /// decides (so "president" weighs little and a rare name a lot); over a long stream its own counts take over.
+    /// 0 turns the prior off.
+    /// </summary>
+    public double BackgroundDocuments { get; init; } = 100;
+
     /// <summary>A report keeps at most this many of its heaviest features; bounds work on enormous articles.</summary>
     public int MaxDocumentFeatures { get; init; } = 160;
 

@@ -67,6 +67,8 @@ internal static class BenchExtractCommand
             return Show(cases, id);
         }
 
+        var progress = BenchProgress.ToStandardError();
+        progress.Step($"Parallax: extracting {cases.Count} pages, {WarmUpPasses} untimed and {options.Passes} timed passes on one thread");
         var ours = RunOurs(cases, options.Passes, cancellationToken);
         if (options.Save is { } savePath)
         {
@@ -82,6 +84,7 @@ internal static class BenchExtractCommand
         var peerRuns = new List<(PeerRun Run, MetricSummary? Summary)>();
         if (options.Peers)
         {
+            progress.Step($"Peers: Readability.js and SmartReader, {options.Passes} passes each (Readability.js takes minutes)");
             foreach (var run in await RunPeersAsync(cases, options.Passes, cancellationToken))
             {
                 var summary = run.Error is null && run.Texts.Count == cases.Count
