@@ -7,8 +7,8 @@ namespace Parallax.Core.Identity;
 /// The growing duplicate index: one per run (analyze) or per store (serve). Not thread-safe; one writer.
 /// </summary>
 /// <remarks>
-/// Per article it keeps two small MinHash sketches (64 values each by default), its LSH band keys and sampled anchors,
-/// and no text. A new article is compared only with the articles that share an exact hash, an LSH bucket or an anchor,
+/// Per article it keeps up to three small MinHash sketches (words, skeleton, name/number sequence; 64 values each by
+/// default), its LSH band keys and sampled anchors, and no text. A new article is compared only with the articles that share an exact hash, an LSH bucket or an anchor,
 /// and every bucket holds at most <see cref="CopyIndexOptions.MaxBucketSize"/> articles, so the cost of an addition
 /// does not grow with the number stored. Copies form groups around one root original; <see cref="LinkOf"/> resolves to it.
 /// </remarks>
@@ -30,6 +30,8 @@ public sealed class CopyIndex
     private readonly ChunkedList<ushort> skeletonSketches;
     private readonly BucketIndex[] wordBands;
     private readonly BucketIndex[] skeletonBands;
+    private readonly BucketIndex[] sequenceBands;
+    private readonly ChunkedList<ushort> sequenceSketches;
     private readonly BucketIndex anchors;
     private readonly List<int> candidates = [];
     private readonly List<int> anchorHits = [];
@@ -48,6 +50,8 @@ public sealed class CopyIndex
         skeletonSketches = new ChunkedList<ushort>(this.options.SkeletonSketchSize * 256);
         wordBands = NewBands(this.options.Bands, this.options.MaxBucketSize);
         skeletonBands = NewBands(this.options.SkeletonBands, this.options.MaxBucketSize);
+        sequenceSketches = new ChunkedList<ushort>(this.options.SequenceSketchSize * 256);
+        sequenceBands = NewBands(this.options.SequenceBands, this.options.MaxBucketSize);
         anchors = new BucketIndex(this.options.MaxBucketSize);
     }
 
@@ -89,6 +93,7 @@ public sealed class CopyIndex
         var doc = NewDoc(candidate, self, PublisherCredit.Find(text, candidate.Title));
         doc.Shingles = fp.Shingles;
         doc.SkeletonShingles = fp.SkeletonShingles;
+        doc.SequenceAnchors = UseSequence(fp) ? fp.SequenceAnchors : 0;
         doc.Anchors = (short)Math.Min(fp.Anchors.Count, options.MaxAnchors);
         doc.AnchorsTruncated = fp.AnchorsTruncated || fp.Anchors.Count > options.MaxAnchors;
 
@@ -137,6 +142,7 @@ public sealed class CopyIndex
         Published = candidate.Published?.UtcTicks ?? NoDate,
         WordSketch = -1,
         SkeletonSketch = -1,
+        SequenceSketch = -1,
         AnchorStart = -1,
         Root = self,
         NextMember = self,
@@ -180,8 +186,9 @@ public sealed class CopyIndex
     }
 
     /// <summary>
-    /// Compares two articles directly, for diagnostics and tests: estimated Jaccard similarity of their word shingles
-    /// and of their skeletons (-1 when either text has too few), and the containment of each in the other.
+    /// Compares two articles directly, for diagnostics and tests: estimated Jaccard similarity of their word shingles,
+    /// of their skeletons and of their name/number sequences (-1 when either text has too few), and the containment of
+    /// each in the other.
     /// </summary>
     public static CopySimilarity Compare(CopyCandidate a, CopyCandidate b, CopyIndexOptions? options = null)
     {
@@ -197,8 +204,9 @@ public sealed class CopyIndex
         var skeleton = fa.SkeletonShingles > 0 && fb.SkeletonShingles > 0 ? MinHash.Similarity(fa.SkeletonSketch, fb.SkeletonSketch) : -1;
         var overlap = AnchorOverlap.Of(
             CollectionsMarshal.AsSpan(fa.Anchors), fa.AnchorsTruncated, CollectionsMarshal.AsSpan(fb.Anchors), fb.AnchorsTruncated);
+        var sequence = fa.SequenceAnchors > 0 && fb.SequenceAnchors > 0 ? MinHash.Similarity(fa.SequenceSketch, fb.SequenceSketch) : -1;
         return new CopySimilarity(
-            fa.ExactHash != 0 && fa.ExactHash == fb.ExactHash, words, skeleton, overlap.AInB, overlap.BInA, overlap.Shared);
+            fa.ExactHash != 0 && fa.ExactHash == fb.ExactHash, words, skeleton, overlap.AInB, overlap.BInA, overlap.Shared, sequence);
     }
 
     private CopyLink? LinkOf(int index)
@@ -228,6 +236,11 @@ public sealed class CopyIndex
         if (fp.SkeletonShingles > 0)
         {
             BandKeys(fp.SkeletonSketch, options.SkeletonRowsPerBand, skeletonBands, lookup: true);
+        }
+
+        if (UseSequence(fp))
+        {
+            BandKeys(fp.SequenceSketch, options.SequenceRowsPerBand, sequenceBands, lookup: true);
         }
 
         if (options.IndexPassages)
@@ -324,6 +337,21 @@ public sealed class CopyIndex
                 && lengths >= options.SpinMinLengthRatio && skeleton - words >= options.SpinMinExcess)
             {
                 return new Relation(CopyKind.SpunCopy, (skeleton + words) / 2, (skeleton + words) / 2, newInStored, storedInNew, words);
+            }
+
+            // A heavily spun copy: phrases and function words swapped too, so neither the words nor the skeleton clear
+            // their bars, but the names and numbers still stand in the same order and the lengths match. The skeleton
+            // must still be half as alike as a lightly spun copy's: without that bar, four more pairs of different
+            // ECB+ reports of one event were linked (names in the same order, sentences of their own).
+            if (fp.SequenceAnchors > 0 && stored.SequenceAnchors > 0 && lengths >= options.SpinMinLengthRatio
+                && skeleton >= options.SpinThreshold
+                && Math.Min(fp.SequenceAnchors, stored.SequenceAnchors) >= options.SpinMinLengthRatio * Math.Max(fp.SequenceAnchors, stored.SequenceAnchors))
+            {
+                var sequence = MinHash.Similarity(fp.SequenceSketch, sequenceSketches.Block(stored.SequenceSketch, options.SequenceSketchSize));
+                if (sequence >= options.SequenceThreshold)
+                {
+                    return new Relation(CopyKind.SpunCopy, (skeleton + sequence) / 2, (skeleton + sequence) / 2, newInStored, storedInNew, words);
+                }
             }
         }
 
@@ -467,6 +495,12 @@ public sealed class CopyIndex
             doc.SkeletonSketch = start;
         }
 
+        if (doc.SequenceAnchors > 0)
+        {
+            MinHash.Narrow(fp.SequenceSketch, sequenceSketches.AddBlock(options.SequenceSketchSize, out var start));
+            doc.SequenceSketch = start;
+        }
+
         if (doc.Anchors > 0)
         {
             CollectionsMarshal.AsSpan(fp.Anchors)[..doc.Anchors].CopyTo(storedAnchors.AddRun(doc.Anchors, out var start));
@@ -484,6 +518,11 @@ public sealed class CopyIndex
         if (fp.SkeletonShingles > 0)
         {
             BandKeys(fp.SkeletonSketch, options.SkeletonRowsPerBand, skeletonBands, lookup: false, self);
+        }
+
+        if (UseSequence(fp))
+        {
+            BandKeys(fp.SequenceSketch, options.SequenceRowsPerBand, sequenceBands, lookup: false, self);
         }
 
         if (options.IndexPassages)
@@ -514,6 +553,8 @@ public sealed class CopyIndex
         }
     }
 
+    private bool UseSequence(Fingerprint fp) => options.SequenceRobust && fp.SequenceAnchors > 0 && fp.SkeletonShingles > 0;
+
     /// <summary>Half the anchors are looked up and indexed (enough to find a candidate); all are kept to measure overlap.</summary>
     private static bool Indexed(uint anchor) => (anchor & 1) == 0;
 
@@ -539,6 +580,8 @@ public sealed class CopyIndex
         public int SkeletonSketch;
         public int Shingles;
         public int SkeletonShingles;
+        public int SequenceSketch;
+        public int SequenceAnchors;
         public int AnchorStart;
         public short Anchors;
         public bool AnchorsTruncated;

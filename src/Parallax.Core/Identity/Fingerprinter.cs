@@ -6,7 +6,7 @@ using Parallax.Core.Spin;
 namespace Parallax.Core.Identity;
 
 /// <summary>The fingerprints of one article; a scratch object the fingerprinter refills for every article.</summary>
-internal sealed class Fingerprint(int sketchSize, int skeletonSize)
+internal sealed class Fingerprint(int sketchSize, int skeletonSize, int sequenceSize)
 {
     /// <summary>Hash of the whole word sequence (lower-cased), 0 when the text has no words.</summary>
     public ulong ExactHash { get; set; }
@@ -20,6 +20,12 @@ internal sealed class Fingerprint(int sketchSize, int skeletonSize)
     public uint[] WordSketch { get; } = new uint[sketchSize];
 
     public uint[] SkeletonSketch { get; } = new uint[skeletonSize];
+
+    /// <summary>Number of name and number tokens (see <see cref="Fingerprinter"/>); 0 below the minimum.</summary>
+    public int SequenceAnchors { get; set; }
+
+    /// <summary>MinHash of the ordered pairs of consecutive name/number tokens; valid when SequenceAnchors &gt; 0.</summary>
+    public uint[] SequenceSketch { get; } = new uint[sequenceSize];
 
     /// <summary>The sampled shingle hashes ("0 mod p"), sorted: a subset that is the same wherever the same text appears.</summary>
     public List<uint> Anchors { get; } = [];
@@ -36,6 +42,11 @@ internal sealed class Fingerprint(int sketchSize, int skeletonSize)
 /// <item>a MinHash sketch of its "skeleton": the words spinners never touch (function words and numbers), each with the
 /// number of content words since the previous one. A synonym swap replaces a content word by another, so the skeleton
 /// of a spun copy equals the original's except around multi-word swaps;</item>
+/// <item>a MinHash sketch of its anchor sequence: the tokens heavy spinners leave alone (numbers, and capitalised
+/// names not at a sentence start), as ordered pairs of each with the next and the one after. A spinner that swaps function
+/// words and phrases too ("after" -> "in the wake of") breaks both sketches above, but keeps nearly every name and number
+/// in place; a skipped pair survives the odd name it does mangle ("River Avel" -> "Stream Avel"). Another report of the
+/// same event shares the names but not their order, and has other numbers;</item>
 /// <item>anchors: the shingle hashes that are 0 modulo p. Unlike a MinHash, this sample is consistent under containment
 /// (every anchor of a text is an anchor of any page that contains it), which finds republications inside larger pages.</item>
 /// </list>
@@ -54,6 +65,9 @@ internal sealed class Fingerprinter
     private readonly List<ulong> tokens = [];
     private readonly List<bool> fixedWords = [];
     private readonly List<ulong> skeletonElements = [];
+    private readonly MinHash sequence;
+    private readonly List<ulong> sequenceTokens = [];
+    private readonly List<int> sequencePositions = [];
 
     // What the token lists above currently hold (per article scratch; the fingerprinter serves one writer).
     private string? tokenized;
@@ -65,9 +79,10 @@ internal sealed class Fingerprinter
         this.options = options;
         words = new MinHash(options.SketchSize, 0x5041524C4C4158UL);
         skeleton = new MinHash(options.SkeletonSketchSize, 0x534B454C45544FUL);
+        sequence = new MinHash(options.SequenceSketchSize, 0x414E43484F5253UL);
     }
 
-    public Fingerprint NewScratch() => new(options.SketchSize, options.SkeletonSketchSize);
+    public Fingerprint NewScratch() => new(options.SketchSize, options.SkeletonSketchSize, options.SequenceSketchSize);
 
     /// <summary>
     /// First step: the exact hash of the article's words (into <paramref name="into"/>), tokenising the text once so
@@ -107,6 +122,7 @@ internal sealed class Fingerprinter
 
         into.Anchors.Clear();
         into.SkeletonShingles = 0;
+        into.SequenceAnchors = 0;
 
         // Scripts written without spaces (Chinese, Japanese, Thai...): the tokenizer returns whole clauses, whose shingles
         // would be few and fragile, so shingle characters instead.
@@ -115,6 +131,7 @@ internal sealed class Fingerprinter
         if (!characterMode && options.SpinRobust)
         {
             into.SkeletonShingles = SkeletonShingles(into);
+            into.SequenceAnchors = SequenceShingles(into);
         }
 
         into.AnchorsTruncated = FinishAnchors(into.Anchors);
@@ -135,6 +152,8 @@ internal sealed class Fingerprinter
     {
         tokens.Clear();
         fixedWords.Clear();
+        sequenceTokens.Clear();
+        sequencePositions.Clear();
         spacelessChars = 0;
         wordChars = 0;
         exactHash = 0;
@@ -150,8 +169,15 @@ internal sealed class Fingerprinter
                 continue;
             }
 
+            var number = word.IndexOfAnyInRange('0', '9') >= 0;
+            if (number || (char.IsUpper(word[0]) && !SentenceStart(body, token.Start)))
+            {
+                sequenceTokens.Add(hash);
+                sequencePositions.Add(tokens.Count);
+            }
+
             tokens.Add(hash);
-            fixedWords.Add(StopWords.Contains(word) || word.IndexOfAnyInRange('0', '9') >= 0);
+            fixedWords.Add(StopWords.Contains(word) || number);
             wordChars += word.Length;
             foreach (var c in word)
             {
@@ -163,6 +189,63 @@ internal sealed class Fingerprinter
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Whether a word starts a sentence (capitalised for that reason alone): nothing but spaces, opening quotes or
+    /// brackets between it and the start of the text, a line break or a sentence's end.
+    /// </summary>
+    private static bool SentenceStart(string body, int start)
+    {
+        for (var i = start - 1; i >= 0; i--)
+        {
+            var c = body[i];
+            if (c is '\n' or '\r' or '.' or '!' or '?' or ':' or '\u2026')
+            {
+                return true;
+            }
+
+            if (!(c is ' ' or '\t' or '"' or '\'' or '(' or '[' or '\u201C' or '\u2018' or '\u00AB' or '\u00A0' or '-' or '\u2013' or '\u2014'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Sketches the anchor sequence: each name/number token paired with the next and with the one after (hashed in
+    /// order). Pairs of tokens that stand side by side in the text are left out: they are one multi-word name ("Daniel
+    /// Okafor", "Old Mill"), which any report of the event repeats, and say nothing of the order. Returns the number
+    /// of anchor tokens, or 0 when there are too few to judge.
+    /// </summary>
+    private int SequenceShingles(Fingerprint into)
+    {
+        var count = sequenceTokens.Count;
+        if (count < options.MinSequenceAnchors)
+        {
+            return 0;
+        }
+
+        var sketch = into.SequenceSketch.AsSpan();
+        sequence.Reset(sketch);
+        var pairs = 0;
+        for (var i = 0; i + 1 < count; i++)
+        {
+            for (var k = 1; k <= 2 && i + k < count; k++)
+            {
+                if (sequencePositions[i + k] - sequencePositions[i] == k)
+                {
+                    continue;
+                }
+
+                sequence.Add(sketch, Mix(sequenceTokens[i] * Prime1 + sequenceTokens[i + k] * Prime3));
+                pairs++;
+            }
+        }
+
+        return pairs >= options.MinSequenceAnchors ? count : 0;
     }
 
     /// <summary>Han, kana, Thai, Lao, Khmer and Myanmar: scripts that do not put spaces between words.</summary>

@@ -35,14 +35,26 @@ public sealed class DocumentFrequencies(int idfPrior, int maxVocabulary, double 
     }
 
     /// <summary>
-    /// ln((N + B + prior + 1) / (df + B x background + 1)), B = background documents: the stream's own counts
-    /// blended with general English, so common words weigh little even in a handful of articles, while words the
-    /// stream repeats lose weight as the stream grows. Near zero for features in every document, large for rare ones.
+    /// ln((N + B + prior + 1) / (df + B x background + 1)), B = background documents: the stream's counts blended
+    /// with general English, as if B ordinary documents had been seen before the stream. Common words ("president",
+    /// "school") weigh little even in a handful of articles; rare names and figures weigh a lot; over a long stream
+    /// its own counts take over. With B = 0 this is the stream's own idf (<see cref="StreamIdf"/>).
     /// </summary>
     public float Idf(ulong key, float background = 0f)
     {
         counts.TryGetValue(key, out var df);
         return (float)Math.Log((Documents + backgroundDocuments + idfPrior + 1.0) / (df + (backgroundDocuments * background) + 1.0));
+    }
+
+    /// <summary>
+    /// ln((N + prior + 1) / (df + 1)), the stream alone: what the articles at hand share weighs little. In a small
+    /// batch about one region ("Russia" and "Ukraine" in every article) only this sees that the shared names are the
+    /// batch's topic, not one event's; clustering uses it as a second, event-level check.
+    /// </summary>
+    public float StreamIdf(ulong key)
+    {
+        counts.TryGetValue(key, out var df);
+        return (float)Math.Log((Documents + idfPrior + 1.0) / (df + 1.0));
     }
 
     private void Prune()

@@ -22,7 +22,8 @@ public sealed class FeatureVector
 
     public int Count => Keys.Length;
 
-    public static FeatureVector Build(Dictionary<ulong, FeatureTally> tally, DocumentFrequencies frequencies, StoryOptions options)
+    /// <param name="streamOnly">Weights by the stream's own idf, without the general-English prior (the event-level check).</param>
+    public static FeatureVector Build(Dictionary<ulong, FeatureTally> tally, DocumentFrequencies frequencies, StoryOptions options, bool streamOnly = false)
     {
         if (tally.Count == 0)
         {
@@ -41,7 +42,7 @@ public sealed class FeatureVector
                 _ => 1f,
             };
             keys[i] = key;
-            weights[i] = (1f + MathF.Log(feature.Count)) * frequencies.Idf(key, feature.Background) * kind;
+            weights[i] = (1f + MathF.Log(feature.Count)) * (streamOnly ? frequencies.StreamIdf(key) : frequencies.Idf(key, feature.Background)) * kind;
             i++;
         }
 

@@ -45,7 +45,10 @@ public sealed class SameStoryScorer
         var story = new StoryCentroid();
         story.Add(FeatureVector.Build(tallyA, frequencies, options));
         var similarity = StoryScoring.Similarity(FeatureVector.Build(tallyB, frequencies, options), story, timeFactor: 1);
-        return new SameStoryVerdict(similarity, StoryScoring.SameStory(similarity, options));
+        var local = new StoryCentroid();
+        local.Add(FeatureVector.Build(tallyA, frequencies, options, streamOnly: true));
+        var localSimilarity = StoryScoring.Similarity(FeatureVector.Build(tallyB, frequencies, options, streamOnly: true), local, timeFactor: 1);
+        return new SameStoryVerdict(similarity, StoryScoring.SameStory(similarity, localSimilarity, options));
     }
 
     /// <summary>

@@ -74,6 +74,7 @@ public sealed class StoryClusterer
         var tally = StoryFeatures.Count(document.Title, document.Text ?? string.Empty, options.TitleBoost);
         frequencies.AddDocument(tally.Keys);
         var vector = FeatureVector.Build(tally, frequencies, options);
+        var local = FeatureVector.Build(tally, frequencies, options, streamOnly: true);
         var ticks = document.Published?.UtcTicks ?? 0;
         if (ticks > latestTicks)
         {
@@ -81,18 +82,20 @@ public sealed class StoryClusterer
         }
 
         var article = articleStory.Count;
-        var (best, similarity) = BestStory(vector, ticks);
+        var (best, similarity, joins) = BestStory(vector, local, ticks);
         int story;
         bool started;
-        if (best >= 0 && StoryScoring.SameStory(similarity, options))
+        if (best >= 0 && joins)
         {
             story = best;
             started = false;
             var state = open[story];
             state.Centroid.Add(vector);
             state.Centroid.Prune(options.MaxCentroidFeatures);
+            state.Local.Add(local);
+            state.Local.Prune(options.MaxCentroidFeatures);
             state.Widen(ticks);
-            state.Remember(article, vector, options.MaxSplitMembers);
+            state.Remember(article, vector, local, options.MaxSplitMembers);
             reportCount[story]++;
         }
         else
@@ -104,8 +107,9 @@ public sealed class StoryClusterer
             reportCount.Add(1);
             var state = new OpenStory();
             state.Centroid.Add(vector);
+            state.Local.Add(local);
             state.Widen(ticks);
-            state.Remember(article, vector, options.MaxSplitMembers);
+            state.Remember(article, vector, local, options.MaxSplitMembers);
             open[story] = state;
         }
 
@@ -228,13 +232,18 @@ public sealed class StoryClusterer
         return story;
     }
 
-    private (int Story, double Similarity) BestStory(FeatureVector vector, long ticks)
+    /// <summary>
+    /// The most similar open story that passes the whole decision (overall and event-level); when none does, the
+    /// most similar one, reported but not joined.
+    /// </summary>
+    private (int Story, double Similarity, bool Joins) BestStory(FeatureVector vector, FeatureVector local, long ticks)
     {
         var best = -1;
         var bestSimilarity = 0.0;
+        var joins = false;
         if (vector.Count == 0)
         {
-            return (best, bestSimilarity);
+            return (best, bestSimilarity, joins);
         }
 
         var order = vector.ByWeight();
@@ -247,15 +256,26 @@ public sealed class StoryClusterer
         foreach (var candidate in Candidates(query, null, -1))
         {
             var state = open[candidate];
-            var similarity = StoryScoring.Similarity(vector, state.Centroid, state.TimeFactor(ticks, options));
-            if (similarity > bestSimilarity)
+            var time = state.TimeFactor(ticks, options);
+            var similarity = StoryScoring.Similarity(vector, state.Centroid, time);
+            if (similarity < options.JoinThreshold)
             {
-                best = candidate;
-                bestSimilarity = similarity;
+                if (!joins && similarity > bestSimilarity)
+                {
+                    (best, bestSimilarity) = (candidate, similarity);
+                }
+
+                continue;
+            }
+
+            var passes = StoryScoring.SameStory(similarity, StoryScoring.Similarity(local, state.Local, time), options);
+            if ((passes && (!joins || similarity > bestSimilarity)) || (!passes && !joins && similarity > bestSimilarity))
+            {
+                (best, bestSimilarity, joins) = (candidate, similarity, passes);
             }
         }
 
-        return (best, bestSimilarity);
+        return (best, bestSimilarity, joins);
     }
 
     /// <summary>
@@ -333,8 +353,9 @@ public sealed class StoryClusterer
             foreach (var candidate in Candidates(state.Centroid.Top(options.QueryTerms), state.Centroid, story, MergeCandidates))
             {
                 var other = open[candidate];
-                var similarity = state.Centroid.Cosine(other.Centroid) * state.TimeFactor(other, options);
-                if (similarity >= options.MergeThreshold)
+                var time = state.TimeFactor(other, options);
+                var similarity = state.Centroid.Cosine(other.Centroid) * time;
+                if (similarity >= options.MergeThreshold && state.Local.Cosine(other.Local) * time >= options.LocalJoinThreshold)
                 {
                     story = Merge(story, candidate);
                     merged = true;
@@ -359,6 +380,8 @@ public sealed class StoryClusterer
         var goneState = open[gone];
         keepState.Centroid.Add(goneState.Centroid);
         keepState.Centroid.Prune(options.MaxCentroidFeatures);
+        keepState.Local.Add(goneState.Local);
+        keepState.Local.Prune(options.MaxCentroidFeatures);
         keepState.Widen(goneState.Start);
         keepState.Widen(goneState.End);
         Close(gone);
@@ -568,9 +591,12 @@ public sealed class StoryClusterer
 
     private sealed class OpenStory
     {
-        public readonly record struct Member(int Article, FeatureVector Vector);
+        public readonly record struct Member(int Article, FeatureVector Vector, FeatureVector Local);
 
         public StoryCentroid Centroid { get; private set; } = new();
+
+        /// <summary>The same sum over stream-only weighted vectors, for the event-level check.</summary>
+        public StoryCentroid Local { get; private set; } = new();
 
         /// <summary>The member reports' vectors while the story is small enough to be split; null after.</summary>
         public List<Member>? Members { get; private set; } = [];
@@ -584,11 +610,11 @@ public sealed class StoryClusterer
 
         public long End { get; private set; }
 
-        public void Remember(int article, FeatureVector vector, int max)
+        public void Remember(int article, FeatureVector vector, FeatureVector local, int max)
         {
             if (Members is not null)
             {
-                Members.Add(new Member(article, vector));
+                Members.Add(new Member(article, vector, local));
                 if (Members.Count > max)
                 {
                     Members = null;
@@ -612,12 +638,15 @@ public sealed class StoryClusterer
         public void Rebuild(List<Member> members, OpenStory from)
         {
             var centroid = new StoryCentroid();
+            var local = new StoryCentroid();
             foreach (var member in members)
             {
                 centroid.Add(member.Vector);
+                local.Add(member.Local);
             }
 
             Centroid = centroid;
+            Local = local;
             Members = members;
             Widen(from.Start);
             Widen(from.End);

@@ -9,13 +9,20 @@ public sealed record StoryOptions
     public static StoryOptions Default { get; } = new();
 
     /// <summary>A report joins the best open story when its similarity reaches this; pairs use the same cut.</summary>
-    public double JoinThreshold { get; init; } = 0.16;
+    public double JoinThreshold { get; init; } = 0.17;
+
+    /// <summary>
+    /// The event-level check: a report joins (and stories merge) only when their similarity weighted by the
+    /// stream's own document frequencies, without the general-English prior, also reaches this. Names every article
+    /// of a small batch shares ("Russia", "Storm X") then count for little, and the event's own terms decide.
+    /// </summary>
+    public double LocalJoinThreshold { get; init; } = 0.08;
 
     /// <summary>Two open stories whose centroids reach this are one story and are merged.</summary>
-    public double MergeThreshold { get; init; } = 0.46;
+    public double MergeThreshold { get; init; } = 0.47;
 
     /// <summary>A story whose two halves are less alike than this is split in two (kept below the merge threshold).</summary>
-    public double SplitThreshold { get; init; } = 0.35;
+    public double SplitThreshold { get; init; } = 0.4;
 
     /// <summary>Stories up to this many reports keep their reports' vectors and can still be split.</summary>
     public int MaxSplitMembers { get; init; } = 48;
@@ -27,7 +34,7 @@ public sealed record StoryOptions
     public double RelatedThreshold { get; init; } = 0.05;
 
     /// <summary>Weight of named entities (capitalised names) relative to ordinary terms.</summary>
-    public float EntityWeight { get; init; } = 3f;
+    public float EntityWeight { get; init; } = 4f;
 
     /// <summary>Weight of numbers and dates relative to ordinary terms.</summary>
     public float NumberWeight { get; init; } = 1.0f;
@@ -42,9 +49,9 @@ public sealed record StoryOptions
     public int IdfPrior { get; init; } = 1;
 
     /// <summary>
-    /// How many ordinary English documents the background word frequencies (<see cref="BackgroundFrequencies"/>) weigh
-    /// in the inverse document frequency, against the documents of the stream. With a few articles the background
-    /// decides (so "president" weighs little and a rare name a lot); over a long stream its own counts take over.
+    /// How many ordinary English documents the background word frequencies (<see cref="BackgroundFrequencies"/>) stand
+    /// for in the inverse document frequency (see <see cref="DocumentFrequencies.Idf"/>), so words common in English
+    /// ("president", "school") weigh little even in a handful of articles, while rare names and figures weigh a lot.
     /// 0 turns the prior off.
     /// </summary>
     public double BackgroundDocuments { get; init; } = 100;

@@ -23,7 +23,12 @@ public static class StoryScoring
     public static double Similarity(FeatureVector report, StoryCentroid story, double timeFactor) =>
         story.Cosine(report) * timeFactor;
 
-    public static bool SameStory(double similarity, StoryOptions options) => similarity >= options.JoinThreshold;
+    /// <summary>
+    /// Same story: similar enough overall (idf with the general-English prior) and, weighted by the stream's own
+    /// idf, still similar on what the articles at hand do not all share (<see cref="StoryOptions.LocalJoinThreshold"/>).
+    /// </summary>
+    public static bool SameStory(double similarity, double localSimilarity, StoryOptions options) =>
+        similarity >= options.JoinThreshold && localSimilarity >= options.LocalJoinThreshold;
 
     /// <summary>Another event (not similar enough to merge) on the same topic (ordinary words alike enough).</summary>
     public static bool Related(double similarity, double topicSimilarity, StoryOptions options) =>

@@ -285,7 +285,7 @@ internal static class BenchStoriesCommand
         var o = report.Tuned;
         console.MarkupLine($"[bold]parallax bench stories[/]  (reproduce: [green]{Markup.Escape(report.Command)}[/], Release build)");
         console.MarkupLine(Markup.Escape(string.Create(inv,
-            $"Tuned on ECB+ topics 1-22 only (join = best pair F1 over same-topic pairs; then {report.GridSize} grid points, best B-cubed F1 {F(report.TuningScore.BCubed.F1)}): idf prior {o.IdfPrior}, join {o.JoinThreshold}, merge {o.MergeThreshold}, split {o.SplitThreshold}, entity weight {o.EntityWeight}; ")
+            $"Tuned on ECB+ topics 1-22 only (join = best pair F1 over same-topic pairs; then {report.GridSize} grid points, best B-cubed F1 {F(report.TuningScore.BCubed.F1)}): idf prior {o.IdfPrior}, background documents {o.BackgroundDocuments} (general-English idf prior, fixed, not tuned), join {o.JoinThreshold}, merge {o.MergeThreshold}, split {o.SplitThreshold}, entity weight {o.EntityWeight}; ")
             + (report.TunedEqualsShippedDefaults ? "these are the shipped defaults." : "DIFFERENT from the shipped defaults (StoryOptions.Default).")));
 
         var table = new Table().Title("ECB+ event clustering (982 docs, 86 events in 43 topics)")

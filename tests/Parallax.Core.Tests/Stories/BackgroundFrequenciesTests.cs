@@ -1,0 +1,64 @@
+using Parallax.Core.Stories;
+
+namespace Parallax.Core.Tests.Stories;
+
+/// <summary>The general-English prior of term weights (shipped SUBTLEX-US + Brown word frequencies).</summary>
+public sealed class BackgroundFrequenciesTests
+{
+    [Fact]
+    public void Common_words_have_a_larger_document_share_than_rare_ones_and_unknown_names_none()
+    {
+        var background = BackgroundFrequencies.Default;
+        Assert.True(background.Count > 10_000, $"only {background.Count} words loaded");
+        Assert.True(background.DocumentShare("the") > 0.99f);
+        Assert.True(background.DocumentShare("president") > background.DocumentShare("ferry"));
+        Assert.True(background.DocumentShare("ferry") > 0f);
+        Assert.Equal(0f, background.DocumentShare("zarvelle")); // a made-up name
+    }
+
+    [Fact]
+    public void Parse_turns_a_frequency_per_billion_into_a_document_share()
+    {
+        var table = BackgroundFrequencies.Parse(["# comment", "alpha\t1000000", "beta\t10", "broken line"]);
+        Assert.Equal(2, table.Count);
+        var expected = 1 - Math.Exp(-BackgroundFrequencies.DocumentLength * 1e6 / 1e9);
+        Assert.Equal(expected, table.DocumentShare("alpha"), 4);
+        Assert.True(table.DocumentShare("beta") < 1e-4f);
+    }
+
+    [Fact]
+    public void Features_carry_the_share_of_their_words_and_names_the_share_of_their_rarest_word()
+    {
+        var tally = StoryFeatures.Count(null, "Yesterday the president met Storm Zarvelle officials.", titleBoost: 1f);
+        var president = tally[StoryFeatures.Hash("president", FeatureKind.Term)];
+        var zarvelle = tally[StoryFeatures.Hash("zarvelle", FeatureKind.Term)];
+        var name = tally[StoryFeatures.Hash("storm zarvelle", FeatureKind.Entity)];
+        Assert.True(president.Background > 0.01f, $"president {president.Background}");
+        Assert.Equal(0f, zarvelle.Background);
+        Assert.Equal(0f, name.Background);
+    }
+
+    [Fact]
+    public void After_a_few_documents_a_common_word_weighs_less_than_a_rare_one_with_the_same_count()
+    {
+        var frequencies = new DocumentFrequencies(1, 1000, backgroundDocuments: 1000);
+        for (var i = 0; i < 30; i++)
+        {
+            frequencies.AddDocument(new Dictionary<ulong, FeatureTally> { [1000UL + (ulong)i] = new(1, FeatureKind.Term) }.Keys);
+        }
+
+        var president = frequencies.Idf(1, BackgroundFrequencies.Default.DocumentShare("president"));
+        var rare = frequencies.Idf(2, BackgroundFrequencies.Default.DocumentShare("zarvelle"));
+        Assert.True(president < rare * 0.7f, $"president {president:F2}, rare {rare:F2}");
+    }
+
+    [Fact]
+    public void Turning_the_prior_off_gives_the_stream_only_weights()
+    {
+        var off = new DocumentFrequencies(1, 1000, backgroundDocuments: 0);
+        var on = new DocumentFrequencies(1, 1000, backgroundDocuments: 1000);
+        Assert.Equal(off.Idf(42, background: 0.9f), (float)Math.Log(2.0), 4);
+        Assert.True(on.Idf(42, background: 0.9f) < off.Idf(42, background: 0.9f));
+        Assert.Equal(off.Idf(42, background: 0f), on.Idf(42, background: 0f), 4);
+    }
+}
