@@ -258,18 +258,9 @@ public sealed class StoryClusterer
             var state = open[candidate];
             var time = state.TimeFactor(ticks, options);
             var similarity = StoryScoring.Similarity(vector, state.Centroid, time);
-            if (similarity < options.JoinThreshold)
-            {
-                if (!joins && similarity > bestSimilarity)
-                {
-                    (best, bestSimilarity) = (candidate, similarity);
-                }
-
-                continue;
-            }
-
-            var passes = StoryScoring.SameStory(similarity, StoryScoring.Similarity(local, state.Local, time), options);
-            if ((passes && (!joins || similarity > bestSimilarity)) || (!passes && !joins && similarity > bestSimilarity))
+            var passes = similarity >= options.JoinThreshold
+                && StoryScoring.SameStory(similarity, StoryScoring.Similarity(local, state.Local, time), options);
+            if (passes ? !joins || similarity > bestSimilarity : !joins && similarity > bestSimilarity)
             {
                 (best, bestSimilarity, joins) = (candidate, similarity, passes);
             }

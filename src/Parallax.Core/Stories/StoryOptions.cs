@@ -16,7 +16,7 @@ public sealed record StoryOptions
     /// stream's own document frequencies, without the general-English prior, also reaches this. Names every article
     /// of a small batch shares ("Russia", "Storm X") then count for little, and the event's own terms decide.
     /// </summary>
-    public double LocalJoinThreshold { get; init; } = 0.08;
+    public double LocalJoinThreshold { get; init; } = 0.16;
 
     /// <summary>Two open stories whose centroids reach this are one story and are merged.</summary>
     public double MergeThreshold { get; init; } = 0.47;
