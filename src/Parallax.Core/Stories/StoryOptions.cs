@@ -19,10 +19,10 @@ public sealed record StoryOptions
     public double LocalJoinThreshold { get; init; } = 0.16;
 
     /// <summary>Two open stories whose centroids reach this are one story and are merged.</summary>
-    public double MergeThreshold { get; init; } = 0.47;
+    public double MergeThreshold { get; init; } = 0.62;
 
     /// <summary>A story whose two halves are less alike than this is split in two (kept below the merge threshold).</summary>
-    public double SplitThreshold { get; init; } = 0.4;
+    public double SplitThreshold { get; init; } = 0.35;
 
     /// <summary>Stories up to this many reports keep their reports' vectors and can still be split.</summary>
     public int MaxSplitMembers { get; init; } = 48;
@@ -34,7 +34,7 @@ public sealed record StoryOptions
     public double RelatedThreshold { get; init; } = 0.05;
 
     /// <summary>Weight of named entities (capitalised names) relative to ordinary terms.</summary>
-    public float EntityWeight { get; init; } = 4f;
+    public float EntityWeight { get; init; } = 3f;
 
     /// <summary>Weight of numbers and dates relative to ordinary terms.</summary>
     public float NumberWeight { get; init; } = 1.0f;

@@ -56,9 +56,9 @@ public sealed class BackgroundFrequenciesTests
     public void Turning_the_prior_off_gives_the_stream_only_weights()
     {
         var off = new DocumentFrequencies(1, 1000, backgroundDocuments: 0);
-        var on = new DocumentFrequencies(1, 1000, backgroundDocuments: 1000);
-        Assert.Equal(off.Idf(42, background: 0.9f), (float)Math.Log(2.0), 4);
-        Assert.True(on.Idf(42, background: 0.9f) < off.Idf(42, background: 0.9f));
-        Assert.Equal(off.Idf(42, background: 0f), on.Idf(42, background: 0f), 4);
+        var on = new DocumentFrequencies(1, 1000, backgroundDocuments: 100);
+        Assert.Equal((float)Math.Log(2.0), off.Idf(42, background: 0.9f), 4);
+        Assert.Equal(off.Idf(42, background: 0.9f), on.StreamIdf(42), 4);
+        Assert.True(on.Idf(42, background: 0.9f) < on.Idf(43, background: 0f));
     }
 }

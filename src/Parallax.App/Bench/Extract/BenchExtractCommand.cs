@@ -222,7 +222,7 @@ internal static class BenchExtractCommand
     /// <summary>Runs the peers (Readability.js with jsdom, SmartReader) on the same pages; a peer that fails is reported, not thrown.</summary>
     private static async Task<IReadOnlyList<PeerRun>> RunPeersAsync(IReadOnlyList<ExtractionCase> cases, int passes, CancellationToken cancellationToken)
     {
-        var root = ExtractionBenchData.RepoRoot() ?? Directory.GetCurrentDirectory();
+        var root = BenchPaths.RepoRoot() ?? Directory.GetCurrentDirectory();
         var peers = ExtractionPeers.All(root);
         var pages = cases.Select(c => c.ToBenchPage()).ToList();
         var runs = new List<PeerRun>();

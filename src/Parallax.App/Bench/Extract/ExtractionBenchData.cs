@@ -18,24 +18,7 @@ internal static class ExtractionBenchData
     /// <summary>Where the benchmark lives relative to the repository root.</summary>
     public const string DefaultRelativeDir = "../shared/benchmarks/article-extraction";
 
-    /// <summary>The folder holding Parallax.slnx, found by walking up from the current folder, then from the binaries.</summary>
-    public static string? RepoRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Parallax.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    public static string? DefaultDir() => RepoRoot() is { } root ? Path.GetFullPath(Path.Combine(root, DefaultRelativeDir)) : null;
+    public static string? DefaultDir() => BenchPaths.RepoRoot() is { } root ? Path.GetFullPath(Path.Combine(root, DefaultRelativeDir)) : null;
 
     /// <summary>
     /// The documented split: "tune" is the pages whose id starts with 0-7 (about half, by the hash ids), "holdout" the

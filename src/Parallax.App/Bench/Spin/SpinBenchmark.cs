@@ -259,7 +259,7 @@ internal static class SpinBenchmark
     public static IEnumerable<(string Tortured, string Expected)> ReadTortured(string csvPath)
     {
         var first = true;
-        foreach (var row in ReadCsv(File.ReadAllText(csvPath)))
+        foreach (var row in Csv.ReadRecords(File.ReadAllText(csvPath)))
         {
             if (first)
             {
@@ -315,59 +315,6 @@ internal static class SpinBenchmark
     {
         var words = Parallax.Core.Language.WordTokenizer.LowerWords(text);
         return string.Join(' ', words);
-    }
-
-    private static IEnumerable<List<string>> ReadCsv(string text)
-    {
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-                yield return row;
-                row = [];
-            }
-            else if (c != '\r')
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            yield return row;
-        }
     }
 
     private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;

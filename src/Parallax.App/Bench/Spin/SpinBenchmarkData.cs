@@ -13,35 +13,10 @@ internal static class SpinBenchmarkData
 
     public const string TorturedPath = "../shared/benchmarks/spin/pps-tortured-phrases/tortured.csv";
 
-    /// <summary>
-    /// The repository root at or above <paramref name="hint"/> (tests pass their source folder, since their output may
-    /// live outside the tree), the current directory or the app's base directory; null when none holds Parallax.slnx.
-    /// </summary>
-    public static string? FindRepoRoot(string? hint = null)
-    {
-        foreach (var start in new[] { hint, Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            if (string.IsNullOrEmpty(start))
-            {
-                continue;
-            }
-
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Parallax.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>The full path of a benchmark file given relative to the repo root, or null when it is absent.</summary>
     public static string? Locate(string relative, string? hint = null)
     {
-        var root = FindRepoRoot(hint);
+        var root = BenchPaths.RepoRoot(hint);
         if (root is null)
         {
             return null;

@@ -15,27 +15,6 @@ internal static class BenchData
     public const string EcbPlusFolder = "story-clustering/ecbplus";
     public const string HeadlinesFolder = "story-clustering/uci-news-aggregator-sample";
 
-    /// <summary>The benchmarks folder, or null when the shared data is absent.</summary>
-    public static string? BenchmarksRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Parallax.slnx")))
-                {
-                    var benchmarks = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "benchmarks"));
-                    if (Directory.Exists(benchmarks))
-                    {
-                        return benchmarks;
-                    }
-                }
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>All ECB+ documents, in file order (topic by topic, the two events of a topic interleaved).</summary>
     public static async Task<IReadOnlyList<EcbDocument>> ReadEcbPlusAsync(string benchmarks, CancellationToken cancellationToken)
     {
@@ -74,7 +53,7 @@ internal static class BenchData
                 continue;
             }
 
-            var fields = SplitCsv(line);
+            var fields = Csv.SplitLine(line);
             if (fields.Count < 8)
             {
                 continue;
@@ -85,49 +64,5 @@ internal static class BenchData
         }
 
         return headlines;
-    }
-
-    /// <summary>RFC 4180 fields of one line (quoted fields, doubled quotes).</summary>
-    internal static List<string> SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 }

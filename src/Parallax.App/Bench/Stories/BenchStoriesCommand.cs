@@ -75,7 +75,7 @@ internal static class BenchStoriesCommand
     {
         var clock = Stopwatch.StartNew();
         var commandLine = "parallax " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
-        var benchmarks = BenchData.BenchmarksRoot();
+        var benchmarks = BenchPaths.BenchmarksRoot();
         if (benchmarks is null)
         {
             await Console.Error.WriteLineAsync("parallax: ../shared/benchmarks not found next to the repository; nothing to measure.");
@@ -261,14 +261,15 @@ internal static class BenchStoriesCommand
         var (bestJoin, bestF1) = (options.JoinThreshold, -1.0);
         for (var join = 0.04; join <= 0.601; join += 0.02)
         {
-            var f1 = Score(tuning, options with { JoinThreshold = Math.Round(join, 2), MergeThreshold = Math.Round(join, 2) + (options.MergeThreshold - options.JoinThreshold) }).BCubed.F1;
+            var f1 = Score(tuning, options with { JoinThreshold = Math.Round(join, 2), MergeThreshold = Math.Round(join, 2) + (options.MergeThreshold - options.JoinThreshold), LocalJoinThreshold = Math.Min(options.LocalJoinThreshold, Math.Round(join, 2)) }).BCubed.F1;
             if (f1 > bestF1 + 1e-12)
             {
                 (bestJoin, bestF1) = (Math.Round(join, 2), f1);
             }
         }
 
-        var headlineOptions = options with { JoinThreshold = bestJoin, MergeThreshold = bestJoin + (options.MergeThreshold - options.JoinThreshold) };
+        // Titles are a few words: the event-level check is never stricter than the join threshold there.
+        var headlineOptions = options with { JoinThreshold = bestJoin, MergeThreshold = bestJoin + (options.MergeThreshold - options.JoinThreshold), LocalJoinThreshold = Math.Min(options.LocalJoinThreshold, bestJoin) };
         var tuned = string.Create(CultureInfo.InvariantCulture, $"join {bestJoin} tuned on stories 1-44");
         return
         [
@@ -285,7 +286,7 @@ internal static class BenchStoriesCommand
         var o = report.Tuned;
         console.MarkupLine($"[bold]parallax bench stories[/]  (reproduce: [green]{Markup.Escape(report.Command)}[/], Release build)");
         console.MarkupLine(Markup.Escape(string.Create(inv,
-            $"Tuned on ECB+ topics 1-22 only (join = best pair F1 over same-topic pairs; then {report.GridSize} grid points, best B-cubed F1 {F(report.TuningScore.BCubed.F1)}): idf prior {o.IdfPrior}, background documents {o.BackgroundDocuments} (general-English idf prior, fixed, not tuned), join {o.JoinThreshold}, merge {o.MergeThreshold}, split {o.SplitThreshold}, entity weight {o.EntityWeight}; ")
+            $"Tuned on ECB+ topics 1-22 only (join = best pair F1 over same-topic pairs; then {report.GridSize} grid points, best B-cubed F1 {F(report.TuningScore.BCubed.F1)}): idf prior {o.IdfPrior}, background documents {o.BackgroundDocuments} (general-English idf prior, fixed, not tuned), join {o.JoinThreshold}, event check {o.LocalJoinThreshold}, merge {o.MergeThreshold}, split {o.SplitThreshold}, entity weight {o.EntityWeight}; ")
             + (report.TunedEqualsShippedDefaults ? "these are the shipped defaults." : "DIFFERENT from the shipped defaults (StoryOptions.Default).")));
 
         var table = new Table().Title("ECB+ event clustering (982 docs, 86 events in 43 topics)")

@@ -1,3 +1,4 @@
+using Parallax.App.Bench;
 using Parallax.App.Bench.Copies;
 using Parallax.App.Bench.Stories;
 using Parallax.Core.Spin;
@@ -64,7 +65,7 @@ public sealed class CopyBenchmarkTests(ITestOutputHelper output)
 
     private async Task<IReadOnlyList<CopyBenchDocument>?> LoadAsync(int maxTopic)
     {
-        var benchmarks = BenchData.BenchmarksRoot() ?? BenchmarksBesideSource();
+        var benchmarks = BenchPaths.BenchmarksRoot() ?? BenchmarksBesideSource();
         if (benchmarks is null)
         {
             output.WriteLine("../shared/benchmarks not found: nothing to measure.");

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Parallax.App.Bench;
 using Parallax.App.Bench.Extract;
 using Parallax.Core.Extraction;
 using Parallax.Core.Extraction.Html;
@@ -24,7 +25,7 @@ public sealed class BenchmarkPagesTests(ITestOutputHelper output)
             }
         }
 
-        return ExtractionBenchData.RepoRoot() ?? Directory.GetCurrentDirectory();
+        return BenchPaths.RepoRoot() ?? Directory.GetCurrentDirectory();
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Parallax.App.Bench;
 using Parallax.App.Bench.Stories;
 
 namespace Parallax.App.Tests.Bench.Stories;
@@ -56,7 +57,7 @@ public sealed class ClusteringMetricsTests
     [InlineData("2,\"say \"\"hi\"\"\",u,Pub,b,S1,h,1", "say \"hi\"")]
     public void Csv_fields_handle_quotes(string line, string title)
     {
-        var fields = BenchData.SplitCsv(line);
+        var fields = Csv.SplitLine(line);
         Assert.Equal(8, fields.Count);
         Assert.Equal(title, fields[1]);
     }

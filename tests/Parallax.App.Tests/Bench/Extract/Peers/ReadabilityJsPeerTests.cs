@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Parallax.App.Bench;
 using Parallax.App.Bench.Extract;
 using Parallax.App.Bench.Extract.Peers;
 using Xunit.Abstractions;
@@ -13,7 +14,7 @@ public sealed class ReadabilityJsPeerTests(ITestOutputHelper output) : IDisposab
     /// </summary>
     private static string? RepoRoot([CallerFilePath] string sourceFile = "")
     {
-        if (ExtractionBenchData.RepoRoot() is { } root)
+        if (BenchPaths.RepoRoot() is { } root)
         {
             return root;
         }
