@@ -87,4 +87,22 @@ public ref struct WordTokenizer
 
         return words;
     }
+
+    /// <summary>
+    /// Whether <paramref name="count"/> tokens from <paramref name="first"/> stand one plain space apart, as the words
+    /// of a phrase do (a line break or punctuation between them ends the phrase).
+    /// </summary>
+    public static bool SingleSpaced(string text, List<TokenSpan> tokens, int first, int count)
+    {
+        for (var k = first; k < first + count - 1; k++)
+        {
+            var gapStart = tokens[k].Start + tokens[k].Length;
+            if (tokens[k + 1].Start - gapStart != 1 || text[gapStart] != ' ')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -385,7 +385,7 @@ public sealed class SpinAnalyzer
 
         for (var n = Math.Min(longest, tokens.Count - i); n >= 2; n--)
         {
-            if (!SingleSpaced(text, tokens, i, n))
+            if (!WordTokenizer.SingleSpaced(text, tokens, i, n))
             {
                 continue;
             }
@@ -680,20 +680,6 @@ public sealed class SpinAnalyzer
         for (var k = left.Start + left.Length; k < right.Start; k++)
         {
             if (!char.IsWhiteSpace(text[k]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool SingleSpaced(string text, List<TokenSpan> tokens, int first, int count)
-    {
-        for (var k = first; k < first + count - 1; k++)
-        {
-            var gapStart = tokens[k].Start + tokens[k].Length;
-            if (tokens[k + 1].Start - gapStart != 1 || text[gapStart] != ' ')
             {
                 return false;
             }

@@ -70,7 +70,7 @@ internal sealed class SyntheticSpinner(Thesaurus thesaurus, int seed, long minPe
             var matched = false;
             for (var n = Math.Min(thesaurus.LongestLemmaWords, tokens.Count - i); n >= 2 && !matched; n--)
             {
-                if (!SingleSpaced(text, tokens, i, n))
+                if (!WordTokenizer.SingleSpaced(text, tokens, i, n))
                 {
                     continue;
                 }
@@ -195,19 +195,5 @@ internal sealed class SyntheticSpinner(Thesaurus thesaurus, int seed, long minPe
     {
         var ids = thesaurus.SynsetsOf(lemma);
         return ids.Length > 0 ? thesaurus.Synsets[ids[0]].Pos : WordPos.Noun;
-    }
-
-    private static bool SingleSpaced(string text, List<TokenSpan> tokens, int first, int count)
-    {
-        for (var k = first; k < first + count - 1; k++)
-        {
-            var gapStart = tokens[k].Start + tokens[k].Length;
-            if (tokens[k + 1].Start - gapStart != 1 || text[gapStart] != ' ')
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
