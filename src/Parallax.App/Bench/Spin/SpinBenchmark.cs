@@ -321,7 +321,7 @@ internal static class SpinBenchmark
 
     /// <summary>The command that reproduces the figures on its own.</summary>
     public const string ReproduceCommand =
-        "PARALLAX_SPIN_BENCH=full dotnet test tests/Parallax.App.Tests -c Release --artifacts-path /tmp/art-spin "
+        "PARALLAX_SPIN_BENCH=full dotnet test tests/Parallax.App.Tests -c Release "
         + "--filter \"FullyQualifiedName~SpinBenchmarkTests.Full\" --logger \"console;verbosity=detailed\"";
 
     /// <summary>

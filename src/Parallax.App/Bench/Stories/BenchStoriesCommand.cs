@@ -318,7 +318,7 @@ internal static class BenchStoriesCommand
 
         if (report.Spin is not null)
         {
-            SpinBenchmark.Print(report.Spin, console);
+            SpinBenchmark.Print(report.Spin, console, reproduce: report.Command);
         }
         else
         {
