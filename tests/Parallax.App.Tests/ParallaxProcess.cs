@@ -29,23 +29,7 @@ internal static class ParallaxProcess
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 
-    /// <summary>
-    /// The folder holding Parallax.slnx, found by walking up from the test binaries or the current folder
-    /// (binaries may be built outside the checkout with --artifacts-path); null outside a checkout.
-    /// </summary>
-    public static string? RepositoryRoot()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Parallax.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
+    /// <summary>The folder holding Parallax.slnx; null outside a checkout.</summary>
+    public static string? RepositoryRoot() => TestRepository.Root();
 
-        return null;
-    }
 }

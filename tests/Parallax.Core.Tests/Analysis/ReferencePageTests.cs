@@ -57,17 +57,5 @@ public sealed class ReferencePageTests(ITestOutputHelper output)
         Assert.All(result.Stories, s => Assert.DoesNotContain(s.Id, s.Related));
     }
 
-    private static string? ReferencePath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Parallax.slnx")))
-            {
-                var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "reference", "daily8-rt-prisoner-swap.txt"));
-                return File.Exists(path) ? path : null;
-            }
-        }
-
-        return null;
-    }
+    private static string? ReferencePath() => TestRepository.SharedFile(TestRepository.ReferencePage);
 }

@@ -50,23 +50,5 @@ public sealed class ReferencePageTests
         Assert.Null(index.LinkOf("item3"));
     }
 
-    private static string? ReferencePath()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory, SourceFolder() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "reference", "daily8-rt-prisoner-swap.txt"));
-                if (File.Exists(Path.Combine(dir.FullName, "Parallax.slnx")) && File.Exists(path))
-                {
-                    return path;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.GetDirectoryName(path) ?? ".";
+    private static string? ReferencePath() => TestRepository.SharedFile(TestRepository.ReferencePage);
 }

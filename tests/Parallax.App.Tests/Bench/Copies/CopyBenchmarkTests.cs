@@ -1,4 +1,3 @@
-using Parallax.App.Bench;
 using Parallax.App.Bench.Copies;
 using Parallax.App.Bench.Stories;
 using Parallax.Core.Spin;
@@ -65,7 +64,7 @@ public sealed class CopyBenchmarkTests(ITestOutputHelper output)
 
     private async Task<IReadOnlyList<CopyBenchDocument>?> LoadAsync(int maxTopic)
     {
-        var benchmarks = BenchPaths.BenchmarksRoot() ?? BenchmarksBesideSource();
+        var benchmarks = TestRepository.BenchmarksRoot();
         if (benchmarks is null)
         {
             output.WriteLine("../shared/benchmarks not found: nothing to measure.");
@@ -82,21 +81,6 @@ public sealed class CopyBenchmarkTests(ITestOutputHelper output)
         }
 
         return documents;
-    }
-
-    // Builds may run from an artifacts folder outside the repository: look beside this source file too.
-    private static string? BenchmarksBesideSource([System.Runtime.CompilerServices.CallerFilePath] string path = "")
-    {
-        for (var dir = new DirectoryInfo(Path.GetDirectoryName(path) ?? "."); dir is not null; dir = dir.Parent)
-        {
-            var benchmarks = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "benchmarks"));
-            if (File.Exists(Path.Combine(dir.FullName, "Parallax.slnx")) && Directory.Exists(benchmarks))
-            {
-                return benchmarks;
-            }
-        }
-
-        return null;
     }
 
     private void Print(CopyBenchmarkResult result)

@@ -1,7 +1,5 @@
 using System.IO.Compression;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Parallax.App.Bench;
 using Parallax.App.Bench.Extract;
 using Parallax.Core.Extraction;
 using Parallax.Core.Extraction.Html;
@@ -15,18 +13,7 @@ namespace Parallax.App.Tests.Bench.Extract;
 /// </summary>
 public sealed class BenchmarkPagesTests(ITestOutputHelper output)
 {
-    private static string RepoRoot([CallerFilePath] string path = "")
-    {
-        for (var dir = new DirectoryInfo(Path.GetDirectoryName(path)!); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Parallax.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return BenchPaths.RepoRoot() ?? Directory.GetCurrentDirectory();
-    }
+    private static string RepoRoot() => TestRepository.Root() ?? Directory.GetCurrentDirectory();
 
     [Fact]
     public async Task Three_benchmark_pages_score_a_high_F1()

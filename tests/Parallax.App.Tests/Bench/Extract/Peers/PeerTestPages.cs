@@ -53,6 +53,21 @@ internal static partial class PeerTestPages
     /// <summary>Whitespace collapsed, so that sentences can be found whatever line breaks a peer puts between paragraphs.</summary>
     public static string Flatten(string text) => Whitespace().Replace(text, " ");
 
+    /// <summary>What every peer must make of <see cref="Lighthouse"/>: the whole body, none of the chrome, timed passes.</summary>
+    public static void AssertLighthouseRun(PeerRun run, string name, int passes)
+    {
+        Assert.Null(run.Error);
+        Assert.Equal(name, run.Name);
+        var text = Flatten(Assert.Single(run.Texts));
+        Assert.Contains(FirstSentence, text, StringComparison.Ordinal);
+        Assert.Contains(LastSentence, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Chrome, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ferry timetable changes", text, StringComparison.Ordinal);
+        Assert.Equal(passes, run.PassSeconds.Count);
+        Assert.All(run.PassSeconds, seconds => Assert.True(seconds > 0));
+        Assert.True(run.PeakMemoryBytes > 0);
+    }
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 }

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using Parallax.App.Bench;
-using Parallax.App.Bench.Extract;
 using Parallax.App.Bench.Extract.Peers;
 using Xunit.Abstractions;
 
@@ -8,27 +5,7 @@ namespace Parallax.App.Tests.Bench.Extract.Peers;
 
 public sealed class ReadabilityJsPeerTests(ITestOutputHelper output) : IDisposable
 {
-    /// <summary>
-    /// The repository root from the current folder or the binaries, else from this source file's path: builds
-    /// with an artifacts folder outside the repository run the tests from there.
-    /// </summary>
-    private static string? RepoRoot([CallerFilePath] string sourceFile = "")
-    {
-        if (BenchPaths.RepoRoot() is { } root)
-        {
-            return root;
-        }
-
-        for (var dir = new DirectoryInfo(Path.GetDirectoryName(sourceFile) ?? "."); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Parallax.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
+    private static string? RepoRoot() => TestRepository.Root();
 
     private readonly string scratch = Directory.CreateTempSubdirectory("parallax-peer-test-").FullName;
 
@@ -46,16 +23,7 @@ public sealed class ReadabilityJsPeerTests(ITestOutputHelper output) : IDisposab
 
         var run = await new ReadabilityJsPeer(root).RunAsync([PeerTestPages.Lighthouse], passes: 2, CancellationToken.None);
 
-        Assert.Null(run.Error);
-        Assert.Equal("Readability.js", run.Name);
-        var text = PeerTestPages.Flatten(Assert.Single(run.Texts));
-        Assert.Contains(PeerTestPages.FirstSentence, text, StringComparison.Ordinal);
-        Assert.Contains(PeerTestPages.LastSentence, text, StringComparison.Ordinal);
-        Assert.DoesNotContain(PeerTestPages.Chrome, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Ferry timetable changes", text, StringComparison.Ordinal);
-        Assert.Equal(2, run.PassSeconds.Count);
-        Assert.All(run.PassSeconds, seconds => Assert.True(seconds > 0));
-        Assert.True(run.PeakMemoryBytes > 0);
+        PeerTestPages.AssertLighthouseRun(run, "Readability.js", passes: 2);
     }
 
     [Fact]

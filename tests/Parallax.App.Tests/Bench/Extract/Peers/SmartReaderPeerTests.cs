@@ -9,16 +9,7 @@ public sealed class SmartReaderPeerTests
     {
         var run = await new SmartReaderPeer().RunAsync([PeerTestPages.Lighthouse], passes: 2, CancellationToken.None);
 
-        Assert.Null(run.Error);
-        Assert.Equal("SmartReader", run.Name);
-        var text = PeerTestPages.Flatten(Assert.Single(run.Texts));
-        Assert.Contains(PeerTestPages.FirstSentence, text, StringComparison.Ordinal);
-        Assert.Contains(PeerTestPages.LastSentence, text, StringComparison.Ordinal);
-        Assert.DoesNotContain(PeerTestPages.Chrome, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Ferry timetable changes", text, StringComparison.Ordinal);
-        Assert.Equal(2, run.PassSeconds.Count);
-        Assert.All(run.PassSeconds, seconds => Assert.True(seconds > 0));
-        Assert.True(run.PeakMemoryBytes > 0);
+        PeerTestPages.AssertLighthouseRun(run, "SmartReader", passes: 2);
     }
 
     [Fact]
