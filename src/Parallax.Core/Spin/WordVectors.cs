@@ -1,0 +1,80 @@
+using System.Collections.Frozen;
+
+namespace Parallax.Core.Spin;
+
+/// <summary>
+/// GloVe word vectors (unit length, one signed byte a dimension) for the most frequent English words. They tell which
+/// reading of a word its surroundings are about: "federal, state, county" is about places, "he stated" about speech,
+/// and only the vectors see the words beyond the immediate neighbours.
+/// </summary>
+public sealed class WordVectors
+{
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ids;
+    private readonly sbyte[] values;
+
+    private WordVectors(Dictionary<string, int> ids, sbyte[] values, int dimensions)
+    {
+        this.ids = ids.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        this.values = values;
+        Dimensions = dimensions;
+    }
+
+    public int Dimensions { get; }
+
+    /// <summary>The row of a lower-case word; -1 when it has no vector.</summary>
+    public int IdOf(ReadOnlySpan<char> word) => ids.TryGetValue(word, out var id) ? id : -1;
+
+    /// <summary>The vector of a row, scaled so that its length is about 127.</summary>
+    public ReadOnlySpan<sbyte> Of(int id) => values.AsSpan(id * Dimensions, Dimensions);
+
+    /// <summary>Adds the vector of row <paramref name="id"/> (scaled back to unit length) to <paramref name="sum"/>.</summary>
+    public void AddTo(Span<float> sum, int id, float weight = 1)
+    {
+        var vector = Of(id);
+        for (var d = 0; d < vector.Length; d++)
+        {
+            sum[d] += weight * vector[d] / 127f;
+        }
+    }
+
+    /// <summary>Cosine of row <paramref name="id"/> with a vector (0 when either is unknown or zero).</summary>
+    public double Cosine(int id, ReadOnlySpan<float> other, double otherLength)
+    {
+        if (id < 0 || otherLength <= 0)
+        {
+            return 0;
+        }
+
+        var vector = Of(id);
+        var dot = 0.0;
+        for (var d = 0; d < vector.Length; d++)
+        {
+            dot += vector[d] * other[d];
+        }
+
+        return dot / 127 / otherLength;
+    }
+
+    internal static WordVectors Load(Stream stream)
+    {
+        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        var count = reader.ReadInt32();
+        var dimensions = reader.ReadInt32();
+        var ids = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var bytes = reader.ReadBytes(reader.ReadByte());
+            ids[System.Text.Encoding.UTF8.GetString(bytes)] = i;
+        }
+
+        var values = new sbyte[count * dimensions];
+        var raw = reader.ReadBytes(values.Length);
+        if (raw.Length != values.Length)
+        {
+            throw new InvalidDataException("The word vector file is truncated.");
+        }
+
+        Buffer.BlockCopy(raw, 0, values, 0, raw.Length);
+        return new WordVectors(ids, values, dimensions);
+    }
+}
