@@ -650,19 +650,18 @@ public sealed class SpinAnalyzer
         }
 
         Array.Clear(phrase);
-        var any = false;
         foreach (var word in wording.Split(' '))
         {
             var id = StopWords.IsContentWord(word) ? vectors.IdOf(word) : -1;
             if (id >= 0)
             {
                 vectors.AddTo(phrase, id);
-                any = true;
             }
         }
 
+        // A phrase with no known content word leaves the sum at zero, and length 0 says so.
         var length = Math.Sqrt(Dot(phrase, phrase));
-        return any && length > 0 ? Dot(phrase, around) / length / aroundLength : 0;
+        return length > 0 ? Dot(phrase, around) / length / aroundLength : 0;
     }
 
     private static double Dot(float[] a, float[] b)
