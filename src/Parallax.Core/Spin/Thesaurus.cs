@@ -54,11 +54,13 @@ public sealed class Thesaurus
     private Thesaurus(
         Synset[] synsets, Dictionary<string, long> frequency, Dictionary<string, int> pairWordIds,
         Dictionary<long, int> bigrams, long bigramTotal,
-        List<(WordPos Pos, string Inflected, string Lemma)> morph, BookCounts books, WordVectors vectors)
+        List<(WordPos Pos, string Inflected, string Lemma)> morph, BookCounts books, WordVectors vectors,
+        NgramModel ngrams)
     {
         Synsets = synsets;
         Books = books;
         Vectors = vectors;
+        Ngrams = ngrams;
         var byLemma = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var longest = 1;
         for (var i = 0; i < synsets.Length; i++)
@@ -153,6 +155,9 @@ public sealed class Thesaurus
     /// <summary>GloVe vectors of common words: what a passage is about.</summary>
     public WordVectors Vectors { get; }
 
+    /// <summary>A trigram model of English: which words follow which over whole phrases.</summary>
+    public NgramModel Ngrams { get; }
+
     /// <summary>Word tokens in the corpus the pair counts come from.</summary>
     public long BigramTotal { get; }
 
@@ -213,6 +218,11 @@ public sealed class Thesaurus
         foreach (var pos in AllPos)
         {
             TryAdd(result, word, pos, WordForm.Base);
+        }
+
+        if (InvariantPast.Contains(word) && HasLemmaWithPos(word, WordPos.Verb))
+        {
+            result.Add(new WordAnalysis(word, WordPos.Verb, WordForm.Past)); // "read" is also the past of "read"
         }
 
         return result;
@@ -472,7 +482,13 @@ public sealed class Thesaurus
             vectors = WordVectors.Load(stream);
         }
 
-        return new Thesaurus([.. synsets], frequency, ids, bigrams, total, morph, books, vectors);
+        NgramModel ngrams;
+        using (var stream = OpenResource("ngrams.bin.gz"))
+        {
+            ngrams = NgramModel.Load(stream);
+        }
+
+        return new Thesaurus([.. synsets], frequency, ids, bigrams, total, morph, books, vectors, ngrams);
     }
 
     private static int IdOf(Dictionary<string, int> ids, string word)
