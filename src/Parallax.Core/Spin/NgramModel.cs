@@ -13,8 +13,8 @@ public sealed class NgramModel
     /// <summary>The id of a word the model does not know.</summary>
     public const int Unknown = -1;
 
-    // log10 probability given to a word the model does not know (below its rarest word's).
-    private const double UnknownLog10 = -7.5;
+    // log10 probability given to a word the model does not know: below its rarest words (-8, where the scale stops).
+    private const double UnknownLog10 = -8.5;
 
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ids;
     private readonly float[] probTable;

@@ -54,11 +54,10 @@ public sealed class Thesaurus
     private Thesaurus(
         Synset[] synsets, Dictionary<string, long> frequency, Dictionary<string, int> pairWordIds,
         Dictionary<long, int> bigrams, long bigramTotal,
-        List<(WordPos Pos, string Inflected, string Lemma)> morph, BookCounts books, WordVectors vectors,
+        List<(WordPos Pos, string Inflected, string Lemma)> morph, WordVectors vectors,
         NgramModel ngrams)
     {
         Synsets = synsets;
-        Books = books;
         Vectors = vectors;
         Ngrams = ngrams;
         var byLemma = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -148,9 +147,6 @@ public sealed class Thesaurus
 
     /// <summary>The most words any multi-word lemma has ("loss of life" has 3).</summary>
     public int LongestLemmaWords { get; }
-
-    /// <summary>Google Books word and pair counts: the large-corpus evidence on which words go together.</summary>
-    public BookCounts Books { get; }
 
     /// <summary>GloVe vectors of common words: what a passage is about.</summary>
     public WordVectors Vectors { get; }
@@ -277,6 +273,16 @@ public sealed class Thesaurus
 
             if (wanted.Count > 0)
             {
+                // Some verbs have a regular past beside the irregular one ("burned" and "burnt", "learned" and
+                // "learnt"); WordNet lists only the irregular, so the regular one is added where it is in common use
+                // and is not a noun or verb of its own ("seed" is no past of "see").
+                var regular = RegularInflection(lemma, form);
+                if (form == WordForm.Past && !wanted.Contains(regular) && Frequency(regular) >= CommonPerBillion
+                    && !HasLemmaWithPos(regular, WordPos.Noun) && !HasLemmaWithPos(regular, WordPos.Verb))
+                {
+                    wanted.Add(regular);
+                }
+
                 wanted.Sort((a, b) => Frequency(b).CompareTo(Frequency(a)));
                 return wanted;
             }
@@ -343,6 +349,9 @@ public sealed class Thesaurus
 
         return n;
     }
+
+    // A word form at least this frequent (per billion words: two in a million) is in common use.
+    private const long CommonPerBillion = 2000;
 
     private static readonly FrozenSet<string> InvariantPast = FrozenSet.ToFrozenSet(
     [
@@ -475,7 +484,6 @@ public sealed class Thesaurus
             morph.Add((ParsePos(parts[0]), parts[1], parts[2]));
         }
 
-        var books = BookCounts.Load(ReadLines("books.txt.gz", keepComments: true));
         WordVectors vectors;
         using (var stream = OpenResource("vectors.bin.gz"))
         {
@@ -488,7 +496,7 @@ public sealed class Thesaurus
             ngrams = NgramModel.Load(stream);
         }
 
-        return new Thesaurus([.. synsets], frequency, ids, bigrams, total, morph, books, vectors, ngrams);
+        return new Thesaurus([.. synsets], frequency, ids, bigrams, total, morph, vectors, ngrams);
     }
 
     private static int IdOf(Dictionary<string, int> ids, string word)

@@ -87,4 +87,14 @@ public sealed class SpinAnalyzerRobustnessTests
         Assert.Contains("said", alternatives);
         Assert.DoesNotContain("stated", alternatives);
     }
+
+    [Fact]
+    public void A_lone_closed_class_word_is_never_offered_as_what_a_spinner_replaced()
+    {
+        // Spinners leave "now" alone, so it cannot be the original of "today"; a phrase of such words can be.
+        var alternatives = Analyzer.Alternatives("today");
+        Assert.DoesNotContain("now", alternatives);
+        Assert.Contains("nowadays", alternatives);
+        Assert.Contains("today", Analyzer.Alternatives("now"));
+    }
 }

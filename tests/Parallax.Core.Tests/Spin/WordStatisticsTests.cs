@@ -2,27 +2,38 @@ using Parallax.Core.Spin;
 
 namespace Parallax.Core.Tests.Spin;
 
-/// <summary>The shipped word statistics the restorer chooses with: Google Books pairs, GloVe vectors, inflections.</summary>
+/// <summary>The shipped word statistics the restorer chooses with: the trigram model, GloVe vectors, inflections.</summary>
 public sealed class WordStatisticsTests
 {
     private static readonly Thesaurus Thesaurus = Thesaurus.Default;
 
     [Theory]
-    [InlineData("death", "toll")]
-    [InlineData("told", "reporters")]
-    [InlineData("press", "conference")]
-    public void A_collocation_is_more_likely_than_chance(string first, string second)
+    [InlineData("told", "reporters", "informed")]
+    [InlineData("death", "toll", "loss")]
+    [InlineData("press", "conference", "imperativeness")]
+    public void The_trigram_model_knows_which_word_follows_which(string first, string second, string spun)
     {
-        var books = Thesaurus.Books;
-        Assert.True(books.Association(books.IdOf(first), books.IdOf(second)) > 1);
+        var ngrams = Thesaurus.Ngrams;
+        Assert.True(ngrams.Log10(NgramModel.Unknown, ngrams.IdOf(first), ngrams.IdOf(second))
+            > ngrams.Log10(NgramModel.Unknown, ngrams.IdOf(spun), ngrams.IdOf(second)) + 1);
     }
 
     [Fact]
-    public void A_frequent_pair_missing_from_the_list_counts_against_itself_and_an_unknown_word_says_nothing()
+    public void The_trigram_model_reads_whole_phrases_and_backs_off_past_unknown_words()
     {
-        var books = Thesaurus.Books;
-        Assert.True(books.Association(books.IdOf("the"), books.IdOf("of")) < 0);
-        Assert.Equal(0, books.Association(books.IdOf("the"), books.IdOf("qzxvwy")));
+        var ngrams = Thesaurus.Ngrams;
+        int Id(string word) => ngrams.IdOf(word);
+        Assert.True(ngrams.Log10(Id("wall"), Id("street"), Id("journal"))
+            > ngrams.Log10(Id("wall"), Id("road"), Id("journal")));
+
+        // An unknown word in the history leaves the shorter one; an unknown word itself is rarer than the rarest known.
+        Assert.Equal(ngrams.Log10(NgramModel.Unknown, Id("the"), Id("police")),
+            ngrams.Log10(Id("qzxvwy"), Id("the"), Id("police")));
+        Assert.Equal(NgramModel.Unknown, Id("qzxvwy"));
+        Assert.True(ngrams.Log10(Id("the"), Id("police"), NgramModel.Unknown)
+            < ngrams.Log10(NgramModel.Unknown, NgramModel.Unknown, Id("zwerdling's")));
+        Assert.True(ngrams.Log10(NgramModel.Unknown, ngrams.SentenceStart, Id("the"))
+            > ngrams.Log10(NgramModel.Unknown, ngrams.SentenceStart, Id("of")));
     }
 
     [Fact]
@@ -45,5 +56,10 @@ public sealed class WordStatisticsTests
         Assert.Contains("given", forms);
         Assert.Equal(forms[0], Thesaurus.Inflect("give", WordPos.Verb, WordForm.Past));
         Assert.Equal(["carried out"], Thesaurus.Inflections("carry out", WordPos.Verb, WordForm.Past));
+
+        // WordNet lists only the irregular past; the regular one in common use stands beside it.
+        Assert.Contains("burned", Thesaurus.Inflections("burn", WordPos.Verb, WordForm.Past));
+        Assert.Contains("burnt", Thesaurus.Inflections("burn", WordPos.Verb, WordForm.Past));
+        Assert.DoesNotContain("seed", Thesaurus.Inflections("see", WordPos.Verb, WordForm.Past));
     }
 }
