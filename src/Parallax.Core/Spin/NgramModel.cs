@@ -107,11 +107,7 @@ public sealed class NgramModel
         var trigrams = reader.ReadInt32();
         var probTable = Levels(reader.ReadSingle(), reader.ReadSingle());
         var backoffTable = Levels(reader.ReadSingle(), reader.ReadSingle());
-        var ids = new Dictionary<string, int>(vocabulary, StringComparer.Ordinal);
-        for (var i = 0; i < vocabulary; i++)
-        {
-            ids[System.Text.Encoding.UTF8.GetString(reader.ReadBytes(reader.ReadByte()))] = i;
-        }
+        var ids = Thesaurus.ReadWordIds(reader, vocabulary);
 
         var unigramProb = Exactly(reader, vocabulary);
         var unigramBackoff = Exactly(reader, vocabulary);

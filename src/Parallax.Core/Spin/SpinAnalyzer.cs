@@ -608,32 +608,13 @@ public sealed class SpinAnalyzer
             return known;
         }
 
-        var synonyms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var analysis in AnalysesOf(form))
-        {
-            foreach (var id in thesaurus.SynsetsOf(analysis.Lemma))
-            {
-                var synset = thesaurus.Synsets[id];
-                if (synset.Pos == analysis.Pos)
-                {
-                    foreach (var other in synset.Lemmas)
-                    {
-                        if (other != analysis.Lemma)
-                        {
-                            synonyms.Add(thesaurus.Inflect(other, analysis.Pos, analysis.Form));
-                        }
-                    }
-                }
-            }
-        }
-
-        synonyms.Remove(form);
+        var count = thesaurus.SynonymForms(form, AnalysesOf(form)).Count;
         if (choiceMemo.Count < MemoLimit)
         {
-            choiceMemo.TryAdd(form, synonyms.Count);
+            choiceMemo.TryAdd(form, count);
         }
 
-        return synonyms.Count;
+        return count;
     }
 
     private List<WordAnalysis> AnalysesOf(string word)
@@ -953,7 +934,7 @@ public sealed class SpinAnalyzer
     }
 
     // The two words before a unit and the two after, as n-gram ids; a sentence boundary stands in for what lies
-    // beyond it, and NgramModel.Unknown for a word the model lacks (a number, a rare name).
+    // beyond it, and NgramModel.Unknown for a word the model lacks (a rare name).
     private (int Left2, int Left1, int Right1, int Right2) NgramContext(string[] words, bool[] sentenceStarts, Unit unit)
     {
         int left1, left2 = NgramModel.Unknown;

@@ -224,6 +224,43 @@ public sealed class Thesaurus
         return result;
     }
 
+    /// <summary>
+    /// The distinct wordings a context-blind spinner could write for <paramref name="word"/>: every synonym of every
+    /// given reading, inflected like it, in thesaurus order, the word itself left out. <paramref name="keepLemma"/>
+    /// may narrow the synonyms to a spinner's own dictionary.
+    /// </summary>
+    public List<string> SynonymForms(string word, List<WordAnalysis> analyses, Func<string, bool>? keepLemma = null)
+    {
+        var forms = new List<string>();
+        foreach (var analysis in analyses)
+        {
+            foreach (var id in SynsetsOf(analysis.Lemma))
+            {
+                var synset = Synsets[id];
+                if (synset.Pos != analysis.Pos)
+                {
+                    continue;
+                }
+
+                foreach (var lemma in synset.Lemmas)
+                {
+                    if (lemma == analysis.Lemma)
+                    {
+                        continue;
+                    }
+
+                    var form = Inflect(lemma, analysis.Pos, analysis.Form);
+                    if (form != word && !forms.Contains(form) && (keepLemma is null || keepLemma(lemma)))
+                    {
+                        forms.Add(form);
+                    }
+                }
+            }
+        }
+
+        return forms;
+    }
+
     /// <summary>The form of a lower-case lemma with the given inflection; multi-word lemmas inflect their head.</summary>
     public string Inflect(string lemma, WordPos pos, WordForm form) => Inflections(lemma, pos, form)[0];
 
@@ -516,6 +553,18 @@ public sealed class Thesaurus
         "a" => WordPos.Adjective,
         _ => WordPos.Adverb,
     };
+
+    // The word list that opens a binary resource: per word a length byte and its UTF-8 bytes; a word's id is its place.
+    internal static Dictionary<string, int> ReadWordIds(BinaryReader reader, int count)
+    {
+        var ids = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            ids[System.Text.Encoding.UTF8.GetString(reader.ReadBytes(reader.ReadByte()))] = i;
+        }
+
+        return ids;
+    }
 
     private static IEnumerable<string> ReadLines(string name, bool keepComments = false)
     {

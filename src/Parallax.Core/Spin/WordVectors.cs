@@ -60,12 +60,7 @@ public sealed class WordVectors
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         var count = reader.ReadInt32();
         var dimensions = reader.ReadInt32();
-        var ids = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
-        {
-            var bytes = reader.ReadBytes(reader.ReadByte());
-            ids[System.Text.Encoding.UTF8.GetString(bytes)] = i;
-        }
+        var ids = Thesaurus.ReadWordIds(reader, count);
 
         var values = new sbyte[count * dimensions];
         var raw = reader.ReadBytes(values.Length);

@@ -140,38 +140,8 @@ internal sealed class SyntheticSpinner(Thesaurus thesaurus, int seed, long minPe
     }
 
     // Every synonym of every reading, inflected like the original: the blind, context-free choice set.
-    private List<string> Choices(string lower, List<WordAnalysis> analyses)
-    {
-        var choices = new List<string>();
-        foreach (var analysis in analyses)
-        {
-            foreach (var id in thesaurus.SynsetsOf(analysis.Lemma))
-            {
-                var synset = thesaurus.Synsets[id];
-                if (synset.Pos != analysis.Pos)
-                {
-                    continue;
-                }
-
-                foreach (var lemma in synset.Lemmas)
-                {
-                    if (lemma == analysis.Lemma)
-                    {
-                        continue;
-                    }
-
-                    var form = thesaurus.Inflect(lemma, analysis.Pos, analysis.Form);
-                    if (!string.Equals(form, lower, StringComparison.Ordinal) && !choices.Contains(form)
-                        && InDictionary(lemma))
-                    {
-                        choices.Add(form);
-                    }
-                }
-            }
-        }
-
-        return choices;
-    }
+    private List<string> Choices(string lower, List<WordAnalysis> analyses) =>
+        thesaurus.SynonymForms(lower, analyses, InDictionary);
 
     private bool InDictionary(string lemma)
     {
