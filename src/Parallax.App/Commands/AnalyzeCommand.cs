@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Parallax.App.Input;
 using Parallax.App.Output;
 using Parallax.Core.Analysis;
 using Parallax.Core.Extraction;
+using Parallax.Ingest.Files;
 using Spectre.Console;
 
 namespace Parallax.App.Commands;

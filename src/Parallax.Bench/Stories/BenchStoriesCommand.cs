@@ -1,0 +1,363 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Parallax.Bench.Copies;
+using Parallax.Bench.Scale;
+using Parallax.Bench.Spin;
+using Parallax.Core.Spin;
+using Parallax.Core.Stories;
+using Spectre.Console;
+
+namespace Parallax.Bench.Stories;
+
+/// <summary>Clustering figures on one set of documents.</summary>
+internal sealed record SetFigures(string Set, string Order, ClusteringScore Score);
+
+/// <summary>Everything `parallax bench stories` measured; printed for people or as one JSON object.</summary>
+internal sealed record StoriesBenchReport(
+    string Command,
+    StoryOptions Tuned,
+    bool TunedEqualsShippedDefaults,
+    ClusteringScore TuningScore,
+    int GridSize,
+    IReadOnlyList<SetFigures> Engine,
+    double BaselineThreshold,
+    IReadOnlyList<SetFigures> Baseline,
+    double RelatedSameTopicShare,
+    int StoriesWithRelated,
+    IReadOnlyList<SetFigures> Headlines,
+    SpinFigures? Spin,
+    CopyBenchmarkResult? Copies,
+    IReadOnlyList<ScaleFigures> Scale,
+    double Seconds);
+
+/// <summary>
+/// `parallax bench stories [--scale N,...] [--skip-scale] [--json]`: story clustering on ECB+ (tuned on topics 1-22,
+/// reported on 23-45 and all) against a TF-IDF average-link baseline from the same run, the headline sample, the
+/// spin and copy benchmarks, and a synthetic stream at scale. Prints every figure and the command that reproduces it.
+/// </summary>
+internal static class BenchStoriesCommand
+{
+    public static Command Create()
+    {
+        var scale = new Option<string>("--scale")
+        {
+            Description = "Synthetic stream sizes, comma-separated (default 100000,1000000).",
+            DefaultValueFactory = _ => "100000,1000000",
+        };
+        var skipScale = new Option<bool>("--skip-scale") { Description = "Skip the synthetic scale runs." };
+        var skipSpin = new Option<bool>("--skip-spin") { Description = "Skip the spin and copy benchmarks." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object with every figure instead of tables." };
+        var command = new Command(
+            "stories",
+            "Story clustering (ECB+, headlines) against a TF-IDF average-link baseline, spin and copy figures, and a " +
+            "synthetic stream at scale (articles per second, peak memory).")
+        {
+            scale,
+            skipScale,
+            skipSpin,
+            json,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            ParseScales(result.GetValue(scale)), result.GetValue(skipScale), result.GetValue(skipSpin), result.GetValue(json), cancellationToken));
+        return command;
+    }
+
+    internal static int[] ParseScales(string? value) =>
+        string.IsNullOrWhiteSpace(value)
+            ? []
+            : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(v => int.Parse(v.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture))
+                .ToArray();
+
+    private static async Task<int> RunAsync(int[] scales, bool skipScale, bool skipSpin, bool json, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var commandLine = ReproduceLine.Current();
+        var benchmarks = BenchPaths.BenchmarksRoot();
+        if (benchmarks is null)
+        {
+            await Console.Error.WriteLineAsync("parallax: ../shared/benchmarks not found next to the repository; nothing to measure.");
+            return 2;
+        }
+
+        var progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        void Step(string message) => progress.MarkupLine($"[grey]{Markup.Escape(message)}[/]");
+
+        // ECB+: tune on topics 1-22, report on 23-45 and all; streaming order = file order (topic by topic, the two
+        // events of a topic interleaved), and a seeded shuffle of all documents as a check on order sensitivity.
+        var documents = await BenchData.ReadEcbPlusAsync(benchmarks, cancellationToken);
+        var train = documents.Where(d => d.Topic <= 22).ToList();
+        var test = documents.Where(d => d.Topic >= 23).ToList();
+        var shuffled = documents.ToArray();
+        new Random(1).Shuffle(shuffled);
+        Step($"ECB+: {documents.Count} documents; tuning on topics 1-22 ({train.Count})...");
+        var tuned = StoryRuns.Tune(
+            train.Select(d => d.Text).ToList(), train.Select(d => d.Topic).ToList(), Docs(train), Gold(train), StoryOptions.Default);
+        var options = tuned.Options;
+        var engine = new List<SetFigures>();
+        foreach (var (name, order, set) in new[]
+        {
+            ("topics 1-22 (tuning)", "file order", train), ("topics 23-45", "file order", test),
+            ("all 982", "file order", documents.ToList()), ("all 982", "shuffled (seed 1)", shuffled.ToList()),
+        })
+        {
+            engine.Add(new SetFigures(name, order, ClusteringMetrics.Score(StoryRuns.Cluster(Docs(set), options), Gold(set))));
+        }
+
+        var (relatedShare, withRelated) = RelatedSameTopic(documents, options);
+
+        Step("ECB+: TF-IDF average-link baseline...");
+        var trainBaseline = AverageLinkBaseline.Build(train.Select(d => d.Text).ToList());
+        var (baselineThreshold, baselineBest) = (0.0, -1.0);
+        for (var t = 0.02; t < 0.95; t += 0.01)
+        {
+            var f1 = ClusteringMetrics.Score(trainBaseline.Cut(t), Gold(train)).BCubed.F1;
+            if (f1 > baselineBest + 1e-12)
+            {
+                (baselineThreshold, baselineBest) = (Math.Round(t, 2), f1);
+            }
+        }
+
+        var baseline = new List<SetFigures>();
+        foreach (var (name, set) in new[] { ("topics 1-22 (tuning)", train), ("topics 23-45", test), ("all 982", documents.ToList()) })
+        {
+            var built = AverageLinkBaseline.Build(set.Select(d => d.Text).ToList());
+            baseline.Add(new SetFigures(name, "batch", ClusteringMetrics.Score(built.Cut(baselineThreshold), Gold(set))));
+        }
+
+        Step("Headlines...");
+        var headlines = await HeadlineFigures(benchmarks, options, cancellationToken);
+
+        SpinFigures? spin = null;
+        CopyBenchmarkResult? copyFigures = null;
+        if (!skipSpin)
+        {
+            Step("Spin benchmark (SpinBenchmark)...");
+            spin = await SpinBenchmark.RunAsync(cancellationToken);
+            Step("Copy benchmark (CopyBenchmark)...");
+            copyFigures = CopyBenchmark.Run(
+                documents.Select(d => new CopyBenchDocument(d.Id, d.EventCluster, d.Text)).ToList(),
+                SpinAnalyzer.CreateDefault(), cancellationToken: cancellationToken);
+        }
+
+        var scaleFigures = new List<ScaleFigures>();
+        if (!skipScale)
+        {
+            var sources = documents.Select(d => (d.EventCluster, d.Text)).ToList();
+            foreach (var n in scales)
+            {
+                Step($"Scale: {n:N0} synthetic articles...");
+                scaleFigures.Add(ScaleBenchmark.Run(sources, n, options, seed: 7, i =>
+                {
+                    if (i % 100_000 == 0)
+                    {
+                        Step($"  {i:N0}");
+                    }
+                }));
+            }
+        }
+
+        var report = new StoriesBenchReport(
+            commandLine, options, options == StoryOptions.Default, tuned.Score, tuned.GridSize, engine, baselineThreshold, baseline,
+            relatedShare, withRelated, headlines, spin, copyFigures, scaleFigures, clock.Elapsed.TotalSeconds);
+        if (json)
+        {
+            await using var stdout = Console.OpenStandardOutput();
+            await JsonSerializer.SerializeAsync(stdout, report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }, cancellationToken);
+            await stdout.WriteAsync("\n"u8.ToArray(), cancellationToken);
+        }
+        else
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+            if (Console.IsOutputRedirected)
+            {
+                console.Profile.Width = 200; // a log file: do not squeeze the tables to 80 columns
+            }
+
+            Print(report, console);
+        }
+
+        return 0;
+    }
+
+    /// <summary>ECB+ documents as stream reports: a first line of up to 30 words is the title, as in `parallax pairs`.</summary>
+    internal static List<StoryDocument> Docs(IEnumerable<EcbDocument> set) => set.Select(d =>
+    {
+        var (title, body) = SameStoryScorer.SplitTitle(d.Text);
+        return new StoryDocument(title, body);
+    }).ToList();
+
+    private static List<string> Gold(IEnumerable<EcbDocument> set) => set.Select(d => d.EventCluster).ToList();
+
+    /// <summary>
+    /// Related stories on all of ECB+ (file order): the share of stories whose top related story is mostly about the
+    /// same gold topic (same topic, other event is exactly what "related" should find).
+    /// </summary>
+    private static (double Share, int Stories) RelatedSameTopic(IReadOnlyList<EcbDocument> documents, StoryOptions options)
+    {
+        var clusterer = new StoryClusterer(options);
+        foreach (var document in Docs(documents))
+        {
+            clusterer.Add(document);
+        }
+
+        var topicVotes = new Dictionary<int, Dictionary<int, int>>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var story = clusterer.StoryOf(i);
+            if (!topicVotes.TryGetValue(story, out var votes))
+            {
+                topicVotes[story] = votes = [];
+            }
+
+            votes[documents[i].Topic] = votes.GetValueOrDefault(documents[i].Topic) + 1;
+        }
+
+        int Topic(int story) => topicVotes[story].MaxBy(kv => kv.Value).Key;
+        int with = 0, same = 0;
+        foreach (var story in topicVotes.Keys)
+        {
+            var related = clusterer.Related(story);
+            if (related.Count > 0)
+            {
+                with++;
+                same += topicVotes.ContainsKey(related[0].Story) && Topic(related[0].Story) == Topic(story) ? 1 : 0;
+            }
+        }
+
+        return (with == 0 ? 0 : (double)same / with, with);
+    }
+
+    /// <summary>
+    /// The headline sample, streamed in time order, title only: once with the options tuned on ECB+ (full texts), and
+    /// once with the join threshold re-tuned for headlines on the first 44 stories of the file (the file is grouped by
+    /// story), reported on the other 43 and on all.
+    /// </summary>
+    private static async Task<List<SetFigures>> HeadlineFigures(string benchmarks, StoryOptions options, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(Path.Combine(benchmarks, BenchData.HeadlinesFolder, "uci_news_aggregator_first6366.csv")))
+        {
+            return [];
+        }
+
+        var inFileOrder = await BenchData.ReadHeadlinesAsync(benchmarks, cancellationToken);
+        var storyRank = new Dictionary<string, int>();
+        foreach (var h in inFileOrder)
+        {
+            storyRank.TryAdd(h.Story, storyRank.Count);
+        }
+
+        var all = inFileOrder.OrderBy(h => h.Published).ToList();
+        var tuning = all.Where(h => storyRank[h.Story] < 44).ToList();
+        var rest = all.Where(h => storyRank[h.Story] >= 44).ToList();
+        ClusteringScore Score(List<Headline> set, StoryOptions o)
+        {
+            var docs = set.Select(h => new StoryDocument(h.Title, string.Empty, h.Published)).ToList();
+            return ClusteringMetrics.Score(StoryRuns.Cluster(docs, o), set.Select(h => h.Story).ToList());
+        }
+
+        var (bestJoin, bestF1) = (options.JoinThreshold, -1.0);
+        for (var join = 0.04; join <= 0.601; join += 0.02)
+        {
+            var f1 = Score(tuning, options with { JoinThreshold = Math.Round(join, 2), MergeThreshold = Math.Round(join, 2) + (options.MergeThreshold - options.JoinThreshold), LocalJoinThreshold = Math.Min(options.LocalJoinThreshold, Math.Round(join, 2)) }).BCubed.F1;
+            if (f1 > bestF1 + 1e-12)
+            {
+                (bestJoin, bestF1) = (Math.Round(join, 2), f1);
+            }
+        }
+
+        // Titles are a few words: the event-level check is never stricter than the join threshold there.
+        var headlineOptions = options with { JoinThreshold = bestJoin, MergeThreshold = bestJoin + (options.MergeThreshold - options.JoinThreshold), LocalJoinThreshold = Math.Min(options.LocalJoinThreshold, bestJoin) };
+        var tuned = string.Create(CultureInfo.InvariantCulture, $"join {bestJoin} tuned on stories 1-44");
+        return
+        [
+            new SetFigures($"UCI headlines, all {all.Count}", "time order, ECB+ options", Score(all, options)),
+            new SetFigures($"UCI headlines, stories 45-87 ({rest.Count})", $"time order, {tuned}", Score(rest, headlineOptions)),
+            new SetFigures($"UCI headlines, all {all.Count}", $"time order, {tuned}", Score(all, headlineOptions)),
+        ];
+    }
+
+    private static void Print(StoriesBenchReport report, IAnsiConsole console)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string F(double v) => v.ToString("0.000", inv);
+        var o = report.Tuned;
+        console.MarkupLine($"[bold]parallax bench stories[/]  (reproduce: [green]{Markup.Escape(report.Command)}[/], Release build)");
+        console.MarkupLine(Markup.Escape(string.Create(inv,
+            $"Tuned on ECB+ topics 1-22 only (join = best pair F1 over same-topic pairs; then {report.GridSize} grid points, best B-cubed F1 {F(report.TuningScore.BCubed.F1)}): idf prior {o.IdfPrior}, background documents {o.BackgroundDocuments} (general-English idf prior, fixed, not tuned), join {o.JoinThreshold}, event check {o.LocalJoinThreshold}, merge {o.MergeThreshold}, split {o.SplitThreshold}, entity weight {o.EntityWeight}; ")
+            + (report.TunedEqualsShippedDefaults ? "these are the shipped defaults." : "DIFFERENT from the shipped defaults (StoryOptions.Default).")));
+
+        var table = new Table().Title("ECB+ event clustering (982 docs, 86 events in 43 topics)")
+            .AddColumns("system", "set", "order", "B3 P", "B3 R", "B3 F1", "pair P", "pair R", "pair F1", "clusters/gold");
+        foreach (var (system, rows) in new[] { ("Parallax online", report.Engine), ($"TF-IDF average link (t={report.BaselineThreshold.ToString(inv)})", report.Baseline) })
+        {
+            foreach (var row in rows)
+            {
+                var s = row.Score;
+                table.AddRow(Markup.Escape(system), Markup.Escape(row.Set), Markup.Escape(row.Order), F(s.BCubed.Precision), F(s.BCubed.Recall), F(s.BCubed.F1),
+                    F(s.Pairwise.Precision), F(s.Pairwise.Recall), F(s.Pairwise.F1), $"{s.Clusters}/{s.GoldClusters}");
+            }
+        }
+
+        foreach (var h in report.Headlines)
+        {
+            var s = h.Score;
+            table.AddRow("Parallax online, title only", Markup.Escape(h.Set), h.Order, F(s.BCubed.Precision), F(s.BCubed.Recall), F(s.BCubed.F1),
+                F(s.Pairwise.Precision), F(s.Pairwise.Recall), F(s.Pairwise.F1), $"{s.Clusters}/{s.GoldClusters}");
+        }
+
+        table.Caption(Markup.Escape(
+            "Time: ECB+ has no reliable dates, so no time is used there (the time factor is 1); headlines use their timestamps. " +
+            "Baseline: scikit-learn-style TF-IDF, cosine, average link (nearest-neighbour chain), threshold tuned on topics 1-22, idf over the set clustered. " +
+            "Target B-cubed F1 >= 0.90 on all 982."));
+        console.Write(table);
+        console.MarkupLine(Markup.Escape(string.Create(inv,
+            $"Related stories (ECB+, all, file order): {report.StoriesWithRelated} stories have one; for {report.RelatedSameTopicShare:P1} the top related story is on the same topic.")));
+
+        if (report.Spin is not null)
+        {
+            SpinBenchmark.Print(report.Spin, console, reproduce: report.Command);
+        }
+        else
+        {
+            console.MarkupLine("[yellow]Spin benchmark skipped.[/]");
+        }
+
+        if (report.Copies is not null)
+        {
+            CopyBenchmark.Print(report.Copies, console);
+        }
+
+        if (report.Scale.Count > 0)
+        {
+            var scale = new Table().Title("Scale: synthetic stream through copy index + story clustering (one run each)")
+                .AddColumns("articles", "articles/s (wall)", "articles/CPU-s", "seconds", "of which copy index", "generation s", "peak working set", "managed after", "copies found", "false copies", "stories", "open at end", "B3 F1 vs events");
+            foreach (var s in report.Scale)
+            {
+                scale.AddRow(s.Articles.ToString("N0", inv), s.ArticlesPerSecond.ToString("N0", inv), s.ArticlesPerCpuSecond.ToString("N0", inv), s.Seconds.ToString("0.0", inv), s.CopyIndexSeconds.ToString("0.0", inv),
+                    s.GenerationSeconds.ToString("0.0", inv), Bytes(s.PeakWorkingSetBytes), Bytes(s.ManagedBytesAfter),
+                    $"{s.CopiesFound:N0}/{s.CopiesTrue:N0}", s.FalseCopies.ToString("N0", inv), s.StoriesStarted.ToString("N0", inv),
+                    s.OpenStoriesAtEnd.ToString("N0", inv), F(s.BCubed.F1));
+            }
+
+            if (report.Scale.Count >= 2)
+            {
+                var (a, b) = (report.Scale[0], report.Scale[^1]);
+                scale.Caption(Markup.Escape(string.Create(inv,
+                    $"{a.Articles:N0} -> {b.Articles:N0}: throughput x{b.ArticlesPerSecond / Math.Max(1, a.ArticlesPerSecond):0.00}, peak working set x{(double)b.PeakWorkingSetBytes / Math.Max(1, a.PeakWorkingSetBytes):0.00}, managed x{(double)b.ManagedBytesAfter / Math.Max(1, a.ManagedBytesAfter):0.00}. ")
+                    + "Stream: ECB+ sentences with names and numbers replaced per synthetic event, 1-8 reports per event, 10% exact and 5% near copies; " +
+                    "articles/s (wall) counts fingerprinting, copy detection and clustering, not text generation; articles/CPU-s divides by the process's processor time (generation included), fair on a shared machine. Targets: >= 2,000/s and < 4 GiB at 1,000,000."));
+            }
+
+            console.Write(scale);
+        }
+
+        console.MarkupLine(Markup.Escape(string.Create(inv, $"Total {report.Seconds:0} s. Reproduce: {report.Command}")));
+    }
+
+    private static string Bytes(long bytes) => bytes >= 1L << 30
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.00} GiB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):0} MiB");
+}
