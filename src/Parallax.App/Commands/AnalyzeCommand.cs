@@ -2,6 +2,7 @@ using System.CommandLine;
 using Parallax.App.Output;
 using Parallax.Core.Analysis;
 using Parallax.Core.Extraction;
+using Parallax.Core.Pipeline;
 using Parallax.Ingest.Files;
 using Spectre.Console;
 

@@ -12,7 +12,7 @@ namespace Parallax.Core.Identity;
 /// and every bucket holds at most <see cref="CopyIndexOptions.MaxBucketSize"/> articles, so the cost of an addition
 /// does not grow with the number stored. Copies form groups around one root original; <see cref="LinkOf"/> resolves to it.
 /// </remarks>
-public sealed class CopyIndex
+public sealed class CopyIndex : ICopyIndex
 {
     private const long NoDate = long.MinValue;
 

@@ -13,7 +13,10 @@ public sealed record StoryDocument(string? Title, string Text, DateTimeOffset? P
 /// <param name="Story">The story it is in now (after any merge this report caused).</param>
 /// <param name="Similarity">Its similarity to the story it joined, or to the best candidate when it started one.</param>
 /// <param name="Started">True when it started a new story.</param>
-public readonly record struct StoryPlacement(int Article, int Story, double Similarity, bool Started);
+/// <param name="Merged">Stories this report showed to be the same story, merged into <paramref name="Story"/>; null when none.</param>
+/// <param name="SplitOff">A story split off the report's story because it turned out to be two; -1 when none.</param>
+public readonly record struct StoryPlacement(
+    int Article, int Story, double Similarity, bool Started, IReadOnlyList<int>? Merged = null, int SplitOff = -1);
 
 /// <summary>A story related to another one: same topic, another event.</summary>
 public readonly record struct RelatedStory(int Story, double Similarity);
@@ -27,7 +30,7 @@ public readonly record struct RelatedStory(int Story, double Similarity);
 /// stories are closed by age (published time) and by count, which bounds memory.
 /// Not thread-safe: one instance per stream.
 /// </summary>
-public sealed class StoryClusterer
+public sealed class StoryClusterer : IStoryIndex
 {
     // Merging is checked after every join; the few best-overlapping stories are where a duplicate story would be.
     private const int MergeCandidates = 4;
@@ -123,16 +126,17 @@ public sealed class StoryClusterer
         }
 
         Touch(story);
+        List<int>? merged = null;
         if (!started)
         {
             // A report that started a story was below the join threshold with every candidate, so its story
             // (that report alone) is below the higher merge threshold too: only a grown story can need merging.
-            story = MergeNeighbours(story);
+            story = MergeNeighbours(story, ref merged);
         }
 
-        story = SplitIfTwo(story, article);
+        (story, var splitOff) = SplitIfTwo(story, article);
         CloseOld();
-        return new StoryPlacement(article, story, similarity, started);
+        return new StoryPlacement(article, story, similarity, started, merged, splitOff);
     }
 
     /// <summary>
@@ -334,13 +338,13 @@ public sealed class StoryClusterer
     }
 
     /// <summary>Merges the story with open stories that turn out to be the same story; returns the surviving id.</summary>
-    private int MergeNeighbours(int story)
+    private int MergeNeighbours(int story, ref List<int>? merged)
     {
         // A report can bridge at most a few stories; bounding the rounds bounds the work per report.
         for (var round = 0; round < 3; round++)
         {
             var state = open[story];
-            var merged = false;
+            var any = false;
             foreach (var candidate in Candidates(state.Centroid.Top(options.QueryTerms), state.Centroid, story, MergeCandidates))
             {
                 var other = open[candidate];
@@ -348,13 +352,15 @@ public sealed class StoryClusterer
                 var similarity = state.Centroid.Cosine(other.Centroid) * time;
                 if (similarity >= options.MergeThreshold && state.Local.Cosine(other.Local) * time >= options.LocalJoinThreshold)
                 {
-                    story = Merge(story, candidate);
-                    merged = true;
+                    var kept = Merge(story, candidate);
+                    (merged ??= []).Add(kept == story ? candidate : story);
+                    story = kept;
+                    any = true;
                     break;
                 }
             }
 
-            if (!merged)
+            if (!any)
             {
                 break;
             }
@@ -396,20 +402,21 @@ public sealed class StoryClusterer
     /// new story. Early mistakes, made while a topic's first reports look alike, are undone this way. Stories larger
     /// than <see cref="StoryOptions.MaxSplitMembers"/> are settled and keep no member vectors.
     /// </summary>
-    private int SplitIfTwo(int story, int article)
+    /// <returns>The report's story after any split, and the story split off (-1 when none).</returns>
+    private (int Story, int SplitOff) SplitIfTwo(int story, int article)
     {
         var state = open[story];
         var members = state.Members;
         if (members is null || members.Count < 4 || (members.Count > 16 && members.Count % 2 != 0))
         {
-            return story;
+            return (story, -1);
         }
 
         var (left, right, similarity) = Bisect(members, state.Centroid);
         if (left.Count < 2 || right.Count < 2
             || similarity >= options.SplitThreshold)
         {
-            return story;
+            return (story, -1);
         }
 
         var first = firstReport[story];
@@ -435,7 +442,7 @@ public sealed class StoryClusterer
         Reindex(created);
         Touch(story);
         Touch(created);
-        return StoryOf(article);
+        return (StoryOf(article), created);
     }
 
     private static (List<OpenStory.Member> Left, List<OpenStory.Member> Right, double Similarity) Bisect(

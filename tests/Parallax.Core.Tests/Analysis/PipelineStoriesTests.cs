@@ -1,6 +1,7 @@
 using System.Text;
 using Parallax.Core.Analysis;
 using Parallax.Core.Extraction;
+using Parallax.Core.Pipeline;
 
 namespace Parallax.Core.Tests.Analysis;
 

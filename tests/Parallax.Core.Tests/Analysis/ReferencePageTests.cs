@@ -1,5 +1,6 @@
 using Parallax.Core.Analysis;
 using Parallax.Core.Extraction;
+using Parallax.Core.Pipeline;
 using Xunit.Abstractions;
 
 namespace Parallax.Core.Tests.Analysis;

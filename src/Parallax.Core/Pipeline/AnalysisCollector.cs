@@ -1,0 +1,131 @@
+using Parallax.Core.Analysis;
+
+namespace Parallax.Core.Pipeline;
+
+/// <summary>
+/// Keeps the articles a session was given, so that a finished run can be written out whole (`analyze`): links
+/// and stories are read from the session at the end, since a later article can re-root an earlier one's group.
+/// </summary>
+public sealed class AnalysisCollector
+{
+    private readonly List<(string Id, PreparedArticle Article)> articles = [];
+
+    public void Add(SessionUpdate update, PreparedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(article);
+        articles.Add((update.ArticleId, article));
+    }
+
+    /// <summary>
+    /// Articles in arrival order; stories in order of their first article, numbered s1, s2, ...; each story's
+    /// members in arrival order, its related stories among those of this run.
+    /// </summary>
+    public AnalysisResult Build(ParallaxSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var analyzed = new List<AnalyzedArticle>(articles.Count);
+        foreach (var (id, prepared) in articles)
+        {
+            var link = session.LinkOf(id);
+            var a = prepared.Article;
+            analyzed.Add(new AnalyzedArticle(
+                id, prepared.Path, a.Title ?? string.Empty, a.Source, a.Url, a.Published, a.Author, a.Language, prepared.Text,
+                prepared.Boilerplate, prepared.Spin, CopyOf: link?.OriginalId, OriginalPublisher: link?.OriginalPublisher ?? session.PublisherOf(id)));
+        }
+
+        var members = new Dictionary<int, List<int>>();
+        var order = new List<int>();
+        for (var i = 0; i < analyzed.Count; i++)
+        {
+            var story = session.StoryOf(analyzed[i].Id);
+            if (!members.TryGetValue(story, out var list))
+            {
+                members[story] = list = [];
+                order.Add(story);
+            }
+
+            list.Add(i);
+        }
+
+        var storyId = new Dictionary<int, string>();
+        for (var s = 0; s < order.Count; s++)
+        {
+            storyId[order[s]] = $"s{s + 1}";
+        }
+
+        var records = new List<StoryRecord>(order.Count);
+        foreach (var story in order)
+        {
+            var list = members[story];
+            var related = new List<string>();
+            foreach (var r in session.Related(story))
+            {
+                if (storyId.TryGetValue(r.Story, out var id) && id != storyId[story])
+                {
+                    related.Add(id);
+                }
+            }
+
+            records.Add(new StoryRecord(storyId[story], StoryTitle(analyzed, list), list.ConvertAll(i => analyzed[i].Id), Sources(analyzed, list), related));
+        }
+
+        return new AnalysisResult(analyzed, records);
+    }
+
+    /// <summary>
+    /// The title of the story's original report: the earliest published distinct report (arrival order when times
+    /// are unknown); a copy's title only when no report has one.
+    /// </summary>
+    private static string StoryTitle(List<AnalyzedArticle> articles, List<int> members)
+    {
+        AnalyzedArticle? best = null;
+        foreach (var i in members)
+        {
+            var a = articles[i];
+            if (a.CopyOf is not null || string.IsNullOrWhiteSpace(a.Title))
+            {
+                continue;
+            }
+
+            if (best is null || (a.Published is { } p && (best.Published is null || p < best.Published)))
+            {
+                best = a;
+            }
+        }
+
+        if (best is not null)
+        {
+            return best.Title;
+        }
+
+        foreach (var i in members)
+        {
+            if (!string.IsNullOrWhiteSpace(articles[i].Title))
+            {
+                return articles[i].Title;
+            }
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>Distinct publishers of the story's articles (copies included), with original publishers they credit.</summary>
+    private static List<string> Sources(List<AnalyzedArticle> articles, List<int> members)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var sources = new List<string>();
+        foreach (var i in members)
+        {
+            foreach (var name in new[] { articles[i].Source, articles[i].OriginalPublisher })
+            {
+                if (!string.IsNullOrWhiteSpace(name) && seen.Add(name.Trim()))
+                {
+                    sources.Add(name.Trim());
+                }
+            }
+        }
+
+        return sources;
+    }
+}

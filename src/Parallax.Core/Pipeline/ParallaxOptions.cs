@@ -1,0 +1,51 @@
+using Parallax.Core.Identity;
+using Parallax.Core.Spin;
+using Parallax.Core.Stories;
+
+namespace Parallax.Core.Pipeline;
+
+/// <summary>
+/// Every setting of the pipeline, one part per stage, with its defaults. <see cref="ParallaxPipelineBuilder"/> checks
+/// it (<see cref="Problems"/>) and freezes it into a pipeline; the CLI, the service and the benchmarks share that.
+/// </summary>
+public sealed record ParallaxOptions
+{
+    public static ParallaxOptions Default { get; } = new();
+
+    public SpinOptions Spin { get; init; } = SpinOptions.Default;
+
+    public CopyIndexOptions Copies { get; init; } = CopyIndexOptions.Default;
+
+    public StoryOptions Stories { get; init; } = StoryOptions.Default;
+
+    /// <summary>How many threads prepare articles (extraction aside: spin, language) ahead of the session; 0 = one per core.</summary>
+    public int PrepareThreads { get; init; }
+
+    /// <summary>What is wrong with these options, one sentence each naming the setting; empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        void Check(bool ok, string problem)
+        {
+            if (!ok)
+            {
+                problems.Add(problem);
+            }
+        }
+
+        Check(Spin.SpunThreshold is > 0 and < 1, $"Spin.SpunThreshold must lie between 0 and 1, not {Spin.SpunThreshold}.");
+        Check(Copies.SketchSize > 0 && Copies.Bands * Copies.RowsPerBand <= Copies.SketchSize,
+            $"Copies: Bands x RowsPerBand ({Copies.Bands} x {Copies.RowsPerBand}) must fit in SketchSize ({Copies.SketchSize}).");
+        Check(Copies.NearDuplicateThreshold is > 0 and <= 1, $"Copies.NearDuplicateThreshold must lie in (0, 1], not {Copies.NearDuplicateThreshold}.");
+        Check(Copies.ShingleSize > 0, $"Copies.ShingleSize must be positive, not {Copies.ShingleSize}.");
+        Check(Stories.JoinThreshold is > 0 and < 1, $"Stories.JoinThreshold must lie between 0 and 1, not {Stories.JoinThreshold}.");
+        Check(Stories.MergeThreshold >= Stories.JoinThreshold,
+            $"Stories.MergeThreshold ({Stories.MergeThreshold}) must not be below Stories.JoinThreshold ({Stories.JoinThreshold}).");
+        Check(Stories.SplitThreshold < Stories.MergeThreshold,
+            $"Stories.SplitThreshold ({Stories.SplitThreshold}) must be below Stories.MergeThreshold ({Stories.MergeThreshold}), or split halves merge straight back.");
+        Check(Stories.MaxOpenStories > 0, $"Stories.MaxOpenStories must be positive, not {Stories.MaxOpenStories}.");
+        Check(Stories.OpenWindow > TimeSpan.Zero, $"Stories.OpenWindow must be positive, not {Stories.OpenWindow}.");
+        Check(PrepareThreads >= 0, $"PrepareThreads must be 0 (one per core) or more, not {PrepareThreads}.");
+        return problems;
+    }
+}

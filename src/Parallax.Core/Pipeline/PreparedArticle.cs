@@ -1,0 +1,19 @@
+using Parallax.Core.Extraction;
+using Parallax.Core.Spin;
+
+namespace Parallax.Core.Pipeline;
+
+/// <summary>
+/// An extracted article with the per-article work done (spin), ready for a session. Preparing reads nothing but the
+/// article, so it runs on any thread, ahead of the session, which takes articles one at a time in arrival order.
+/// </summary>
+/// <param name="Path">The input the article came from (a file, a URL).</param>
+/// <param name="Article">What extraction found.</param>
+/// <param name="Text">The body, paragraphs separated by a blank line (computed once).</param>
+/// <param name="Boilerplate">Blocks of the article's page that were removed.</param>
+/// <param name="Spin">Its spin score and, when spun, the restored wording.</param>
+public sealed record PreparedArticle(string Path, ExtractedArticle Article, string Text, IReadOnlyList<string> Boilerplate, SpinResult Spin)
+{
+    /// <summary>The wording copy detection and clustering compare: the restored text of a spun article, else the text.</summary>
+    public string ComparedText => Spin.Spun && Spin.Restored is not null ? Spin.Restored : Text;
+}
