@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace Parallax.Bench.Stories;
 
-/// <summary>One ECB+ document with its gold event and topic.</summary>
-internal sealed record EcbDocument(string Id, int Topic, string EventCluster, string Text);
+/// <summary>One ECB+ document with its gold event and topic, and once read by the pipeline, its page.</summary>
+internal sealed record EcbDocument(string Id, int Topic, string EventCluster, string Text, BenchPage? Page = null);
 
 /// <summary>One headline of the UCI News Aggregator sample with its aggregator story id.</summary>
 internal sealed record Headline(string Title, string Publisher, string Story, DateTimeOffset Published);

@@ -1,3 +1,4 @@
+using Parallax.Core.Pipeline;
 using Parallax.Core.Stories;
 
 namespace Parallax.Bench.Stories;
@@ -8,19 +9,30 @@ internal sealed record TunedOptions(StoryOptions Options, ClusteringScore Score,
 /// <summary>Runs the online clusterer over a benchmark stream and tunes its thresholds on a split.</summary>
 internal static class StoryRuns
 {
-    /// <summary>Streams the documents in the given order through one clusterer; returns each one's story.</summary>
-    public static int[] Cluster(IReadOnlyList<StoryDocument> documents, StoryOptions options)
+    /// <summary>
+    /// Streams the pages' articles in the given order through one session, as `parallax analyze` does; returns each
+    /// page's story (that of its first article; a page the pipeline refused stands alone, as its document is lost).
+    /// </summary>
+    public static int[] Cluster(IReadOnlyList<BenchPage> pages, StoryOptions options) => Cluster(pages, options, out _);
+
+    /// <inheritdoc cref="Cluster(IReadOnlyList{BenchPage}, StoryOptions)"/>
+    public static int[] Cluster(IReadOnlyList<BenchPage> pages, StoryOptions options, out ParallaxSession session)
     {
-        var clusterer = new StoryClusterer(options);
-        foreach (var document in documents)
+        session = new ParallaxPipelineBuilder().Configure(o => o with { Stories = options }).Build().CreateSession();
+        var first = new string?[pages.Count];
+        for (var i = 0; i < pages.Count; i++)
         {
-            clusterer.Add(document);
+            foreach (var article in pages[i].Articles)
+            {
+                var id = session.Add(article).ArticleId;
+                first[i] ??= id;
+            }
         }
 
-        var labels = new int[documents.Count];
+        var labels = new int[pages.Count];
         for (var i = 0; i < labels.Length; i++)
         {
-            labels[i] = clusterer.StoryOf(i);
+            labels[i] = first[i] is { } id ? session.StoryOf(id) : -1 - i;
         }
 
         return labels;
@@ -35,7 +47,7 @@ internal static class StoryRuns
     /// (<see cref="StoryOptions.LocalJoinThreshold"/>) is off during that grid and chosen last, strictest value first.
     /// </summary>
     public static TunedOptions Tune(
-        IReadOnlyList<string> texts, IReadOnlyList<int> topics, IReadOnlyList<StoryDocument> documents, IReadOnlyList<string> gold, StoryOptions start)
+        IReadOnlyList<string> texts, IReadOnlyList<int> topics, IReadOnlyList<BenchPage> documents, IReadOnlyList<string> gold, StoryOptions start)
     {
         TunedOptions? best = null;
         var grid = 0;

@@ -41,8 +41,7 @@ public sealed record ParallaxOptions
         Check(Stories.JoinThreshold is > 0 and < 1, $"Stories.JoinThreshold must lie between 0 and 1, not {Stories.JoinThreshold}.");
         Check(Stories.MergeThreshold >= Stories.JoinThreshold,
             $"Stories.MergeThreshold ({Stories.MergeThreshold}) must not be below Stories.JoinThreshold ({Stories.JoinThreshold}).");
-        Check(Stories.SplitThreshold < Stories.MergeThreshold,
-            $"Stories.SplitThreshold ({Stories.SplitThreshold}) must be below Stories.MergeThreshold ({Stories.MergeThreshold}), or split halves merge straight back.");
+        Check(Stories.SplitThreshold is >= 0 and <= 1, $"Stories.SplitThreshold must lie between 0 and 1, not {Stories.SplitThreshold}.");
         Check(Stories.MaxOpenStories > 0, $"Stories.MaxOpenStories must be positive, not {Stories.MaxOpenStories}.");
         Check(Stories.OpenWindow > TimeSpan.Zero, $"Stories.OpenWindow must be positive, not {Stories.OpenWindow}.");
         Check(PrepareThreads >= 0, $"PrepareThreads must be 0 (one per core) or more, not {PrepareThreads}.");

@@ -49,7 +49,7 @@ public sealed class TextExtractor
         }
 
         return articles.Count == 0
-            ? new PageExtraction(page.Path, [], segmentation.Boilerplate, "no article-like lines: nothing long enough to be running text under a title")
+            ? new PageExtraction(page.Path, [], segmentation.Boilerplate, "only boilerplate: every line is a menu, a notice or a marker")
             : new PageExtraction(page.Path, articles, segmentation.Boilerplate);
     }
 
@@ -109,12 +109,13 @@ public sealed class TextExtractor
             return (null, "empty page: only whitespace");
         }
 
-        if (lines.Count == 1)
+        var segmentation = lines.Count == 1 ? null : PageSegmenter.Segment(lines);
+        if (segmentation is null || segmentation.Articles.Count == 0)
         {
-            return (null, "only one line of text: a page needs a title or some structure around its body");
+            segmentation = ShortPage.Segment(lines) ?? segmentation;
         }
 
-        return (PageSegmenter.Segment(lines), null);
+        return segmentation is null ? (null, "only boilerplate: every line is a menu, a notice or a marker") : (segmentation, null);
     }
 
     /// <summary>Text with NULs or many control characters is a binary file read as text.</summary>

@@ -33,12 +33,24 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void One_line_page_fails_even_when_the_line_is_long()
+    public void One_line_page_is_a_short_article()
     {
-        var result = Run("The council voted seven to two on Tuesday night to fund a new barrier along the east bank of the river.");
+        const string line = "The council voted seven to two on Tuesday night to fund a new barrier along the east bank of the river.";
+        var result = Run(line);
 
-        Assert.Empty(result.Articles);
-        Assert.Contains("one line", result.Error);
+        Assert.Null(result.Error);
+        Assert.Equal(line, Assert.Single(result.Articles).Text);
+    }
+
+    [Fact]
+    public void Title_date_and_one_line_is_a_short_article_with_its_date()
+    {
+        var result = Run("Council funds the river barrier\nMarch 3, 2024\nThe council voted on Tuesday to fund a new barrier.\n");
+
+        var article = Assert.Single(result.Articles);
+        Assert.Equal("Council funds the river barrier", article.Title);
+        Assert.Equal("The council voted on Tuesday to fund a new barrier.", article.Text);
+        Assert.Equal(new DateTimeOffset(2024, 3, 3, 0, 0, 0, TimeSpan.Zero), article.Published);
     }
 
     [Fact]
@@ -82,17 +94,18 @@ public sealed class BadInputTests
         var result = Run("Home | World | Sport | Business\nRelated Articles\nComments\nNo comments yet...\nShare this article\n");
 
         Assert.Empty(result.Articles);
-        Assert.Contains("no article-like lines", result.Error);
+        Assert.Contains("only boilerplate", result.Error);
         Assert.Equal(5, result.Boilerplate.Count);
     }
 
     [Fact]
-    public void Short_lines_without_running_text_give_no_article()
+    public void Short_lines_without_running_text_are_read_as_a_short_article()
     {
         var result = Run("Harbourton\nValemont\nNorthgate\nIsle of Brenn\n");
 
-        Assert.Empty(result.Articles);
-        Assert.NotNull(result.Error);
+        var article = Assert.Single(result.Articles);
+        Assert.Equal("Harbourton", article.Title);
+        Assert.Equal(["Valemont", "Northgate", "Isle of Brenn"], article.Paragraphs);
     }
 
     [Fact]
