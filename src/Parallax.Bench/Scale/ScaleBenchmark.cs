@@ -1,30 +1,27 @@
 using System.Diagnostics;
 using System.Globalization;
 using Parallax.Bench.Stories;
-using Parallax.Core.Identity;
+using Parallax.Core.Extraction;
+using Parallax.Core.Pipeline;
 using Parallax.Core.Stories;
 
 namespace Parallax.Bench.Scale;
 
 /// <summary>Figures of one scale run.</summary>
 /// <param name="Articles">Articles streamed.</param>
-/// <param name="Seconds">Time spent in fingerprinting, copy detection and clustering (stream generation excluded).</param>
-/// <param name="GenerationSeconds">Time spent generating the synthetic texts.</param>
+/// <param name="Seconds">Wall time of the whole run: generation, preparing (spin) on every core, and the session.</param>
+/// <param name="GenerationSeconds">Time the producer spent generating the synthetic texts (inside <paramref name="Seconds"/>).</param>
 /// <param name="PeakWorkingSetBytes">The process's peak working set after the run (Process.PeakWorkingSet64).</param>
-/// <param name="ManagedBytesAfter">Managed heap still held by the index and the clusterer at the end (after a full GC).</param>
+/// <param name="ManagedBytesAfter">Managed heap still held by the session at the end (after a full GC).</param>
 /// <param name="CopiesTrue">Articles generated as exact or near copies.</param>
-/// <param name="CopiesFound">Of those, linked by the copy index to the article they copy (or its root original).</param>
-/// <param name="FalseCopies">Distinct reports that the index linked as a copy.</param>
+/// <param name="CopiesFound">Of those, linked by the session to the article they copy (or its root original).</param>
+/// <param name="FalseCopies">Distinct reports that the session linked as a copy.</param>
 /// <param name="BCubed">B-cubed of stories against the synthetic events (copies count in their event).</param>
-/// <param name="CopyIndexSeconds">The part of <paramref name="Seconds"/> spent in the copy index.</param>
-/// <param name="CpuSeconds">
-/// Processor time of the whole process during the run (generation, GC and JIT included). The pipeline is one thread,
-/// so on a machine shared with other work this is the fairer measure of its cost than wall time.
-/// </param>
+/// <param name="SpunShare">Share of articles the spin stage flagged (the synthetic stream has no spun copies).</param>
+/// <param name="CpuSeconds">Processor time of the whole process during the run (all threads, generation, GC and JIT included).</param>
 internal sealed record ScaleFigures(
     int Articles, double Seconds, double GenerationSeconds, long PeakWorkingSetBytes, long ManagedBytesAfter,
-    int CopiesTrue, int CopiesFound, int FalseCopies, int StoriesStarted, int OpenStoriesAtEnd, Prf BCubed, double CopyIndexSeconds,
-    double CpuSeconds)
+    int CopiesTrue, int CopiesFound, int FalseCopies, int StoriesStarted, Prf BCubed, double SpunShare, double CpuSeconds)
 {
     public double ArticlesPerSecond => Seconds > 0 ? Articles / Seconds : 0;
 
@@ -33,51 +30,50 @@ internal sealed record ScaleFigures(
 }
 
 /// <summary>
-/// Streams a synthetic stream (<see cref="SyntheticStream"/>) through the copy index (MinHash/LSH fingerprints, copy
-/// and republication links) and the story clusterer, one article at a time, as `parallax serve` would.
+/// Streams a synthetic stream (<see cref="SyntheticStream"/>) through the real pipeline, as `parallax serve` would:
+/// each article is prepared (spin) on every core, in order, and added to one <see cref="ParallaxSession"/> (copy index,
+/// re-rooting, story clustering), one at a time.
 /// </summary>
 internal static class ScaleBenchmark
 {
     public static ScaleFigures Run(IReadOnlyList<(string Event, string Text)> sources, int count, StoryOptions options, int seed, Action<int>? progress = null)
     {
-        var copies = new CopyIndex();
-        var clusterer = new StoryClusterer(options);
-        var clusteredOf = new int[count];
+        var pipeline = new ParallaxPipelineBuilder().Configure(o => o with { Stories = options }).Build();
+        var session = pipeline.CreateSession();
         var events = new int[count];
         var truth = new int[count];
-        var linkedTo = new int[count];
+        var spun = 0;
+        var generationTicks = 0L;
         using var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
-        var generation = 0L;
-        var work = 0L;
-        var copyTicks = 0L;
-        var before = Stopwatch.GetTimestamp();
-        var i = 0;
-        foreach (var article in new SyntheticStream(sources, seed).Generate(count))
-        {
-            var start = Stopwatch.GetTimestamp();
-            generation += start - before;
-            var id = article.Index.ToString(CultureInfo.InvariantCulture);
-            var changed = copies.Add(new CopyCandidate(id, article.Title, article.Text, null, article.Published));
-            var copied = Stopwatch.GetTimestamp();
-            copyTicks += copied - start;
-            var original = -1;
-            foreach (var link in changed)
-            {
-                if (link.CopyId == id)
-                {
-                    original = int.Parse(link.OriginalId, CultureInfo.InvariantCulture);
-                }
-            }
+        var clock = Stopwatch.StartNew();
 
-            clusteredOf[i] = original >= 0
-                ? clusterer.AttachCopy(clusteredOf[original], article.Published).Article
-                : clusterer.Add(new StoryDocument(article.Title, article.Text, article.Published)).Article;
-            before = Stopwatch.GetTimestamp();
-            work += before - start;
+        IEnumerable<SyntheticArticle> Timed()
+        {
+            using var stream = new SyntheticStream(sources, seed).Generate(count).GetEnumerator();
+            while (true)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var more = stream.MoveNext();
+                generationTicks += Stopwatch.GetTimestamp() - start;
+                if (!more)
+                {
+                    yield break;
+                }
+
+                yield return stream.Current;
+            }
+        }
+
+        var prepared = Timed().AsParallel().AsOrdered().Select(a => (a, pipeline.Prepare(
+            "synthetic", new ExtractedArticle(a.Title, null, null, a.Published, null, null, [a.Text]), [])));
+        var i = 0;
+        foreach (var (article, ready) in prepared)
+        {
+            session.Add(ready, Id(article.Index));
             events[i] = article.Event;
             truth[i] = article.CopyOf;
-            linkedTo[i] = original;
+            spun += ready.Spin.Spun ? 1 : 0;
             i++;
             if (progress is not null && i % 10_000 == 0)
             {
@@ -85,58 +81,56 @@ internal static class ScaleBenchmark
             }
         }
 
+        var seconds = clock.Elapsed.TotalSeconds;
+
         // Copy accuracy: a copy is found when linked to the article it copies or to that article's own original.
         int copiesTrue = 0, copiesFound = 0, falseCopies = 0;
         for (var k = 0; k < count; k++)
         {
+            var to = session.LinkOf(Id(k))?.OriginalId is { } original ? int.Parse(original, CultureInfo.InvariantCulture) : -1;
             if (truth[k] >= 0)
             {
                 copiesTrue++;
-                var root = truth[k];
-                while (truth[root] >= 0)
-                {
-                    root = truth[root];
-                }
-
-                var to = linkedTo[k];
-                if (to >= 0 && (to == truth[k] || to == root || (truth[to] >= 0 && Root(truth, to) == root)))
+                var root = Root(truth, k);
+                if (to >= 0 && (to == truth[k] || Root(truth, to) == root))
                 {
                     copiesFound++;
                 }
             }
-            else if (linkedTo[k] >= 0)
+            else if (to >= 0)
             {
                 falseCopies++;
             }
         }
 
-        static int Root(int[] truth, int k)
-        {
-            while (truth[k] >= 0)
-            {
-                k = truth[k];
-            }
-
-            return k;
-        }
-
         var stories = new int[count];
+        var started = new HashSet<int>();
         for (var k = 0; k < count; k++)
         {
-            stories[k] = clusterer.StoryOf(clusteredOf[k]);
+            stories[k] = session.StoryOf(Id(k));
+            started.Add(stories[k]);
         }
 
         self.Refresh();
         var cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
         var score = ClusteringMetrics.Score(stories, events);
         var managed = GC.GetTotalMemory(forceFullCollection: true);
-        GC.KeepAlive(copies);
-        GC.KeepAlive(clusterer);
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
+        GC.KeepAlive(session);
+        self.Refresh();
         return new ScaleFigures(
-            count, (double)work / Stopwatch.Frequency, (double)generation / Stopwatch.Frequency, process.PeakWorkingSet64, managed,
-            copiesTrue, copiesFound, falseCopies, clusterer.StoriesStarted, clusterer.OpenStories, score.BCubed,
-            (double)copyTicks / Stopwatch.Frequency, cpu);
+            count, seconds, (double)generationTicks / Stopwatch.Frequency, self.PeakWorkingSet64, managed,
+            copiesTrue, copiesFound, falseCopies, started.Count, score.BCubed, (double)spun / Math.Max(1, count), cpu);
+    }
+
+    private static string Id(int index) => index.ToString(CultureInfo.InvariantCulture);
+
+    private static int Root(int[] truth, int k)
+    {
+        while (truth[k] >= 0)
+        {
+            k = truth[k];
+        }
+
+        return k;
     }
 }
