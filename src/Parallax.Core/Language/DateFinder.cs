@@ -321,7 +321,7 @@ internal static class DateFinder
 
     /// <summary>The year right after token <paramref name="k"/> ("March 3, 2024", "3 March 2024"), or 0.</summary>
     private static int YearAfter(string text, List<TokenSpan> tokens, int k) =>
-        k + 1 < tokens.Count && IsGap(Gap(text, tokens, k + 1), allowStop: false, allowComma: true) && Year(Word(text, tokens, k + 1), out var year) ? year : 0;
+        k + 1 < tokens.Count && IsGap(Gap(text, tokens, k + 1), allowStop: true, allowComma: true) && Year(Word(text, tokens, k + 1), out var year) ? year : 0;
 
     /// <summary>A day of the month: 1-31, with an ordinal ending or not ("3", "03", "3rd", "21st").</summary>
     private static bool Day(ReadOnlySpan<char> word, out int day)
