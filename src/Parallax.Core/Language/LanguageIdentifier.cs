@@ -11,6 +11,9 @@ internal static class LanguageIdentifier
     /// <summary>Fewer words than this are too few to judge by stop words.</summary>
     private const int MinWords = 5;
 
+    /// <summary>Words judged: a few hundred tell the language as well as a whole long article does.</summary>
+    private const int MaxWords = 300;
+
     /// <summary>The leading language's stop words must make at least this share of the words...</summary>
     private const double MinShare = 0.12;
 
@@ -51,7 +54,11 @@ internal static class LanguageIdentifier
                 continue;
             }
 
-            words++;
+            if (++words > MaxWords)
+            {
+                words--;
+                break;
+            }
 
             // French elision: "l'accord", "d'une", "qu'il" count their article or conjunction.
             var apostrophe = word.IndexOfAny('\'', '\u2019');

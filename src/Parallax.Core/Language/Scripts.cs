@@ -77,6 +77,12 @@ public static class Scripts
             return Script.Other;
         }
 
+        if (c <= 'z')
+        {
+            // The common case, without the search.
+            return char.IsAsciiLetter(c) ? Script.Latin : Script.Other;
+        }
+
         int lo = 0, hi = Ranges.Length - 1;
         while (lo <= hi)
         {
