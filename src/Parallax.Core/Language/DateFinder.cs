@@ -31,7 +31,7 @@ internal static class DateFinder
     {
         for (var t = 0; t < tokens.Count; t++)
         {
-            if (covered[t])
+            if (covered[t] || !MayStartDate(tokens[t].In(text)))
             {
                 continue;
             }
@@ -47,6 +47,16 @@ internal static class DateFinder
             }
         }
     }
+
+    /// <summary>
+    /// A quick test that lets most words pass without the full rules: a date starts with a digit, a capital (a month,
+    /// a weekday, "Yesterday"), or one of the few lower-case words that open a relative time.
+    /// </summary>
+    private static bool MayStartDate(ReadOnlySpan<char> word) =>
+        !char.IsLower(word[0]) || RelativeStarts.Contains(word);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RelativeStarts = Set(
+        "yesterday today tomorrow tonight last next this a an one two three four five six seven eight nine ten eleven twelve few several");
 
     /// <summary>A date written with its month: ISO, day-month(-year), month-day(-year), month-year, or a month after "in".</summary>
     private static bool TryCalendar(string text, List<TokenSpan> tokens, int t, DateOnly? reference, out DateMention mention, out int last)

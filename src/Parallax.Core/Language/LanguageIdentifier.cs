@@ -12,7 +12,7 @@ internal static class LanguageIdentifier
     private const int MinWords = 5;
 
     /// <summary>Words judged: a few hundred tell the language as well as a whole long article does.</summary>
-    private const int MaxWords = 300;
+    private const int MaxWords = 200;
 
     /// <summary>The leading language's stop words must make at least this share of the words...</summary>
     private const double MinShare = 0.12;

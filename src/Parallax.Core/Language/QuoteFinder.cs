@@ -23,6 +23,8 @@ internal static class QuoteFinder
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Pronouns = Set(
         "he she they we i you it il elle ils elles er sie wir él ella ellos он она они мы");
 
+    private static readonly System.Buffers.SearchValues<char> Marks = System.Buffers.SearchValues.Create("\n\r\"'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019");
+
     private readonly record struct Raw(int Open, int Close);
 
     public static void Find(string text, List<TokenSpan> tokens, ImmutableArray<Sentence> sentences, List<NameRun> names, List<Quote> into)
@@ -69,6 +71,14 @@ internal static class QuoteFinder
         var closer = '\0';
         for (var i = 0; i < text.Length; i++)
         {
+            // Jump to the next mark or line break: most of a text is neither.
+            var skip = text.AsSpan(i).IndexOfAny(Marks);
+            if (skip < 0)
+            {
+                break;
+            }
+
+            i += skip;
             var c = text[i];
             if (c is '\n' or '\r')
             {

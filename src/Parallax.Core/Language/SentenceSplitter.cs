@@ -20,6 +20,8 @@ internal static class SentenceSplitter
         "inc ltd co corp plc llc bros dept univ assn etc vs approx est no nos vol pp fig ave blvd rd mt ft al " +
         "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun");
 
+    private static readonly System.Buffers.SearchValues<char> Stops = System.Buffers.SearchValues.Create("\n.!?\u2026\u3002\uFF01\uFF1F");
+
     public static void Split(string text, List<(int Start, int End, int Paragraph)> into)
     {
         var paragraph = 0;
@@ -28,6 +30,18 @@ internal static class SentenceSplitter
         var i = 0;
         while (i < text.Length)
         {
+            if (start >= 0)
+            {
+                // Inside a sentence only line breaks and terminators matter.
+                var skip = text.AsSpan(i).IndexOfAny(Stops);
+                if (skip < 0)
+                {
+                    break;
+                }
+
+                i += skip;
+            }
+
             var c = text[i];
             if (c == '\n')
             {
