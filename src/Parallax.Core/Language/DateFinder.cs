@@ -13,7 +13,7 @@ internal static class DateFinder
 {
     /// <summary>Words before a month or a year that make it a time ("in March", "since 2019").</summary>
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TimePrepositions = Set(
-        "in since until till by during early late mid from through before after last next this of");
+        "in since until till by during early late mid from through before after between last next this of");
 
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> SmallNumbers =
         new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
@@ -218,6 +218,12 @@ internal static class DateFinder
             _ when word.Equals("tomorrow", StringComparison.OrdinalIgnoreCase) => 1,
             _ => int.MinValue,
         };
+        if (offset != int.MinValue && char.IsUpper(word[0]) && t > 0 && Gap(text, tokens, t).SequenceEqual(" ") && char.IsUpper(text[tokens[t - 1].Start]))
+        {
+            // "Russia Today", "Good Morning Tomorrow": part of a name.
+            return false;
+        }
+
         if (offset != int.MinValue)
         {
             mention = new DateMention(tokens[t].Start, End(tokens[t]), DateKind.Relative, DatePrecision.Day, reference?.AddDays(offset));
@@ -238,6 +244,16 @@ internal static class DateFinder
             last = t + 1;
             mention = new DateMention(tokens[t].Start, End(tokens[last]), DateKind.Relative, precision,
                 reference is { } r ? Shift(r, precision, direction, startOfPeriod: true) : null);
+            return true;
+        }
+
+        // "4 hours ago", "20 minutes ago": read as the day of publication (a text gives its day, not its hour).
+        var next = Word(text, tokens, t + 1);
+        if (t + 2 < tokens.Count && unit is null && (next.StartsWith("hour", StringComparison.OrdinalIgnoreCase) || next.StartsWith("minute", StringComparison.OrdinalIgnoreCase))
+            && next.Length <= 7 && Gap(text, tokens, t + 2).SequenceEqual(" ") && Word(text, tokens, t + 2).Equals("ago", StringComparison.OrdinalIgnoreCase) && Count(word, out _))
+        {
+            last = t + 2;
+            mention = new DateMention(tokens[t].Start, End(tokens[last]), DateKind.Relative, DatePrecision.Day, reference);
             return true;
         }
 

@@ -103,6 +103,12 @@ internal static class NameFinder
             return Titles.Contains(word);
         }
 
+        if (f.HasFlag(TokenFlags.AllCaps) && (t > 0 && flags[t - 1].HasFlag(TokenFlags.AllCaps) || t + 1 < flags.Length && flags[t + 1].HasFlag(TokenFlags.AllCaps)))
+        {
+            // "DETAILS TO FOLLOW": a line in capitals is shouting, not a run of acronyms.
+            return false;
+        }
+
         // A single capital is an initial only when a full stop follows it ("F. Kennedy"), else a pronoun or a letter.
         return word.Length > 1 || End(tokens[t]) < text.Length && text[End(tokens[t])] == '.';
     }
@@ -113,6 +119,15 @@ internal static class NameFinder
     private static bool Ordinary(string text, TokenSpan token, HashSet<int> lowerWords)
     {
         var word = token.In(text);
+        foreach (var list in StopLists.All)
+        {
+            // Any language's: a text too short to tell its language still opens sentences with "The" or "Le".
+            if (list.Contains(word))
+            {
+                return true;
+            }
+        }
+
         return lowerWords.Contains(Hash(word)) || Openers.Contains(word) || word.EndsWith("ly", StringComparison.Ordinal)
             || CalendarWords.Weekday(word) > 0 || CalendarWords.Month(word) > 0;
     }

@@ -148,7 +148,15 @@ internal static class QuoteFinder
         }
 
         var comma = text[first.Close - 1] == ',' || gap.TrimStart().StartsWith(",");
-        return comma && FirstSpeechVerb(text, tokens, new TextSpan(first.Close + 1, second.Open)) >= 0;
+        if (!comma || FirstSpeechVerb(text, tokens, new TextSpan(first.Close + 1, second.Open)) < 0)
+        {
+            return false;
+        }
+
+        // The clause is only the attribution ("he said,", "said Jane Doe,"), not "said, insisting that".
+        var lastToken = FirstTokenAt(tokens, second.Open) - 1;
+        return lastToken >= 0 && tokens[lastToken].Start > first.Close
+            && (SpeechVerbs.Contains(tokens[lastToken].In(text)) || char.IsUpper(text[tokens[lastToken].Start]));
     }
 
     /// <summary>The attribution after a quote: the rest of its sentence, or the next sentence when that is a short "Doe said."</summary>
@@ -234,7 +242,7 @@ internal static class QuoteFinder
             {
                 before = name;
             }
-            else if (name.FirstToken > verb && after is null)
+            else if (after is null && name.FirstToken == verb + (IsAccording(text, tokens, verb) ? 2 : 1) && !IsAddressed(tokens[verb].In(text)))
             {
                 after = name;
             }
@@ -258,6 +266,16 @@ internal static class QuoteFinder
         var speaker = before ?? after;
         return speaker is null ? (null, clause) : (text[speaker.Start..speaker.End], new TextSpan(speaker.Start, speaker.End));
     }
+
+    /// <summary>"according to Jane Doe": the name comes after "to".</summary>
+    private static bool IsAccording(string text, List<TokenSpan> tokens, int verb) =>
+        tokens[verb].In(text).Equals("according", StringComparison.OrdinalIgnoreCase) && verb + 1 < tokens.Count
+        && tokens[verb + 1].In(text).Equals("to", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Verbs whose object is the listener ("told Reuters"), never the speaker.</summary>
+    private static bool IsAddressed(ReadOnlySpan<char> verb) =>
+        verb.StartsWith("told", StringComparison.OrdinalIgnoreCase) || verb.StartsWith("tell", StringComparison.OrdinalIgnoreCase)
+        || verb.StartsWith("ask", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"Jane Doe, the foreign minister, said": commas on both sides of a short description.</summary>
     private static bool AppositionBetween(string text, int nameEnd, int verbStart)

@@ -16,6 +16,8 @@ public sealed class NameLanguageFixtureTests
     [InlineData("John F. Kennedy Airport reopened.", "john f kennedy airport")]
     [InlineData("On Tuesday the mayor spoke.", "")]
     [InlineData("The mayor met Okafor's deputy.", "okafor")]
+    [InlineData("DETAILS TO FOLLOW", "")]
+    [InlineData("The UN Security Council met.", "un security council")]
     public void Names_are_capitalised_runs_not_sentence_openers(string text, string expected)
     {
         var analysis = Analyzer.Analyze(null, text);

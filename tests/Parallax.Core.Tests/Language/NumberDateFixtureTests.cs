@@ -47,6 +47,9 @@ public sealed class NumberDateFixtureTests
     [InlineData("The vote was held on Tuesday, March 5, 2024.", "Tuesday, March 5, 2024 = 2024-03-05 Day Absolute")]
     [InlineData("Le vote a eu lieu le 3 mars 2024.", "3 mars 2024 = 2024-03-03 Day Absolute")]
     [InlineData("She may 5 times have said so.", "")]
+    [InlineData("Valemont Radio, 4 hours ago", "4 hours ago = 2024-03-06 Day Relative")]
+    [InlineData("She told Russia Today the vote was fair.", "")]
+    [InlineData("Yesterday the vote was held.", "Yesterday = 2024-03-05 Day Relative")]
     public void Dates_are_resolved_against_publication(string text, string expected)
     {
         var analysis = Analyzer.Analyze(null, text, Published);

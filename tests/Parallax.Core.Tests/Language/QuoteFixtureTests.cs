@@ -21,6 +21,8 @@ public sealed class QuoteFixtureTests
     [InlineData("According to Daniel Okafor, \"the water is safe\".", "the water is safe", "Daniel Okafor")]
     [InlineData("\"The water is safe,\" according to Daniel Okafor.", "The water is safe,", "Daniel Okafor")]
     [InlineData("\u00ABL'eau est potable\u00BB, a déclaré Daniel Okafor.", "L'eau est potable", "Daniel Okafor")]
+    [InlineData("\"The water is safe,\" an official told Valemont Radio.", "The water is safe,", "-")]
+    [InlineData("According to a leaked memo, Okafor 'ordered the closure'.", "ordered the closure", "-")]
     public void Quotes_name_their_speaker_only_when_the_sentence_does(string text, string quoted, string speaker)
     {
         var analysis = Analyzer.Analyze(null, text);
@@ -38,6 +40,16 @@ public sealed class QuoteFixtureTests
         Assert.Equal("We will rebuild and we will do it this year.", quote.TextIn(text));
         Assert.Equal("Marta Kovalenko", quote.Speaker);
         Assert.False(quote.Partial);
+    }
+
+    [Fact]
+    public void A_second_quote_after_an_attribution_that_goes_on_is_its_own_quote()
+    {
+        const string text = "\"We disagree,\" Okafor said, insisting that \"talks must go on.\"";
+        var quotes = Analyzer.Analyze(null, text).Quotes;
+        Assert.Equal(["We disagree,", "talks must go on."], quotes.Select(q => q.TextIn(text)));
+        Assert.Equal(["Okafor", "Okafor"], quotes.Select(q => q.Speaker));
+        Assert.Equal([false, true], quotes.Select(q => q.Partial));
     }
 
     [Theory]
