@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Parallax.Core.Language;
 
 /// <summary>
-/// The one table of month and weekday names: English (with its abbreviations), French, German, Spanish, Italian,
+/// The written parts of dates (days, ordinal endings, years, ISO dates) and the one table of month and weekday names: English (with its abbreviations), French, German, Spanish, Italian,
 /// Portuguese (months only: its weekday names are ordinary words) and Russian (genitive, as dates write it). Looked up by span, case-insensitive.
 /// </summary>
 public static class CalendarWords
@@ -55,6 +55,65 @@ public static class CalendarWords
 
     /// <summary>Whether a month word is short or ambiguous enough ("May", "Mar", "Sun") to need a number beside it to be a date.</summary>
     public static bool NeedsNumber(ReadOnlySpan<char> word) => word.Length <= 4;
+
+    /// <summary>A day of the month: 1-31, with an ordinal ending or not ("3", "03", "3rd", "21st").</summary>
+    public static bool Day(ReadOnlySpan<char> word, out int day)
+    {
+        day = 0;
+        var digits = word.Length > 2 && char.IsLetter(word[^1]) ? word[..^2] : word;
+        if (digits.Length is 0 or > 2 || (digits.Length < word.Length && !IsOrdinalSuffix(word[digits.Length..])))
+        {
+            return false;
+        }
+
+        foreach (var c in digits)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            day = day * 10 + c - '0';
+        }
+
+        return day is >= 1 and <= 31;
+    }
+
+    public static bool IsOrdinalSuffix(ReadOnlySpan<char> suffix) =>
+        suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
+        || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase);
+
+    public static bool Year(ReadOnlySpan<char> word, out int year)
+    {
+        year = 0;
+        if (word.Length != 4)
+        {
+            return false;
+        }
+
+        foreach (var c in word)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            year = year * 10 + c - '0';
+        }
+
+        return year is >= 1800 and <= 2199;
+    }
+
+    /// <summary>An ISO date, "2024-03-03".</summary>
+    public static bool IsIso(ReadOnlySpan<char> word, out DateOnly date)
+    {
+        date = default;
+        return word.Length == 10 && word[4] == '-' && word[7] == '-' && Year(word[..4], out var year)
+            && int.TryParse(word.Slice(5, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(word.Slice(8, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day)
+            && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            && (date = new DateOnly(year, month, day)) != default;
+    }
 
     private static FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Build(string[] rows)
     {

@@ -64,7 +64,7 @@ internal static class DateFinder
         mention = null!;
         last = t;
         var word = Word(text, tokens, t);
-        if (IsIso(word, out var iso))
+        if (CalendarWords.IsIso(word, out var iso))
         {
             mention = new DateMention(tokens[t].Start, End(tokens[t]), DateKind.Absolute, DatePrecision.Day, iso);
             return true;
@@ -72,7 +72,7 @@ internal static class DateFinder
 
         int day, month, year;
         var k = t;
-        if (Day(word, out day))
+        if (CalendarWords.Day(word, out day))
         {
             // "3 March", "3rd of March", "3. März"
             k = t + 1;
@@ -97,11 +97,11 @@ internal static class DateFinder
         {
             var capital = char.IsUpper(word[0]);
             k = t + 1;
-            if (k < tokens.Count && IsGap(Gap(text, tokens, k), allowStop: true, allowComma: false) && Day(Word(text, tokens, k), out day) && capital)
+            if (k < tokens.Count && IsGap(Gap(text, tokens, k), allowStop: true, allowComma: false) && CalendarWords.Day(Word(text, tokens, k), out day) && capital)
             {
                 year = YearAfter(text, tokens, k);
             }
-            else if (k < tokens.Count && IsGap(Gap(text, tokens, k), allowStop: true, allowComma: true) && Year(Word(text, tokens, k), out year) && capital)
+            else if (k < tokens.Count && IsGap(Gap(text, tokens, k), allowStop: true, allowComma: true) && CalendarWords.Year(Word(text, tokens, k), out year) && capital)
             {
                 // "March 2024": a month of a year.
                 last = k;
@@ -275,7 +275,7 @@ internal static class DateFinder
     {
         mention = null!;
         last = t;
-        if (t == 0 || !Year(Word(text, tokens, t), out var year) || !Gap(text, tokens, t).SequenceEqual(" ")
+        if (t == 0 || !CalendarWords.Year(Word(text, tokens, t), out var year) || !Gap(text, tokens, t).SequenceEqual(" ")
             || !TimePrepositions.Contains(Word(text, tokens, t - 1)) || Word(text, tokens, t - 1).Equals("of", StringComparison.OrdinalIgnoreCase))
         {
             return false;
@@ -347,66 +347,7 @@ internal static class DateFinder
 
     /// <summary>The year right after token <paramref name="k"/> ("March 3, 2024", "3 March 2024"), or 0.</summary>
     private static int YearAfter(string text, List<TokenSpan> tokens, int k) =>
-        k + 1 < tokens.Count && IsGap(Gap(text, tokens, k + 1), allowStop: true, allowComma: true) && Year(Word(text, tokens, k + 1), out var year) ? year : 0;
-
-    /// <summary>A day of the month: 1-31, with an ordinal ending or not ("3", "03", "3rd", "21st").</summary>
-    private static bool Day(ReadOnlySpan<char> word, out int day)
-    {
-        day = 0;
-        var digits = word.Length > 2 && char.IsLetter(word[^1]) ? word[..^2] : word;
-        if (digits.Length is 0 or > 2 || (digits.Length < word.Length && !IsOrdinalSuffix(word[digits.Length..])))
-        {
-            return false;
-        }
-
-        foreach (var c in digits)
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-
-            day = day * 10 + c - '0';
-        }
-
-        return day is >= 1 and <= 31;
-    }
-
-    private static bool IsOrdinalSuffix(ReadOnlySpan<char> suffix) =>
-        suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
-        || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase);
-
-    private static bool Year(ReadOnlySpan<char> word, out int year)
-    {
-        year = 0;
-        if (word.Length != 4)
-        {
-            return false;
-        }
-
-        foreach (var c in word)
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-
-            year = year * 10 + c - '0';
-        }
-
-        return year is >= 1800 and <= 2199;
-    }
-
-    /// <summary>"2024-03-03".</summary>
-    private static bool IsIso(ReadOnlySpan<char> word, out DateOnly date)
-    {
-        date = default;
-        return word.Length == 10 && word[4] == '-' && word[7] == '-' && Year(word[..4], out var year)
-            && int.TryParse(word.Slice(5, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var month)
-            && int.TryParse(word.Slice(8, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day)
-            && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
-            && (date = new DateOnly(year, month, day)) != default;
-    }
+        k + 1 < tokens.Count && IsGap(Gap(text, tokens, k + 1), allowStop: true, allowComma: true) && CalendarWords.Year(Word(text, tokens, k + 1), out var year) ? year : 0;
 
     /// <summary>Spaces between the parts of a date, with an abbreviation's or a German day's full stop, or a comma.</summary>
     private static bool IsGap(ReadOnlySpan<char> gap, bool allowStop, bool allowComma)

@@ -54,7 +54,7 @@ internal static class NumberFinder
 
                 if (!suffix.IsEmpty)
                 {
-                    if (IsOrdinalSuffix(suffix))
+                    if (CalendarWords.IsOrdinalSuffix(suffix))
                     {
                         kind = NumberKind.Ordinal;
                     }
@@ -257,10 +257,6 @@ internal static class NumberFinder
 
         return false;
     }
-
-    private static bool IsOrdinalSuffix(ReadOnlySpan<char> suffix) =>
-        suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
-        || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase);
 
     private static string? CurrencySign(char c) => c switch
     {
