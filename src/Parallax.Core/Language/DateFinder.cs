@@ -15,13 +15,9 @@ internal static class DateFinder
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TimePrepositions = Set(
         "in since until till by during early late mid from through before after between last next this of");
 
-    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> SmallNumbers =
-        new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["a"] = 1, ["an"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6,
-            ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12,
-            ["few"] = 3, ["several"] = 3,
-        }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Counts written as words in "two days ago"; "a few" and "several" count as three.</summary>
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> SmallNumbers = Counts(
+        "a 1 an 1 one 1 two 2 three 3 four 4 five 5 six 6 seven 7 eight 8 nine 9 ten 10 eleven 11 twelve 12 few 3 several 3");
 
     /// <summary>
     /// Adds the dates among <paramref name="tokens"/> to <paramref name="into"/>, marking the tokens they cover in
@@ -379,6 +375,18 @@ internal static class DateFinder
         t == 0 ? text.AsSpan(0, tokens[0].Start) : text.AsSpan(End(tokens[t - 1]), tokens[t].Start - End(tokens[t - 1]));
 
     private static int End(TokenSpan token) => token.Start + token.Length;
+
+    private static FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Counts(string pairs)
+    {
+        var parts = pairs.Split(' ');
+        var map = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 1 < parts.Length; i += 2)
+        {
+            map[parts[i]] = int.Parse(parts[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(string words) =>
         words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
