@@ -99,6 +99,16 @@ public sealed class LanguageAnalyzer
             [.. dates], [.. quotes], TitleTokens(title, stops));
     }
 
+    /// <summary>
+    /// The main language of a text (ISO 639-1), or "und" when unsure: the identifier alone, for callers that need
+    /// nothing else (an extractor naming a text page's language, which no markup declares).
+    /// </summary>
+    public static string IdentifyLanguage(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return LanguageIdentifier.Identify(text, Tokenize(text), Scripts.Dominant(text));
+    }
+
     private static List<TokenSpan> Tokenize(string text)
     {
         var spans = new List<TokenSpan>(text.Length / 5);
