@@ -72,6 +72,11 @@ internal static class NumberFinder
                     }
                 }
             }
+            else if (flags[t].HasFlag(TokenFlags.StopWord) && !word.Equals("one", StringComparison.OrdinalIgnoreCase) || word.Length > 12)
+            {
+                // No other function word and no long word is a number: half the words skip the look-ups.
+                continue;
+            }
             else if (Ordinals.TryGetValue(word, out value) && t > 0 && tokens[t - 1].In(text).Equals("the", StringComparison.OrdinalIgnoreCase))
             {
                 kind = NumberKind.Ordinal;
