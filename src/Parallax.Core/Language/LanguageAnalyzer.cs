@@ -35,15 +35,11 @@ public sealed class LanguageAnalyzer
         var t = 0;
         for (var s = 0; s < raw.Count; s++)
         {
-            while (t < spans.Count && spans[t].Start < raw[s].Start)
-            {
-                sentenceOf[t++] = Math.Max(0, s - 1);
-            }
-
+            // Every token lies inside a sentence: sentences run from a mark that is no space to the next end.
             var first = t;
             while (t < spans.Count && spans[t].Start < raw[s].End)
             {
-                sentenceOf[t] = s;
+                sentenceOf[t] = sentences.Count;
                 if (t == first)
                 {
                     flags[t] |= TokenFlags.SentenceInitial;
@@ -52,12 +48,11 @@ public sealed class LanguageAnalyzer
                 t++;
             }
 
-            sentences.Add(new Sentence(raw[s].Start, raw[s].End, raw[s].Paragraph, first, t - first));
-        }
-
-        for (; t < spans.Count; t++)
-        {
-            sentenceOf[t] = Math.Max(0, raw.Count - 1);
+            if (t > first)
+            {
+                // A line of marks alone ("***", a stray quotation mark) has no words to say anything with.
+                sentences.Add(new Sentence(raw[s].Start, raw[s].End, raw[s].Paragraph, first, t - first));
+            }
         }
 
         var lowerWords = new HashSet<int>();
@@ -76,7 +71,7 @@ public sealed class LanguageAnalyzer
             }
         }
 
-        var sentenceArray = sentences.MoveToImmutable();
+        var sentenceArray = sentences.ToImmutable();
         Span<char> scratch = stackalloc char[MaxKey];
         var names = new List<NameRun>();
         NameFinder.Find(text, spans, flags, lowerWords, midCapitals, names, scratch);

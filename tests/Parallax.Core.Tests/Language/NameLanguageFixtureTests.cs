@@ -52,4 +52,26 @@ public sealed class NameLanguageFixtureTests
         Assert.True(tokens[3].Has(TokenFlags.Number));
         Assert.Equal("trucks", tokens[4].In(text).ToString());
     }
+
+    [Fact]
+    public void The_title_is_tokenised_apart_with_its_own_offsets()
+    {
+        const string title = "Valemont Closes Its Old Bridge";
+        var analysis = Analyzer.Analyze(title, "The council voted to close the bridge over the river until spring.");
+        Assert.Equal(["Valemont", "Closes", "Its", "Old", "Bridge"], analysis.TitleTokens.Select(t => t.In(title).ToString()));
+        Assert.True(analysis.TitleTokens[0].Has(TokenFlags.SentenceInitial));
+        Assert.True(analysis.TitleTokens[2].Has(TokenFlags.StopWord));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\n  ")]
+    [InlineData("\"")]
+    public void Empty_text_gives_an_empty_analysis(string text)
+    {
+        var analysis = Analyzer.Analyze(null, text);
+        Assert.Empty(analysis.Sentences);
+        Assert.Empty(analysis.Tokens);
+        Assert.Equal(TextAnalysis.Undetermined, analysis.Language);
+    }
 }
