@@ -55,26 +55,20 @@ public sealed class LanguageAnalyzer
             }
         }
 
-        var lowerWords = new HashSet<int>();
         var midCapitals = new HashSet<int>();
         for (var k = 0; k < spans.Count; k++)
         {
             flags[k] |= Flags(text, spans, k, stops);
-            var word = spans[k].In(text);
-            if (char.IsLower(word[0]))
+            if (flags[k].HasFlag(TokenFlags.Capitalised) && !flags[k].HasFlag(TokenFlags.SentenceInitial))
             {
-                lowerWords.Add(NameFinder.Hash(word));
-            }
-            else if (flags[k].HasFlag(TokenFlags.Capitalised) && !flags[k].HasFlag(TokenFlags.SentenceInitial))
-            {
-                midCapitals.Add(NameFinder.Hash(word));
+                midCapitals.Add(NameFinder.Hash(spans[k].In(text)));
             }
         }
 
         var sentenceArray = sentences.ToImmutable();
         Span<char> scratch = stackalloc char[MaxKey];
         var names = new List<NameRun>();
-        NameFinder.Find(text, spans, flags, lowerWords, midCapitals, names, scratch);
+        NameFinder.Find(text, spans, flags, midCapitals, names, scratch);
 
         var covered = spans.Count <= 4096 ? stackalloc bool[spans.Count] : new bool[spans.Count];
         var dates = new List<DateMention>();

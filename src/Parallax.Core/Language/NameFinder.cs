@@ -6,8 +6,9 @@ namespace Parallax.Core.Language;
 /// Finds capitalised names: runs of capitalised words standing one space apart, with connectors inside ("Bank of
 /// England") and titles or initials with their full stop ("Mr. Doe", "John F. Kennedy"). A sentence's first word is
 /// capitalised for that reason alone, so it starts a name only when the same word is capitalised elsewhere inside a
-/// sentence, or when a capitalised word follows it and it is not an ordinary word (one the text also writes in lower
-/// case, a function word, a date word, an adverb in -ly). Stateless.
+/// sentence, or when a capitalised word follows it and it is not an ordinary opener (a function word in any
+/// language, a date word, an adverb in -ly, a plural like "Officials"). A title the text also writes in lower case
+/// stays ("Pope Francis ... the pope"). Stateless.
 /// </summary>
 internal static class NameFinder
 {
@@ -17,13 +18,13 @@ internal static class NameFinder
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = Set(
         "mr mrs ms dr prof st sen rep gov gen col lt sgt capt maj adm rev jr sr");
 
-    /// <summary>Words that open sentences without being names, for texts too short to show them in lower case.</summary>
+    /// <summary>Capitalised words that open sentences without being names, and are no function words.</summary>
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Openers = Set(
         "yesterday today tomorrow tonight meanwhile however separately earlier later last next still instead overall " +
         "officials police witnesses residents authorities critics analysts experts sources reports according asked " +
         "speaking writing following despite amid after before during under over across");
 
-    public static void Find(string text, List<TokenSpan> tokens, TokenFlags[] flags, HashSet<int> lowerWords, HashSet<int> midCapitals,
+    public static void Find(string text, List<TokenSpan> tokens, TokenFlags[] flags, HashSet<int> midCapitals,
         List<NameRun> into, Span<char> scratch)
     {
         var t = 0;
@@ -67,7 +68,7 @@ internal static class NameFinder
 
             if (flags[start].HasFlag(TokenFlags.SentenceInitial) && !midCapitals.Contains(Hash(tokens[start].In(text))))
             {
-                if (end == start || Ordinary(text, tokens[start], lowerWords))
+                if (end == start || Ordinary(text, tokens[start]))
                 {
                     start++;
                 }
@@ -116,7 +117,7 @@ internal static class NameFinder
     private static bool IsCalendar(string text, List<TokenSpan> tokens, int t) =>
         CalendarWords.Weekday(tokens[t].In(text)) > 0 || CalendarWords.Month(tokens[t].In(text)) > 0;
 
-    private static bool Ordinary(string text, TokenSpan token, HashSet<int> lowerWords)
+    private static bool Ordinary(string text, TokenSpan token)
     {
         var word = token.In(text);
         foreach (var list in StopLists.All)
@@ -128,7 +129,7 @@ internal static class NameFinder
             }
         }
 
-        return lowerWords.Contains(Hash(word)) || Openers.Contains(word) || word.EndsWith("ly", StringComparison.Ordinal)
+        return Openers.Contains(word) || word.EndsWith("ly", StringComparison.Ordinal)
             || CalendarWords.Weekday(word) > 0 || CalendarWords.Month(word) > 0;
     }
 

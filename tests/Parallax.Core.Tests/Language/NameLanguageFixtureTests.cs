@@ -17,6 +17,7 @@ public sealed class NameLanguageFixtureTests
     [InlineData("On Tuesday the mayor spoke.", "")]
     [InlineData("The mayor met Okafor's deputy.", "okafor")]
     [InlineData("DETAILS TO FOLLOW", "")]
+    [InlineData("Pope Francis visited Iraq. The pope spoke.", "pope francis | iraq")]
     [InlineData("The UN Security Council met.", "un security council")]
     public void Names_are_capitalised_runs_not_sentence_openers(string text, string expected)
     {
