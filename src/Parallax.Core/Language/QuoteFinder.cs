@@ -168,7 +168,8 @@ internal static class QuoteFinder
             return (null, null);
         }
 
-        var rest = new TextSpan(quote.Close + 1, sentences[s].End);
+        // The sentence may end before the closing mark: a line of marks alone is no sentence.
+        var rest = new TextSpan(quote.Close + 1, Math.Max(quote.Close + 1, sentences[s].End));
         if (HasLetter(rest.In(text)))
         {
             var nextQuote = rest.In(text).IndexOfAny("\"\u201C\u00AB\u201E");
@@ -195,7 +196,7 @@ internal static class QuoteFinder
     /// <summary>The attribution before a quote in its sentence ("Jane Doe said: ", "According to Doe, ").</summary>
     private static (string?, TextSpan?) BeforeAttribution(string text, List<TokenSpan> tokens, ImmutableArray<Sentence> sentences, List<NameRun> names, Raw quote, int sentence)
     {
-        if (sentence < 0 || sentences[sentence].Start >= quote.Open)
+        if (sentence < 0 || sentences[sentence].Start >= quote.Open || sentences[sentence].End < quote.Open)
         {
             return (null, null);
         }
@@ -304,7 +305,7 @@ internal static class QuoteFinder
     /// <summary>A quote inside the writer's own sentence: words before it that do not introduce it (no colon, comma or speech verb).</summary>
     private static bool IsPartial(string text, List<TokenSpan> tokens, ImmutableArray<Sentence> sentences, Raw quote, int sentence)
     {
-        if (sentence < 0)
+        if (sentence < 0 || sentences[sentence].End < quote.Open)
         {
             return false;
         }

@@ -10,7 +10,7 @@ public sealed class LanguagePropertyTests
     private static readonly LanguageAnalyzer Analyzer = new();
 
     // Characters the layer treats specially, so that random text hits its edge cases often.
-    private const string Alphabet = "aA zZ.,;:!?'\"\u201C\u201D\u2018\u2019\u00AB\u00BB()-\n\n 0123456789$%€ Mr U.S. Jan said Doe May 3rd 2024 \u2026 Пр 中文";
+    private const string Alphabet = "`` '' aA zZ.,;:!?'\"\u201C\u201D\u2018\u2019\u00AB\u00BB()-\n\n 0123456789$%€ Mr U.S. Jan said Doe May 3rd 2024 \u2026 Пр 中文";
 
     [Property(MaxTest = 300)]
     public void Random_text_gives_ordered_spans_in_range(NonNull<string> raw, int[] picks)
