@@ -1,7 +1,6 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Parallax.Core.Language;
-using Parallax.Core.Spin;
 
 namespace Parallax.Core.Identity;
 
@@ -170,18 +169,18 @@ internal sealed class Fingerprinter
             }
 
             var number = word.IndexOfAnyInRange('0', '9') >= 0;
-            if (number || (char.IsUpper(word[0]) && !SentenceStart(body, token.Start)))
+            if (number || (char.IsUpper(word[0]) && !SentenceStart.At(body, token.Start)))
             {
                 sequenceTokens.Add(hash);
                 sequencePositions.Add(tokens.Count);
             }
 
             tokens.Add(hash);
-            fixedWords.Add(StopWords.Contains(word) || number);
+            fixedWords.Add(StopLists.English.Contains(word) || number);
             wordChars += word.Length;
             foreach (var c in word)
             {
-                if (IsSpacelessScript(c))
+                if (Scripts.IsSpaceless(c))
                 {
                     spacelessChars++;
                 }
@@ -189,29 +188,6 @@ internal sealed class Fingerprinter
         }
 
         return count;
-    }
-
-    /// <summary>
-    /// Whether a word starts a sentence (capitalised for that reason alone): nothing but spaces, opening quotes or
-    /// brackets between it and the start of the text, a line break or a sentence's end.
-    /// </summary>
-    private static bool SentenceStart(string body, int start)
-    {
-        for (var i = start - 1; i >= 0; i--)
-        {
-            var c = body[i];
-            if (c is '\n' or '\r' or '.' or '!' or '?' or ':' or '\u2026')
-            {
-                return true;
-            }
-
-            if (!(c is ' ' or '\t' or '"' or '\'' or '(' or '[' or '\u201C' or '\u2018' or '\u00AB' or '\u00A0' or '-' or '\u2013' or '\u2014'))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>
@@ -247,12 +223,6 @@ internal sealed class Fingerprinter
 
         return pairs >= options.MinSequenceAnchors ? count : 0;
     }
-
-    /// <summary>Han, kana, Thai, Lao, Khmer and Myanmar: scripts that do not put spaces between words.</summary>
-    private static bool IsSpacelessScript(char c) =>
-        c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u3040' and <= '\u30FF')
-            or (>= '\u0E00' and <= '\u0EFF') or (>= '\u1780' and <= '\u17FF') or (>= '\u1000' and <= '\u109F')
-            or (>= '\uF900' and <= '\uFAFF');
 
     private int WordShingles(Fingerprint into)
     {

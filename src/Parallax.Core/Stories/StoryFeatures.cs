@@ -208,8 +208,9 @@ public static class StoryFeatures
 
         foreach (var c in word)
         {
-            if (c is (>= '\u3040' and <= '\u30ff') or (>= '\u3400' and <= '\u9fff') or (>= '\u0e00' and <= '\u0e7f')
-                or (>= '\uac00' and <= '\ud7af') or (>= '\uf900' and <= '\ufaff'))
+            // Korean puts spaces between words but glues particles to them: syllable pairs match better too.
+            var script = Scripts.Of(c);
+            if (Scripts.IsSpaceless(script) || script == Script.Hangul)
             {
                 return true;
             }

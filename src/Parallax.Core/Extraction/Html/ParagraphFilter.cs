@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using Parallax.Core.Language;
 
 namespace Parallax.Core.Extraction.Html;
 
@@ -86,7 +87,7 @@ internal static partial class ParagraphFilter
         }
 
         var words = CountWords(text);
-        if (words <= 14 && (Time().IsMatch(text) || NumericDate().IsMatch(text) || (Year().IsMatch(text) && MonthName().IsMatch(text))))
+        if (words <= 14 && (Time().IsMatch(text) || NumericDate().IsMatch(text) || (Year().IsMatch(text) && NamesMonth(text))))
         {
             return DropReason.Dateline;
         }
@@ -197,6 +198,17 @@ internal static partial class ParagraphFilter
     [GeneratedRegex(@"\b(19|20)\d{2}\b", RegexOptions.CultureInvariant)]
     private static partial Regex Year();
 
-    [GeneratedRegex(@"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\b\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MonthName();
+    /// <summary>Whether a word of the text names a month, in any language of the shared month table.</summary>
+    private static bool NamesMonth(string text)
+    {
+        foreach (var token in new WordTokenizer(text))
+        {
+            if (CalendarWords.Month(token.In(text)) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

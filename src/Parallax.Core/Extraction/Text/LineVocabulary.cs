@@ -98,7 +98,7 @@ internal static class LineVocabulary
         Add(WordKind.TimeWord, "updated update published posted last modified edited on at am pm a.m p.m gmt utc est edt cst cdt pst pdt cet cest bst msk ist aest jst eet eest time date about over less than more just");
         Add(WordKind.Ago, "ago");
         Add(WordKind.DayWord, "today yesterday now tonight");
-        Add(WordKind.Month, "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec");
+        Add(WordKind.Month, string.Join(' ', Language.CalendarWords.EnglishMonthWords));
         Add(WordKind.Weekday, "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun");
         Add(WordKind.NumberWord, "a an one two three four five six seven eight nine ten eleven twelve few several");
         Add(WordKind.Nav,

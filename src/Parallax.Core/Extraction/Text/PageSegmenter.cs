@@ -1,3 +1,5 @@
+using Parallax.Core.Language;
+
 namespace Parallax.Core.Extraction.Text;
 
 /// <summary>One article found by the segmenter, still as line numbers and strings.</summary>
@@ -541,10 +543,10 @@ internal static class PageSegmenter
                     break;
                 case LineShape.Byline:
                     Author ??= MetadataLines.AuthorOf(line);
-                    Published ??= MetadataLines.DateOf(line.Text);
+                    Published ??= DateParser.FromLine(line.Text);
                     break;
                 case LineShape.Time:
-                    Published ??= MetadataLines.DateOf(line.Text);
+                    Published ??= DateParser.FromLine(line.Text);
                     break;
             }
         }

@@ -1,4 +1,5 @@
 using Parallax.Core.Extraction.Encoding;
+using Parallax.Core.Language;
 
 namespace Parallax.Core.Extraction.Text;
 
@@ -44,7 +45,7 @@ public sealed class TextExtractor
                 Url: null,
                 article.Published,
                 article.Author,
-                Language: null,
+                LanguageOf(article.Paragraphs),
                 article.Paragraphs));
         }
 
@@ -116,6 +117,19 @@ public sealed class TextExtractor
         }
 
         return segmentation is null ? (null, "only boilerplate: every line is a menu, a notice or a marker") : (segmentation, null);
+    }
+
+    /// <summary>A text page declares no language: the identifier names it from the first paragraphs, or null when unsure.</summary>
+    private static string? LanguageOf(IReadOnlyList<string> paragraphs)
+    {
+        var sample = new System.Text.StringBuilder();
+        for (var i = 0; i < paragraphs.Count && sample.Length < 2000; i++)
+        {
+            sample.Append(paragraphs[i]).Append("\n\n");
+        }
+
+        var language = LanguageAnalyzer.IdentifyLanguage(sample.ToString());
+        return language == TextAnalysis.Undetermined ? null : language;
     }
 
     /// <summary>Text with NULs or many control characters is a binary file read as text.</summary>

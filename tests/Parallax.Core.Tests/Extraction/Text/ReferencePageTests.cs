@@ -37,6 +37,12 @@ public sealed class ReferencePageTests
     }
 
     [ReferencePageFact]
+    public void Names_the_language_the_page_does_not_declare()
+    {
+        Assert.All(Extract().Articles, a => Assert.Equal("en", a.Language));
+    }
+
+    [ReferencePageFact]
     public void Finds_four_articles_in_page_order()
     {
         var page = Extract();
