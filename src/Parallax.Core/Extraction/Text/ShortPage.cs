@@ -1,3 +1,5 @@
+using Parallax.Core.Language;
+
 namespace Parallax.Core.Extraction.Text;
 
 /// <summary>
@@ -26,7 +28,7 @@ internal static class ShortPage
                     break;
                 case LineShape.Time:
                     kind = TextLineClass.Metadata;
-                    published ??= MetadataLines.DateOf(line.Text);
+                    published ??= DateParser.FromLine(line.Text);
                     break;
                 case LineShape.Byline:
                     kind = TextLineClass.Metadata;
