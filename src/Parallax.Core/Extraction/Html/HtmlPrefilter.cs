@@ -28,8 +28,9 @@ internal static class HtmlPrefilter
             var rest = source[i..];
             if (rest.StartsWith("<!--"))
             {
-                var end = rest.IndexOf("-->");
-                var stop = end < 0 ? source.Length : i + end + 3;
+                // Ends where the tokenizer ends it: "-->", "--!>" or the abrupt "<!-->"; a search for "-->" alone
+                // would run past a "--!>" and drop the rest of the page with the comment.
+                var stop = TreeScan.CommentEnd(source, i);
                 builder.Append(source[copied..i]);
                 copied = stop;
                 i = stop;
