@@ -24,13 +24,13 @@ public sealed record ExtractionOptions
     /// The most DOM nodes (elements and text runs) a page may build, counting the copies of formatting elements the
     /// builder re-opens in every paragraph: 1,500 unclosed &lt;b&gt;s before 20,000 paragraphs are 30 million nodes.
     /// </summary>
-    public int MaxNodes { get; init; } = 500_000;
+    public int MaxNodes { get; init; } = 100_000;
 
     /// <summary>
     /// The most steps the tree builder may take: one per tag plus one per open element each scope check or end tag
     /// walks past. Stray end tags under a deep stack cost it a walk each, with no node to show for it.
     /// </summary>
-    public long MaxTreeSteps { get; init; } = 50_000_000;
+    public long MaxTreeSteps { get; init; } = 5_000_000;
 
     /// <summary>The most visible characters of text a page may hold; past it no reader would call it one article.</summary>
     public int MaxTextChars { get; init; } = 2_000_000;

@@ -87,7 +87,7 @@ public sealed class HtmlExtractor
             return PageExtraction.Failed(page.Path, $"refused before parsing: {estimate.Refusal}");
         }
 
-        using var document = budget.Parser(context).ParseDocument(source);
+        using var document = budget.Parser(context).ParseDocument(TreeScan.WithoutStrays(source, estimate.Strays));
         var body = document.Body;
         if (body is null)
         {

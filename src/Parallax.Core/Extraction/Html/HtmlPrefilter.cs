@@ -26,6 +26,13 @@ internal static class HtmlPrefilter
 
             i += lt;
             var rest = source[i..];
+            if (rest.Length < 2 || (rest[1] | 0x20) is not ('s' or 'n' or '!'))
+            {
+                // Most tags are neither a comment nor one of the four elements emptied here: skip them cheaply.
+                i++;
+                continue;
+            }
+
             if (rest.StartsWith("<!--"))
             {
                 // Ends where the tokenizer ends it: "-->", "--!>" or the abrupt "<!-->"; a search for "-->" alone

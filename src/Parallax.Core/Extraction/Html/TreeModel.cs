@@ -10,32 +10,35 @@ namespace Parallax.Core.Extraction.Html;
 /// </summary>
 internal sealed class TreeModel(ExtractionOptions options)
 {
-    private readonly List<Node> stack = new(64);
+    private const TagFlags ButtonScope = TagFlags.ScopeBoundary | TagFlags.ButtonBoundary;
+    private const TagFlags ListItemScope = TagFlags.ScopeBoundary | TagFlags.ListBoundary;
+
+    private readonly OpenElements stack = new();
 
     /// <summary>The list of active formatting elements; null entries are the markers cells and objects push.</summary>
     private readonly List<Entry?> formatting = new(16);
 
-    public int Deepest { get; private set; }
+    public int Deepest => stack.Deepest;
 
     public long Nodes { get; private set; }
 
-    public long Steps { get; private set; }
+    public long Steps => stack.Steps;
 
     /// <summary>Why the page passes a budget, or null while it does not.</summary>
     public string? Refusal { get; private set; }
 
-    public void Begin()
+    public void Begin(TagName html, TagName body)
     {
         // html, head and body exist on every page, whatever its tags say.
-        Insert("html");
+        Push(html);
         Nodes++;
-        Insert("body");
+        Push(body);
     }
 
     public void Text()
     {
         Nodes++;
-        if (!InSelect())
+        if (!stack.InSelect())
         {
             Reconstruct();
         }
@@ -43,177 +46,204 @@ internal sealed class TreeModel(ExtractionOptions options)
         Check();
     }
 
-    public void StartTag(string name, int attributes, bool selfClosing)
+    public void StartTag(TagName tag, int attributes, bool selfClosing)
     {
-        Steps++;
-        if (stack.Count > 0 && stack[^1].Foreign)
+        stack.Steps++;
+        if (stack.Current is { Foreign: true })
         {
             // Inside SVG or MathML a self-closing tag is an empty element; otherwise it nests.
-            PushUnlessSelfClosing(name, selfClosing);
-
-            Check();
-            return;
+            PushUnlessSelfClosing(tag, selfClosing);
         }
-
-        if (InSelect())
+        else if (stack.InSelect())
         {
-            SelectStartTag(name);
-            Check();
-            return;
+            SelectStartTag(tag);
+        }
+        else
+        {
+            BodyStartTag(tag, attributes, selfClosing);
         }
 
+        Check();
+    }
+
+    private void BodyStartTag(TagName tag, int attributes, bool selfClosing)
+    {
+        var name = tag.Name;
         switch (name)
         {
             case "html" or "head" or "body" or "frameset":
                 break;
             case "li":
                 CloseListItem(static n => n == "li");
-                InsertClosingP(name);
+                CloseP();
+                Push(tag);
                 break;
             case "dd" or "dt":
                 CloseListItem(static n => n is "dd" or "dt");
-                InsertClosingP(name);
+                CloseP();
+                Push(tag);
                 break;
             case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
                 CloseP();
-                if (IsHeading(Current))
+                if (stack.CurrentIs(TagFlags.Heading))
                 {
-                    Pop();
+                    stack.Pop();
                 }
 
-                Insert(name);
+                Push(tag);
                 break;
             case "a":
                 if (LastFormatting("a") is { } open)
                 {
+                    // An a inside an a closes the first.
                     Adopt("a");
                     RemoveEntry(open);
-                    RemoveFromStack(open.Element);
+                    var at = stack.IndexOf(open.Element);
+                    if (at >= 2)
+                    {
+                        stack.RemoveAt(at);
+                    }
                 }
 
                 Reconstruct();
-                InsertFormatting(name, attributes);
-                break;
-            case "b" or "big" or "code" or "em" or "font" or "i" or "s" or "small" or "strike" or "strong" or "tt" or "u":
-                Reconstruct();
-                InsertFormatting(name, attributes);
+                InsertFormatting(tag, attributes);
                 break;
             case "nobr":
                 Reconstruct();
-                if (InScope("nobr", Scope.Default))
+                if (stack.InScope("nobr", TagFlags.ScopeBoundary))
                 {
                     Adopt("nobr");
                     Reconstruct();
                 }
 
-                InsertFormatting(name, attributes);
+                InsertFormatting(tag, attributes);
                 break;
             case "button":
-                if (InScope("button", Scope.Default))
+                if (stack.InScope("button", TagFlags.ScopeBoundary))
                 {
-                    PopUntil("button");
+                    stack.PopUntil("button");
                 }
 
                 Reconstruct();
-                Insert(name);
+                Push(tag);
                 break;
             case "option" or "optgroup":
-                if (Current == "option")
+                if (stack.CurrentIs("option"))
                 {
-                    Pop();
+                    stack.Pop();
                 }
 
                 Reconstruct();
-                Insert(name);
+                Push(tag);
                 break;
             case "rb" or "rp" or "rt" or "rtc":
-                if (Current is "rb" or "rp" or "rt" or "rtc")
+                if (stack.Current?.Name is "rb" or "rp" or "rt" or "rtc")
                 {
-                    Pop();
+                    stack.Pop();
                 }
 
-                Insert(name);
+                Push(tag);
                 break;
             case "applet" or "marquee" or "object" or "template":
                 Reconstruct();
-                Insert(name);
+                Push(tag);
                 formatting.Add(null);
                 break;
             case "table":
                 CloseP();
-                Insert(name);
+                Push(tag);
                 break;
             case "caption" or "colgroup" or "tbody" or "thead" or "tfoot" or "tr" or "td" or "th":
-                TablePart(name);
-                break;
-            case "select":
-                Reconstruct();
-                Insert(name);
+                TablePart(tag);
                 break;
             case "svg" or "math":
                 Reconstruct();
-                PushUnlessSelfClosing(name, selfClosing);
+                PushUnlessSelfClosing(tag, selfClosing);
+                break;
+            case "hr":
+                CloseP();
+                Nodes++;
                 break;
             default:
-                if (IsVoid(name))
+                if (tag.Is(TagFlags.Formatting))
                 {
-                    if (name is not ("hr" or "area" or "base" or "basefont" or "bgsound" or "col" or "frame" or "link" or "meta" or "param" or "source" or "track"))
+                    Reconstruct();
+                    InsertFormatting(tag, attributes);
+                }
+                else if (tag.Is(TagFlags.Void))
+                {
+                    if (name is "br" or "embed" or "img" or "image" or "input" or "keygen" or "wbr" or "area")
                     {
                         Reconstruct();
-                    }
-                    else if (name == "hr")
-                    {
-                        CloseP();
                     }
 
                     Nodes++;
                 }
-                else if (ClosesP(name))
+                else if (tag.Is(TagFlags.ClosesP))
                 {
-                    InsertClosingP(name);
+                    CloseP();
+                    Push(tag);
                 }
                 else
                 {
                     Reconstruct();
-                    Insert(name);
+                    Push(tag);
                 }
 
                 break;
         }
-
-        Check();
     }
 
-    public void EndTag(string name)
+    /// <summary>Applies an end tag; true when the tree builder would certainly ignore it (a stray end tag).</summary>
+    public bool EndTag(TagName tag)
     {
-        Steps++;
-        if (stack.Count > 0 && stack[^1].Foreign)
-        {
-            ForeignEndTag(name);
-            Check();
-            return;
-        }
-
-        if (InSelect() && name is not ("select" or "option" or "optgroup"))
+        stack.Steps++;
+        if (IsStray(tag))
         {
             Check();
-            return;
+            return true;
         }
 
+        if (stack.Current is { Foreign: true })
+        {
+            ForeignEndTag(tag);
+        }
+        else if (!stack.InSelect() || tag.Name is "select" or "option" or "optgroup")
+        {
+            BodyEndTag(tag);
+        }
+
+        Check();
+        return false;
+    }
+
+    /// <summary>
+    /// An end tag whose element is not open anywhere, in a rule that then ignores it: the "any other end tag"
+    /// rule and the block rules. p and br make elements, formatting tags touch the formatting list, headings close
+    /// one another, tables, forms and templates have their own rules: those are never called stray.
+    /// </summary>
+    private bool IsStray(TagName tag) => stack.Current is { Foreign: false } && stack.NoneOpen(tag.Name)
+        && !tag.Is(TagFlags.Formatting | TagFlags.Heading)
+        && tag.Name is not ("p" or "br" or "html" or "head" or "body" or "form" or "template" or "table" or "tbody"
+            or "thead" or "tfoot" or "tr" or "td" or "th" or "caption" or "colgroup" or "col" or "sarcasm");
+
+    private void BodyEndTag(TagName tag)
+    {
+        var name = tag.Name;
         switch (name)
         {
             case "html" or "head" or "body":
                 break;
             case "p":
-                if (!InScope("p", Scope.Button))
+                if (!stack.InScope("p", ButtonScope))
                 {
                     // An end tag with no open p makes an empty one.
                     Nodes++;
                 }
                 else
                 {
-                    GenerateImpliedEndTags("p");
-                    PopUntil("p");
+                    stack.GenerateImpliedEndTags("p");
+                    stack.PopUntil("p");
                 }
 
                 break;
@@ -222,49 +252,48 @@ internal sealed class TreeModel(ExtractionOptions options)
                 Nodes++;
                 break;
             case "li":
-                if (InScope("li", Scope.ListItem))
+                if (stack.InScope("li", ListItemScope))
                 {
-                    GenerateImpliedEndTags("li");
-                    PopUntil("li");
+                    stack.GenerateImpliedEndTags("li");
+                    stack.PopUntil("li");
                 }
 
                 break;
             case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
-                if (HeadingInScope())
+                if (stack.InScope(null, TagFlags.ScopeBoundary, TagFlags.Heading))
                 {
-                    GenerateImpliedEndTags(null);
-                    while (stack.Count > 2 && !IsHeading(Pop()))
-                    {
-                    }
+                    stack.GenerateImpliedEndTags(null);
+                    stack.PopUntil(TagFlags.Heading);
                 }
 
                 break;
-            case "a" or "b" or "big" or "code" or "em" or "font" or "i" or "nobr" or "s" or "small" or "strike" or "strong" or "tt" or "u":
-                Adopt(name);
-                break;
             case "applet" or "marquee" or "object" or "template" or "td" or "th" or "caption":
-                if (InScope(name, name is "td" or "th" or "caption" ? Scope.Table : Scope.Default))
+                if (stack.InScope(name, name is "td" or "th" or "caption" ? TagFlags.TableBoundary : TagFlags.ScopeBoundary))
                 {
-                    GenerateImpliedEndTags(null);
-                    PopUntil(name);
+                    stack.GenerateImpliedEndTags(null);
+                    stack.PopUntil(name);
                     ClearToMarker();
                 }
 
                 break;
             case "table" or "tbody" or "thead" or "tfoot" or "tr" or "select":
-                if (InScope(name, Scope.Table))
+                if (stack.InScope(name, TagFlags.TableBoundary))
                 {
-                    PopUntil(name);
+                    stack.PopUntil(name);
                 }
 
                 break;
             default:
-                if (IsSpecial(name))
+                if (tag.Is(TagFlags.Formatting))
                 {
-                    if (InScope(name, Scope.Default))
+                    Adopt(name);
+                }
+                else if (tag.Is(TagFlags.Special))
+                {
+                    if (stack.InScope(name, TagFlags.ScopeBoundary))
                     {
-                        GenerateImpliedEndTags(null);
-                        PopUntil(name);
+                        stack.GenerateImpliedEndTags(null);
+                        stack.PopUntil(name);
                     }
                 }
                 else
@@ -274,8 +303,6 @@ internal sealed class TreeModel(ExtractionOptions options)
 
                 break;
         }
-
-        Check();
     }
 
     private void Check()
@@ -299,59 +326,37 @@ internal sealed class TreeModel(ExtractionOptions options)
         }
     }
 
-    private string Current => stack.Count > 0 ? stack[^1].Name : string.Empty;
-
-    private bool InSelect()
+    private void SelectStartTag(TagName tag)
     {
-        // The select insertion mode holds while a select is open with only options and groups above it.
-        for (var i = stack.Count - 1; i >= 0; i--)
-        {
-            var name = stack[i].Name;
-            if (name == "select")
-            {
-                return true;
-            }
-
-            if (name is not ("option" or "optgroup"))
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
-
-    private void SelectStartTag(string name)
-    {
-        switch (name)
+        switch (tag.Name)
         {
             case "option":
-                if (Current == "option")
+                if (stack.CurrentIs("option"))
                 {
-                    Pop();
+                    stack.Pop();
                 }
 
-                Insert(name);
+                Push(tag);
                 break;
             case "optgroup":
-                if (Current == "option")
+                if (stack.CurrentIs("option"))
                 {
-                    Pop();
+                    stack.Pop();
                 }
 
-                if (Current == "optgroup")
+                if (stack.CurrentIs("optgroup"))
                 {
-                    Pop();
+                    stack.Pop();
                 }
 
-                Insert(name);
+                Push(tag);
                 break;
             case "select" or "input" or "keygen" or "textarea":
                 // A select inside a select closes the first; the others close it and are then read again.
-                PopUntil("select");
-                if (name != "select")
+                stack.PopUntil("select");
+                if (tag.Name != "select")
                 {
-                    StartTag(name, 0, false);
+                    BodyStartTag(tag, 0, false);
                 }
 
                 break;
@@ -364,32 +369,35 @@ internal sealed class TreeModel(ExtractionOptions options)
         }
     }
 
-    private void TablePart(string name)
+    private void TablePart(TagName tag)
     {
-        switch (name)
+        switch (tag.Name)
         {
             case "td" or "th":
-                if (InScope("td", Scope.Table) || InScope("th", Scope.Table))
+                if (stack.InScope("td", TagFlags.TableBoundary) || stack.InScope("th", TagFlags.TableBoundary))
                 {
-                    PopUntilAny("td", "th");
+                    while (stack.Count > 2 && stack.Pop() is not ("td" or "th"))
+                    {
+                    }
+
                     ClearToMarker();
                 }
 
-                Insert(name);
+                Push(tag);
                 formatting.Add(null);
                 break;
             case "tr":
-                if (InScope("tr", Scope.Table))
+                if (stack.InScope("tr", TagFlags.TableBoundary))
                 {
-                    PopUntil("tr");
+                    stack.PopUntil("tr");
                     ClearToMarker();
                 }
 
-                Insert(name);
+                Push(tag);
                 break;
             default:
-                Insert(name);
-                if (name == "caption")
+                Push(tag);
+                if (tag.Name == "caption")
                 {
                     formatting.Add(null);
                 }
@@ -398,20 +406,20 @@ internal sealed class TreeModel(ExtractionOptions options)
         }
     }
 
-    private void ForeignEndTag(string name)
+    private void ForeignEndTag(TagName tag)
     {
         for (var i = stack.Count - 1; i >= 0; i--)
         {
-            Steps++;
+            stack.Steps++;
             if (!stack[i].Foreign)
             {
-                EndTag(name);
+                BodyEndTag(tag);
                 return;
             }
 
-            if (stack[i].Name == name)
+            if (stack[i].Name == tag.Name)
             {
-                Truncate(i);
+                stack.Truncate(i);
                 return;
             }
         }
@@ -421,15 +429,15 @@ internal sealed class TreeModel(ExtractionOptions options)
     {
         for (var i = stack.Count - 1; i >= 0; i--)
         {
-            Steps++;
+            stack.Steps++;
             var node = stack[i];
             if (node.Name == name)
             {
-                Truncate(i);
+                stack.Truncate(i);
                 return;
             }
 
-            if (IsSpecial(node.Name))
+            if (node.Tag.Is(TagFlags.Special))
             {
                 // A stray end tag stops at the first special element and is ignored.
                 return;
@@ -444,9 +452,9 @@ internal sealed class TreeModel(ExtractionOptions options)
     /// </summary>
     private void Adopt(string name)
     {
-        if (Current == name && LastFormatting(name) is null)
+        if (stack.CurrentIs(name) && LastFormatting(name) is null)
         {
-            Pop();
+            stack.Pop();
             return;
         }
 
@@ -459,14 +467,14 @@ internal sealed class TreeModel(ExtractionOptions options)
                 return;
             }
 
-            var at = IndexInStack(entry.Element);
+            var at = stack.IndexOf(entry.Element);
             if (at < 0)
             {
                 RemoveEntry(entry);
                 return;
             }
 
-            if (!ElementInScope(entry.Element))
+            if (!stack.InScope(entry.Element))
             {
                 return;
             }
@@ -474,7 +482,8 @@ internal sealed class TreeModel(ExtractionOptions options)
             var furthest = -1;
             for (var i = at + 1; i < stack.Count; i++)
             {
-                if (IsSpecial(stack[i].Name))
+                stack.Steps++;
+                if (stack[i].Tag.Is(TagFlags.Special))
                 {
                     furthest = i;
                     break;
@@ -483,7 +492,7 @@ internal sealed class TreeModel(ExtractionOptions options)
 
             if (furthest < 0)
             {
-                Truncate(at);
+                stack.Truncate(at);
                 RemoveEntry(entry);
                 return;
             }
@@ -491,28 +500,24 @@ internal sealed class TreeModel(ExtractionOptions options)
             // The formatting elements between the closed one and the block are copied; other elements there close.
             for (var i = furthest - 1; i > at; i--)
             {
-                Steps++;
-                if (FindEntry(stack[i]) is not null)
+                if (FindEntry(stack[i]))
                 {
                     Nodes++;
                 }
                 else
                 {
-                    stack[i].IsOpen = false;
                     stack.RemoveAt(i);
                     furthest--;
                 }
             }
 
             // The closed element leaves the stack; its copy goes inside the block, just above it.
-            entry.Element.IsOpen = false;
             stack.RemoveAt(at);
             furthest--;
-            var copy = new Node(name, foreign: false);
+            var copy = new OpenElement(entry.Element.Tag, foreign: false);
             stack.Insert(furthest + 1, copy);
             entry.Element = copy;
             Nodes++;
-            Steps += stack.Count - at;
         }
     }
 
@@ -530,29 +535,29 @@ internal sealed class TreeModel(ExtractionOptions options)
             first--;
         }
 
-        for (var i = first; i < formatting.Count && Refusal is null; i++)
+        for (var i = first; i < formatting.Count; i++)
         {
             var entry = formatting[i]!;
-            entry.Element = Push(entry.Name, foreign: false);
+            entry.Element = Push(entry.Element.Tag);
             if (Nodes > options.MaxNodes || Deepest > options.MaxDepth)
             {
                 // The budget is passed; there is no need to copy the rest of a long list.
-                Check();
+                return;
             }
         }
     }
 
-    private void InsertFormatting(string name, int attributes)
+    private void InsertFormatting(TagName tag, int attributes)
     {
-        var node = Insert(name);
+        var node = Push(tag);
 
         // Noah's ark: at most three identical entries since the last marker; the earliest goes.
         var same = 0;
         var earliest = -1;
         for (var i = formatting.Count - 1; i >= 0 && formatting[i] is { } entry; i--)
         {
-            Steps++;
-            if (entry.Name == name && entry.Attributes == attributes)
+            stack.Steps++;
+            if (entry.Element.Tag.Same(tag) && entry.Attributes == attributes)
             {
                 same++;
                 earliest = i;
@@ -564,21 +569,15 @@ internal sealed class TreeModel(ExtractionOptions options)
             formatting.RemoveAt(earliest);
         }
 
-        formatting.Add(new Entry(node, name, attributes));
-    }
-
-    private void InsertClosingP(string name)
-    {
-        CloseP();
-        Insert(name);
+        formatting.Add(new Entry(node, attributes));
     }
 
     private void CloseP()
     {
-        if (InScope("p", Scope.Button))
+        if (stack.InScope("p", ButtonScope))
         {
-            GenerateImpliedEndTags("p");
-            PopUntil("p");
+            stack.GenerateImpliedEndTags("p");
+            stack.PopUntil("p");
         }
     }
 
@@ -586,199 +585,43 @@ internal sealed class TreeModel(ExtractionOptions options)
     {
         for (var i = stack.Count - 1; i >= 0; i--)
         {
-            Steps++;
-            var node = stack[i].Name;
-            if (matches(node))
+            stack.Steps++;
+            var node = stack[i];
+            if (matches(node.Name))
             {
-                GenerateImpliedEndTags(node);
-                Truncate(i);
+                stack.GenerateImpliedEndTags(node.Name);
+                stack.Truncate(i);
                 return;
             }
 
-            if (IsSpecial(node) && node is not ("address" or "div" or "p"))
+            if (node.Tag.Is(TagFlags.Special) && node.Name is not ("address" or "div" or "p"))
             {
                 return;
             }
         }
     }
 
-    private void GenerateImpliedEndTags(string? except)
+    private OpenElement Push(TagName tag)
     {
-        while (stack.Count > 2 && Current is "dd" or "dt" or "li" or "optgroup" or "option" or "p" or "rb" or "rp" or "rt" or "rtc" && Current != except)
-        {
-            Pop();
-        }
-    }
-
-    private enum Scope
-    {
-        Default,
-        Button,
-        ListItem,
-        Table,
-    }
-
-    private bool InScope(string name, Scope scope)
-    {
-        for (var i = stack.Count - 1; i >= 0; i--)
-        {
-            Steps++;
-            var node = stack[i].Name;
-            if (node == name)
-            {
-                return true;
-            }
-
-            if (IsBoundary(node, scope))
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
-
-    private bool ElementInScope(Node element)
-    {
-        for (var i = stack.Count - 1; i >= 0; i--)
-        {
-            Steps++;
-            if (ReferenceEquals(stack[i], element))
-            {
-                return true;
-            }
-
-            if (IsBoundary(stack[i].Name, Scope.Default))
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
-
-    private bool HeadingInScope()
-    {
-        for (var i = stack.Count - 1; i >= 0; i--)
-        {
-            Steps++;
-            if (IsHeading(stack[i].Name))
-            {
-                return true;
-            }
-
-            if (IsBoundary(stack[i].Name, Scope.Default))
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsBoundary(string node, Scope scope) => scope switch
-    {
-        Scope.Table => node is "html" or "table" or "template",
-        _ => node is "applet" or "caption" or "html" or "table" or "td" or "th" or "marquee" or "object" or "template"
-            || (scope == Scope.Button && node == "button") || (scope == Scope.ListItem && node is "ol" or "ul"),
-    };
-
-    private Node Insert(string name) => Push(name, foreign: false);
-
-    private void PushUnlessSelfClosing(string name, bool selfClosing)
-    {
-        if (selfClosing)
-        {
-            Nodes++;
-        }
-        else
-        {
-            Push(name, foreign: true);
-        }
-    }
-
-    private Node Push(string name, bool foreign)
-    {
-        var node = new Node(name, foreign);
-        stack.Add(node);
         Nodes++;
-        Deepest = Math.Max(Deepest, stack.Count);
-        return node;
+        return stack.Push(tag, foreign: false);
     }
 
-    private string Pop()
+    private void PushUnlessSelfClosing(TagName tag, bool selfClosing)
     {
-        var node = stack[^1];
-        node.IsOpen = false;
-        stack.RemoveAt(stack.Count - 1);
-        return node.Name;
-    }
-
-    private void PopUntil(string name)
-    {
-        // html and body never close.
-        while (stack.Count > 2 && Pop() != name)
+        Nodes++;
+        if (!selfClosing)
         {
+            stack.Push(tag, foreign: true);
         }
-    }
-
-    private void PopUntilAny(string one, string other)
-    {
-        while (stack.Count > 2)
-        {
-            var name = Pop();
-            if (name == one || name == other)
-            {
-                return;
-            }
-        }
-    }
-
-    /// <summary>Closes the element at <paramref name="at"/> and everything above it (html and body stay).</summary>
-    private void Truncate(int at)
-    {
-        var keep = Math.Max(2, at);
-        while (stack.Count > keep)
-        {
-            Pop();
-        }
-    }
-
-    private void RemoveFromStack(Node element)
-    {
-        var at = IndexInStack(element);
-        if (at >= 2)
-        {
-            element.IsOpen = false;
-            stack.RemoveAt(at);
-        }
-    }
-
-    private int IndexInStack(Node element)
-    {
-        if (!element.IsOpen)
-        {
-            return -1;
-        }
-
-        for (var i = stack.Count - 1; i >= 0; i--)
-        {
-            Steps++;
-            if (ReferenceEquals(stack[i], element))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private Entry? LastFormatting(string name)
     {
         for (var i = formatting.Count - 1; i >= 0 && formatting[i] is { } entry; i--)
         {
-            Steps++;
-            if (entry.Name == name)
+            stack.Steps++;
+            if (entry.Element.Name == name)
             {
                 return entry;
             }
@@ -787,18 +630,18 @@ internal sealed class TreeModel(ExtractionOptions options)
         return null;
     }
 
-    private Entry? FindEntry(Node element)
+    private bool FindEntry(OpenElement element)
     {
         for (var i = formatting.Count - 1; i >= 0 && formatting[i] is { } entry; i--)
         {
-            Steps++;
+            stack.Steps++;
             if (ReferenceEquals(entry.Element, element))
             {
-                return entry;
+                return true;
             }
         }
 
-        return null;
+        return false;
     }
 
     private void RemoveEntry(Entry entry)
@@ -823,35 +666,10 @@ internal sealed class TreeModel(ExtractionOptions options)
         }
     }
 
-    private static bool IsHeading(string name) => name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
-
-    public static bool IsVoid(string name) => name is "area" or "base" or "basefont" or "bgsound" or "br" or "col" or "embed"
-        or "frame" or "hr" or "image" or "img" or "input" or "keygen" or "link" or "meta" or "param" or "source" or "track" or "wbr";
-
-    private static bool ClosesP(string name) => name is "address" or "article" or "aside" or "blockquote" or "center"
-        or "details" or "dialog" or "dir" or "div" or "dl" or "fieldset" or "figcaption" or "figure" or "footer" or "header"
-        or "hgroup" or "main" or "menu" or "nav" or "ol" or "p" or "search" or "section" or "summary" or "ul" or "pre"
-        or "listing" or "form" or "xmp" or "plaintext";
-
-    private static bool IsSpecial(string name) => ClosesP(name) || IsVoid(name) || IsHeading(name) || name is "applet"
-        or "body" or "button" or "caption" or "colgroup" or "dd" or "dt" or "head" or "html" or "iframe" or "li"
-        or "marquee" or "noembed" or "noframes" or "noscript" or "object" or "script" or "select" or "style" or "table"
-        or "tbody" or "td" or "template" or "textarea" or "tfoot" or "th" or "thead" or "title" or "tr";
-
-    private sealed class Node(string name, bool foreign)
+    /// <summary>An entry of the list of active formatting elements: the element it re-opens and its attributes' hash.</summary>
+    private sealed class Entry(OpenElement element, int attributes)
     {
-        public string Name { get; } = name;
-
-        public bool Foreign { get; } = foreign;
-
-        public bool IsOpen { get; set; } = true;
-    }
-
-    private sealed class Entry(Node element, string name, int attributes)
-    {
-        public Node Element { get; set; } = element;
-
-        public string Name { get; } = name;
+        public OpenElement Element { get; set; } = element;
 
         public int Attributes { get; } = attributes;
     }

@@ -5,7 +5,8 @@ namespace Parallax.Core.Extraction.Html;
 /// <param name="Nodes">Elements and text runs the tree builder would create, copies of formatting elements included.</param>
 /// <param name="Steps">Tags read plus open elements walked past by scope checks and end tags.</param>
 /// <param name="Refusal">The budget the page passes, in words, or null when it stays within all of them.</param>
-internal readonly record struct TreeEstimate(int Depth, long Nodes, long Steps, string? Refusal);
+/// <param name="Strays">End tags the tree builder would ignore, to cut before parsing; empty unless there are many.</param>
+internal readonly record struct TreeEstimate(int Depth, long Nodes, long Steps, string? Refusal, IReadOnlyList<Range> Strays);
 
 /// <summary>
 /// Reads a document's tags as the HTML5 tokenizer does (comments, including those closed by "--!&gt;"; raw-text
@@ -19,11 +20,18 @@ internal static class TreeScan
     /// <summary>Distinct tag names kept as shared strings; past this, names are allocated per tag (junk pages only).</summary>
     private const int MaxInternedNames = 4_096;
 
+    /// <summary>
+    /// Stray end tags are cut before parsing once a page holds this many: no real page does, and AngleSharp spends a
+    /// parse error and a stack walk on each. Below it the page goes to the parser exactly as it is.
+    /// </summary>
+    private const int StraysToDrop = 1_000;
+
     public static TreeEstimate Scan(ReadOnlySpan<char> html, ExtractionOptions options)
     {
         var model = new TreeModel(options);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        model.Begin();
+        var names = new Dictionary<string, TagName>(StringComparer.Ordinal);
+        model.Begin(Name("html", names), Name("body", names));
+        var strays = new List<Range>();
         var text = false;
         var i = 0;
         while (i < html.Length && model.Refusal is null)
@@ -81,24 +89,29 @@ internal static class TreeScan
             }
 
             var name = Name(html[nameStart..nameEnd], names);
+            var tagStart = i;
             i = tagEnd;
             if (closing)
             {
-                model.EndTag(name);
+                if (model.EndTag(name))
+                {
+                    strays.Add(new Range(tagStart, tagEnd));
+                }
+
                 continue;
             }
 
             model.StartTag(name, attributes, selfClosing);
-            if (name == "plaintext")
+            if (name.Name == "plaintext")
             {
                 // Everything after <plaintext> is text: no tag ever closes it.
                 text = i < html.Length;
                 break;
             }
 
-            if (IsRawText(name))
+            if (TagNames.IsRawText(name.Name))
             {
-                var end = RawTextEnd(html, i, name);
+                var end = RawTextEnd(html, i, name.Name);
                 text = end > i;
                 i = end;
             }
@@ -109,7 +122,27 @@ internal static class TreeScan
             model.Text();
         }
 
-        return new TreeEstimate(model.Deepest, model.Nodes, model.Steps, model.Refusal);
+        return new TreeEstimate(model.Deepest, model.Nodes, model.Steps, model.Refusal, strays.Count >= StraysToDrop ? strays : []);
+    }
+
+    /// <summary>The document without the given stray end tags, which the tree builder would ignore one by one.</summary>
+    public static string WithoutStrays(string html, IReadOnlyList<Range> strays)
+    {
+        if (strays.Count == 0)
+        {
+            return html;
+        }
+
+        var builder = new System.Text.StringBuilder(html.Length);
+        var copied = 0;
+        foreach (var stray in strays)
+        {
+            var (start, length) = stray.GetOffsetAndLength(html.Length);
+            builder.Append(html, copied, start - copied);
+            copied = start + length;
+        }
+
+        return builder.Append(html, copied, html.Length - copied).ToString();
     }
 
     /// <summary>
@@ -230,10 +263,7 @@ internal static class TreeScan
         return html.Length;
     }
 
-    private static bool IsRawText(string name) => name is "script" or "style" or "xmp" or "iframe" or "noembed"
-        or "noframes" or "textarea" or "title";
-
-    private static string Name(ReadOnlySpan<char> raw, Dictionary<string, string> names)
+    private static TagName Name(ReadOnlySpan<char> raw, Dictionary<string, TagName> names)
     {
         Span<char> buffer = stackalloc char[32];
         var lower = raw.Length <= buffer.Length ? buffer[..raw.Length] : new char[raw.Length];
@@ -244,10 +274,10 @@ internal static class TreeScan
             return known;
         }
 
-        var name = new string(lower);
+        var name = new TagName(new string(lower));
         if (names.Count < MaxInternedNames)
         {
-            names[name] = name;
+            names[name.Name] = name;
         }
 
         return name;
