@@ -206,6 +206,8 @@ public sealed class HtmlExtractor
     /// <summary>
     /// Where to look for articles: the whole body, or, when the page holds several full articles in separate
     /// <c>&lt;article&gt;</c> elements (a listing with full bodies, an article followed by the next one), each of those.
+    /// A story of one long paragraph is still a story, so neither a heading nor a paragraph count is asked for: an
+    /// aggregator's items are often one paragraph each, and joining them into one body would mix their events.
     /// Teasers and related-story cards are too short to count, so a single article with a teaser list stays one.
     /// </summary>
     private static List<int> ArticleScopes(DomIndex index)
@@ -218,7 +220,7 @@ public sealed class HtmlExtractor
                 continue;
             }
 
-            if (index.Prose[i] >= MinArticleChars && index.ParagraphCount[i] >= 3 && FirstHeading(index.Elements[i]) is not null)
+            if (index.Prose[i] >= MinArticleChars)
             {
                 full.Add(i);
                 i = index.End[i] - 1;
