@@ -119,6 +119,9 @@ internal sealed class TagName(string name)
 
     public bool Is(TagFlags flag) => (Flags & flag) != 0;
 
+    /// <summary>A tag the tree builder adds around this one (tbody, tr); made rarely, so not shared.</summary>
+    public TagName Implied(string implied) => new(implied);
+
     public bool Same(TagName other) => ReferenceEquals(this, other) || Name == other.Name;
 
     public override string ToString() => Name;

@@ -383,6 +383,8 @@ internal sealed class TreeModel(ExtractionOptions options)
                     ClearToMarker();
                 }
 
+                // A cell straight in a table gets the row and the row group the tree builder makes for it.
+                ImplyTableParents(tag, rowGroup: true, row: true);
                 Push(tag);
                 formatting.Add(null);
                 break;
@@ -393,6 +395,7 @@ internal sealed class TreeModel(ExtractionOptions options)
                     ClearToMarker();
                 }
 
+                ImplyTableParents(tag, rowGroup: true, row: false);
                 Push(tag);
                 break;
             default:
@@ -403,6 +406,19 @@ internal sealed class TreeModel(ExtractionOptions options)
                 }
 
                 break;
+        }
+    }
+
+    private void ImplyTableParents(TagName tag, bool rowGroup, bool row)
+    {
+        if (rowGroup && stack.CurrentIs("table"))
+        {
+            Push(tag.Implied("tbody"));
+        }
+
+        if (row && stack.Current?.Name is "tbody" or "thead" or "tfoot")
+        {
+            Push(tag.Implied("tr"));
         }
     }
 
