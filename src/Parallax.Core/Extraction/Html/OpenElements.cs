@@ -32,6 +32,9 @@ internal sealed class OpenElements
 
     public long Steps { get; set; }
 
+    /// <summary>Elements pushed (copies included) and other nodes the model was told of.</summary>
+    public long Nodes { get; set; }
+
     public OpenElement this[int index] => stack[index];
 
     public OpenElement? Current => stack.Count > 0 ? stack[^1] : null;
@@ -45,13 +48,54 @@ internal sealed class OpenElements
         var node = new OpenElement(tag, foreign);
         stack.Add(node);
         Opened(node);
+        Nodes++;
         return node;
     }
 
-    public void Insert(int at, OpenElement node)
+    /// <summary>A new element at <paramref name="at"/>, below the top: where the adoption agency puts its copy.</summary>
+    public OpenElement Insert(int at, TagName tag)
     {
+        var node = new OpenElement(tag, foreign: false);
         stack.Insert(at, node);
         Opened(node);
+        Nodes++;
+        return node;
+    }
+
+    /// <summary>The "any other end tag" rule: close the nearest element of that name, unless a special element comes first.</summary>
+    public void CloseByName(string name)
+    {
+        for (var i = stack.Count - 1; i >= 0; i--)
+        {
+            Steps++;
+            var node = stack[i];
+            if (node.Name == name)
+            {
+                Truncate(i);
+                return;
+            }
+
+            if (node.Tag.Is(TagFlags.Special))
+            {
+                // A stray end tag stops at the first special element and is ignored.
+                return;
+            }
+        }
+    }
+
+    /// <summary>The first special element above <paramref name="at"/>: the adoption agency's furthest block, or -1.</summary>
+    public int FirstSpecialAbove(int at)
+    {
+        for (var i = at + 1; i < stack.Count; i++)
+        {
+            Steps++;
+            if (stack[i].Tag.Is(TagFlags.Special))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Whether no element named <paramref name="name"/> is open anywhere on the stack.</summary>

@@ -8,19 +8,26 @@ namespace Parallax.Core.Extraction.Html;
 /// that re-opens every unclosed formatting element in each new paragraph); table and head modes are approximated,
 /// as a budget needs the order of magnitude, not the tree. Per-page state: one instance per scan.
 /// </summary>
-internal sealed class TreeModel(ExtractionOptions options)
+internal sealed class TreeModel
 {
     private const TagFlags ButtonScope = TagFlags.ScopeBoundary | TagFlags.ButtonBoundary;
-    private const TagFlags ListItemScope = TagFlags.ScopeBoundary | TagFlags.ListBoundary;
 
+    private readonly ExtractionOptions options;
     private readonly OpenElements stack = new();
 
-    /// <summary>The list of active formatting elements; null entries are the markers cells and objects push.</summary>
-    private readonly List<Entry?> formatting = new(16);
+    private readonly ActiveFormatting formatting;
+    private readonly EndTagRules endTags;
+
+    public TreeModel(ExtractionOptions options)
+    {
+        this.options = options;
+        formatting = new ActiveFormatting(stack, options);
+        endTags = new EndTagRules(stack, formatting);
+    }
 
     public int Deepest => stack.Deepest;
 
-    public long Nodes { get; private set; }
+    public long Nodes => stack.Nodes;
 
     public long Steps => stack.Steps;
 
@@ -31,16 +38,16 @@ internal sealed class TreeModel(ExtractionOptions options)
     {
         // html, head and body exist on every page, whatever its tags say.
         Push(html);
-        Nodes++;
+        stack.Nodes++;
         Push(body);
     }
 
     public void Text()
     {
-        Nodes++;
+        stack.Nodes++;
         if (!stack.InSelect())
         {
-            Reconstruct();
+            formatting.Reconstruct();
         }
 
         Check();
@@ -93,30 +100,19 @@ internal sealed class TreeModel(ExtractionOptions options)
                 Push(tag);
                 break;
             case "a":
-                if (LastFormatting("a") is { } open)
-                {
-                    // An a inside an a closes the first.
-                    Adopt("a");
-                    RemoveEntry(open);
-                    var at = stack.IndexOf(open.Element);
-                    if (at >= 2)
-                    {
-                        stack.RemoveAt(at);
-                    }
-                }
-
-                Reconstruct();
-                InsertFormatting(tag, attributes);
+                formatting.CloseOpenLink();
+                formatting.Reconstruct();
+                formatting.Insert(tag, attributes);
                 break;
             case "nobr":
-                Reconstruct();
+                formatting.Reconstruct();
                 if (stack.InScope("nobr", TagFlags.ScopeBoundary))
                 {
-                    Adopt("nobr");
-                    Reconstruct();
+                    formatting.Adopt("nobr");
+                    formatting.Reconstruct();
                 }
 
-                InsertFormatting(tag, attributes);
+                formatting.Insert(tag, attributes);
                 break;
             case "button":
                 if (stack.InScope("button", TagFlags.ScopeBoundary))
@@ -124,7 +120,7 @@ internal sealed class TreeModel(ExtractionOptions options)
                     stack.PopUntil("button");
                 }
 
-                Reconstruct();
+                formatting.Reconstruct();
                 Push(tag);
                 break;
             case "option" or "optgroup":
@@ -133,7 +129,7 @@ internal sealed class TreeModel(ExtractionOptions options)
                     stack.Pop();
                 }
 
-                Reconstruct();
+                formatting.Reconstruct();
                 Push(tag);
                 break;
             case "rb" or "rp" or "rt" or "rtc":
@@ -145,9 +141,9 @@ internal sealed class TreeModel(ExtractionOptions options)
                 Push(tag);
                 break;
             case "applet" or "marquee" or "object" or "template":
-                Reconstruct();
+                formatting.Reconstruct();
                 Push(tag);
-                formatting.Add(null);
+                formatting.AddMarker();
                 break;
             case "table":
                 CloseP();
@@ -157,27 +153,27 @@ internal sealed class TreeModel(ExtractionOptions options)
                 TablePart(tag);
                 break;
             case "svg" or "math":
-                Reconstruct();
+                formatting.Reconstruct();
                 PushUnlessSelfClosing(tag, selfClosing);
                 break;
             case "hr":
                 CloseP();
-                Nodes++;
+                stack.Nodes++;
                 break;
             default:
                 if (tag.Is(TagFlags.Formatting))
                 {
-                    Reconstruct();
-                    InsertFormatting(tag, attributes);
+                    formatting.Reconstruct();
+                    formatting.Insert(tag, attributes);
                 }
                 else if (tag.Is(TagFlags.Void))
                 {
                     if (name is "br" or "embed" or "img" or "image" or "input" or "keygen" or "wbr" or "area")
                     {
-                        Reconstruct();
+                        formatting.Reconstruct();
                     }
 
-                    Nodes++;
+                    stack.Nodes++;
                 }
                 else if (tag.Is(TagFlags.ClosesP))
                 {
@@ -186,7 +182,7 @@ internal sealed class TreeModel(ExtractionOptions options)
                 }
                 else
                 {
-                    Reconstruct();
+                    formatting.Reconstruct();
                     Push(tag);
                 }
 
@@ -198,111 +194,9 @@ internal sealed class TreeModel(ExtractionOptions options)
     public bool EndTag(TagName tag)
     {
         stack.Steps++;
-        if (IsStray(tag))
-        {
-            Check();
-            return true;
-        }
-
-        if (stack.Current is { Foreign: true })
-        {
-            ForeignEndTag(tag);
-        }
-        else if (!stack.InSelect() || tag.Name is "select" or "option" or "optgroup")
-        {
-            BodyEndTag(tag);
-        }
-
+        var stray = endTags.Apply(tag);
         Check();
-        return false;
-    }
-
-    /// <summary>
-    /// An end tag whose element is not open anywhere, in a rule that then ignores it: the "any other end tag"
-    /// rule and the block rules. p and br make elements, formatting tags touch the formatting list, headings close
-    /// one another, tables, forms and templates have their own rules: those are never called stray.
-    /// </summary>
-    private bool IsStray(TagName tag) => stack.Current is { Foreign: false } && stack.NoneOpen(tag.Name)
-        && !tag.Is(TagFlags.Formatting | TagFlags.Heading)
-        && tag.Name is not ("p" or "br" or "html" or "head" or "body" or "form" or "template" or "table" or "tbody"
-            or "thead" or "tfoot" or "tr" or "td" or "th" or "caption" or "colgroup" or "col" or "sarcasm");
-
-    private void BodyEndTag(TagName tag)
-    {
-        var name = tag.Name;
-        switch (name)
-        {
-            case "html" or "head" or "body":
-                break;
-            case "p":
-                if (!stack.InScope("p", ButtonScope))
-                {
-                    // An end tag with no open p makes an empty one.
-                    Nodes++;
-                }
-                else
-                {
-                    stack.GenerateImpliedEndTags("p");
-                    stack.PopUntil("p");
-                }
-
-                break;
-            case "br":
-                Reconstruct();
-                Nodes++;
-                break;
-            case "li":
-                if (stack.InScope("li", ListItemScope))
-                {
-                    stack.GenerateImpliedEndTags("li");
-                    stack.PopUntil("li");
-                }
-
-                break;
-            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
-                if (stack.InScope(null, TagFlags.ScopeBoundary, TagFlags.Heading))
-                {
-                    stack.GenerateImpliedEndTags(null);
-                    stack.PopUntil(TagFlags.Heading);
-                }
-
-                break;
-            case "applet" or "marquee" or "object" or "template" or "td" or "th" or "caption":
-                if (stack.InScope(name, name is "td" or "th" or "caption" ? TagFlags.TableBoundary : TagFlags.ScopeBoundary))
-                {
-                    stack.GenerateImpliedEndTags(null);
-                    stack.PopUntil(name);
-                    ClearToMarker();
-                }
-
-                break;
-            case "table" or "tbody" or "thead" or "tfoot" or "tr" or "select":
-                if (stack.InScope(name, TagFlags.TableBoundary))
-                {
-                    stack.PopUntil(name);
-                }
-
-                break;
-            default:
-                if (tag.Is(TagFlags.Formatting))
-                {
-                    Adopt(name);
-                }
-                else if (tag.Is(TagFlags.Special))
-                {
-                    if (stack.InScope(name, TagFlags.ScopeBoundary))
-                    {
-                        stack.GenerateImpliedEndTags(null);
-                        stack.PopUntil(name);
-                    }
-                }
-                else
-                {
-                    AnyOtherEndTag(name);
-                }
-
-                break;
-        }
+        return stray;
     }
 
     private void Check()
@@ -361,7 +255,7 @@ internal sealed class TreeModel(ExtractionOptions options)
 
                 break;
             case "hr":
-                Nodes++;
+                stack.Nodes++;
                 break;
             default:
                 // Every other start tag in a select is dropped by the tree builder.
@@ -380,19 +274,19 @@ internal sealed class TreeModel(ExtractionOptions options)
                     {
                     }
 
-                    ClearToMarker();
+                    formatting.ClearToMarker();
                 }
 
                 // A cell straight in a table gets the row and the row group the tree builder makes for it.
                 ImplyTableParents(tag, rowGroup: true, row: true);
                 Push(tag);
-                formatting.Add(null);
+                formatting.AddMarker();
                 break;
             case "tr":
                 if (stack.InScope("tr", TagFlags.TableBoundary))
                 {
                     stack.PopUntil("tr");
-                    ClearToMarker();
+                    formatting.ClearToMarker();
                 }
 
                 ImplyTableParents(tag, rowGroup: true, row: false);
@@ -402,7 +296,7 @@ internal sealed class TreeModel(ExtractionOptions options)
                 Push(tag);
                 if (tag.Name == "caption")
                 {
-                    formatting.Add(null);
+                    formatting.AddMarker();
                 }
 
                 break;
@@ -420,172 +314,6 @@ internal sealed class TreeModel(ExtractionOptions options)
         {
             Push(tag.Implied("tr"));
         }
-    }
-
-    private void ForeignEndTag(TagName tag)
-    {
-        for (var i = stack.Count - 1; i >= 0; i--)
-        {
-            stack.Steps++;
-            if (!stack[i].Foreign)
-            {
-                BodyEndTag(tag);
-                return;
-            }
-
-            if (stack[i].Name == tag.Name)
-            {
-                stack.Truncate(i);
-                return;
-            }
-        }
-    }
-
-    private void AnyOtherEndTag(string name)
-    {
-        for (var i = stack.Count - 1; i >= 0; i--)
-        {
-            stack.Steps++;
-            var node = stack[i];
-            if (node.Name == name)
-            {
-                stack.Truncate(i);
-                return;
-            }
-
-            if (node.Tag.Is(TagFlags.Special))
-            {
-                // A stray end tag stops at the first special element and is ignored.
-                return;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The adoption agency algorithm, simplified: a misnested formatting end tag closes its element; the formatting
-    /// elements it crosses are copied (a node each), and a block it crosses stays open with a copy of the closed
-    /// element inside it, as the real algorithm leaves it.
-    /// </summary>
-    private void Adopt(string name)
-    {
-        if (stack.CurrentIs(name) && LastFormatting(name) is null)
-        {
-            stack.Pop();
-            return;
-        }
-
-        for (var round = 0; round < 8; round++)
-        {
-            var entry = LastFormatting(name);
-            if (entry is null)
-            {
-                AnyOtherEndTag(name);
-                return;
-            }
-
-            var at = stack.IndexOf(entry.Element);
-            if (at < 0)
-            {
-                RemoveEntry(entry);
-                return;
-            }
-
-            if (!stack.InScope(entry.Element))
-            {
-                return;
-            }
-
-            var furthest = -1;
-            for (var i = at + 1; i < stack.Count; i++)
-            {
-                stack.Steps++;
-                if (stack[i].Tag.Is(TagFlags.Special))
-                {
-                    furthest = i;
-                    break;
-                }
-            }
-
-            if (furthest < 0)
-            {
-                stack.Truncate(at);
-                RemoveEntry(entry);
-                return;
-            }
-
-            // The formatting elements between the closed one and the block are copied; other elements there close.
-            for (var i = furthest - 1; i > at; i--)
-            {
-                if (FindEntry(stack[i]))
-                {
-                    Nodes++;
-                }
-                else
-                {
-                    stack.RemoveAt(i);
-                    furthest--;
-                }
-            }
-
-            // The closed element leaves the stack; its copy goes inside the block, just above it.
-            stack.RemoveAt(at);
-            furthest--;
-            var copy = new OpenElement(entry.Element.Tag, foreign: false);
-            stack.Insert(furthest + 1, copy);
-            entry.Element = copy;
-            Nodes++;
-        }
-    }
-
-    /// <summary>Re-opens the formatting elements that were closed implicitly, as the tree builder does before text and most tags.</summary>
-    private void Reconstruct()
-    {
-        if (formatting.Count == 0 || formatting[^1] is not { } last || last.Element.IsOpen)
-        {
-            return;
-        }
-
-        var first = formatting.Count - 1;
-        while (first > 0 && formatting[first - 1] is { } previous && !previous.Element.IsOpen)
-        {
-            first--;
-        }
-
-        for (var i = first; i < formatting.Count; i++)
-        {
-            var entry = formatting[i]!;
-            entry.Element = Push(entry.Element.Tag);
-            if (Nodes > options.MaxNodes || Deepest > options.MaxDepth)
-            {
-                // The budget is passed; there is no need to copy the rest of a long list.
-                return;
-            }
-        }
-    }
-
-    private void InsertFormatting(TagName tag, int attributes)
-    {
-        var node = Push(tag);
-
-        // Noah's ark: at most three identical entries since the last marker; the earliest goes.
-        var same = 0;
-        var earliest = -1;
-        for (var i = formatting.Count - 1; i >= 0 && formatting[i] is { } entry; i--)
-        {
-            stack.Steps++;
-            if (entry.Element.Tag.Same(tag) && entry.Attributes == attributes)
-            {
-                same++;
-                earliest = i;
-            }
-        }
-
-        if (same >= 3)
-        {
-            formatting.RemoveAt(earliest);
-        }
-
-        formatting.Add(new Entry(node, attributes));
     }
 
     private void CloseP()
@@ -617,76 +345,19 @@ internal sealed class TreeModel(ExtractionOptions options)
         }
     }
 
-    private OpenElement Push(TagName tag)
-    {
-        Nodes++;
-        return stack.Push(tag, foreign: false);
-    }
+    private OpenElement Push(TagName tag) => stack.Push(tag, foreign: false);
 
     private void PushUnlessSelfClosing(TagName tag, bool selfClosing)
     {
-        Nodes++;
-        if (!selfClosing)
+        if (selfClosing)
+        {
+            stack.Nodes++;
+        }
+        else
         {
             stack.Push(tag, foreign: true);
         }
     }
 
-    private Entry? LastFormatting(string name)
-    {
-        for (var i = formatting.Count - 1; i >= 0 && formatting[i] is { } entry; i--)
-        {
-            stack.Steps++;
-            if (entry.Element.Name == name)
-            {
-                return entry;
-            }
-        }
 
-        return null;
-    }
-
-    private bool FindEntry(OpenElement element)
-    {
-        for (var i = formatting.Count - 1; i >= 0 && formatting[i] is { } entry; i--)
-        {
-            stack.Steps++;
-            if (ReferenceEquals(entry.Element, element))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private void RemoveEntry(Entry entry)
-    {
-        var at = formatting.LastIndexOf(entry);
-        if (at >= 0)
-        {
-            formatting.RemoveAt(at);
-        }
-    }
-
-    private void ClearToMarker()
-    {
-        while (formatting.Count > 0)
-        {
-            var last = formatting[^1];
-            formatting.RemoveAt(formatting.Count - 1);
-            if (last is null)
-            {
-                return;
-            }
-        }
-    }
-
-    /// <summary>An entry of the list of active formatting elements: the element it re-opens and its attributes' hash.</summary>
-    private sealed class Entry(OpenElement element, int attributes)
-    {
-        public OpenElement Element { get; set; } = element;
-
-        public int Attributes { get; } = attributes;
-    }
 }
