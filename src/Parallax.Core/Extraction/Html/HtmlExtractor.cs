@@ -127,7 +127,10 @@ public sealed class HtmlExtractor
         var outside = removed.OrderBy(b => b.Order).Select(b => b.Text).ToList();
         if (articles.Count == 0)
         {
-            var reason = index.TooDeep ? $"no article found (elements nested deeper than {DomIndex.MaxDepth} levels)" : "no article found";
+            // Say how much text there was, so that a one-word page and a page of link lists read differently.
+            var reason = index.TooDeep
+                ? $"no article found (elements nested deeper than {DomIndex.MaxDepth} levels)"
+                : $"no article found ({index.OwnChars.Sum():N0} characters of visible text, none of it read as article prose)";
             return new PageExtraction(page.Path, [], outside, reason);
         }
 

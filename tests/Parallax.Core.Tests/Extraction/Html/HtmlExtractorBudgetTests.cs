@@ -265,6 +265,15 @@ public sealed class HtmlExtractorBudgetTests
         Assert.True(took < Quick, $"took {took}");
     }
 
+    [Fact]
+    public void A_one_word_page_says_how_little_text_it_holds()
+    {
+        var (result, _) = Timed("<html><body><article><p>Word</p></article></body></html>");
+
+        Assert.Empty(result.Articles);
+        Assert.Contains("no article found (4 characters of visible text", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\u1C5A\u1C5F\u1C64\u1C6E \u1C5E\u1C5F\u1C68\u1C6A\u1C64 \u1C6B\u1C5F\u1C67\u1C5F\u1C6E. ")]
     [InlineData("\U00012000\U00012001\U00012002 \U00012003\U00012004, \U00012005\U00012006. ")]
