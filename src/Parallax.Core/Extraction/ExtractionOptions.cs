@@ -3,8 +3,9 @@ namespace Parallax.Core.Extraction;
 /// <summary>
 /// The budgets every page gets in the extraction stage. They are counted while the page is scanned, parsed and
 /// analysed, so a hostile or broken page is refused as soon as it passes one, in a fraction of a second, rather than
-/// after it has cost minutes and gigabytes. The defaults sit far above any real news page (the largest page of the
-/// extraction benchmark uses under a tenth of each) and far below what hurts.
+/// after it has cost minutes and gigabytes. The defaults sit far above any real news page (of the 892 pages of the
+/// two extraction benchmarks, the largest builds 11,278 nodes, takes 46,733 tree-builder steps and nests 55 deep)
+/// and far below what hurts. A plain record, so that a pipeline-wide options record can hold it.
 /// </summary>
 public sealed record ExtractionOptions
 {
