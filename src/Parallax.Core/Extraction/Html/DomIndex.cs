@@ -131,8 +131,8 @@ internal sealed class DomIndex
         _ => TagKind.Inline,
     };
 
-    /// <summary>Flattens the subtree under <paramref name="root"/> without recursion.</summary>
-    public static DomIndex Build(IElement root)
+    /// <summary>Flattens the subtree under <paramref name="root"/> without recursion, charging each node to <paramref name="budget"/>.</summary>
+    public static DomIndex Build(IElement root, PageBudget budget)
     {
         var index = new DomIndex();
         var stack = new Stack<(INode Node, int Parent, int Depth, bool InLink)>(256);
@@ -152,6 +152,7 @@ internal sealed class DomIndex
                 if (parent >= 0)
                 {
                     var (chars, textCommas) = Measure(text.Data);
+                    budget.Index(chars);
                     own[parent] += chars;
                     commas[parent] += textCommas;
                     if (inLink)
@@ -168,6 +169,7 @@ internal sealed class DomIndex
                 continue;
             }
 
+            budget.Index(0);
             var kind = KindOf(element.LocalName);
             if (kind == TagKind.Ignored)
             {

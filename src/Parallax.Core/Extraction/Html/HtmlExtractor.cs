@@ -1,36 +1,40 @@
+using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Parallax.Core.Extraction.Encoding;
 
 namespace Parallax.Core.Extraction.Html;
 
 /// <summary>
-/// Extracts the article(s) of an HTML page: decode (BOM, HTTP charset, meta prescan, sniffing), parse with one
-/// reused AngleSharp parser, read the metadata (JSON-LD, Open Graph, meta, time elements), mark boilerplate,
-/// score containers for the body, and write paragraphs. Stateless and thread-safe: build it once and share it.
+/// Extracts the article(s) of an HTML page: decode (BOM, HTTP charset, meta prescan, sniffing), estimate the tree's
+/// cost (<see cref="TreeScan"/>), parse with AngleSharp, read the metadata (JSON-LD, Open Graph, meta, time
+/// elements), mark boilerplate, score containers for the body, and write paragraphs, all within the page's
+/// <see cref="ExtractionOptions"/> budgets. Stateless and thread-safe: build it once and share it.
 /// It never throws for bad input; a page it cannot read comes back as <see cref="PageExtraction.Failed"/>.
 /// </summary>
 public sealed class HtmlExtractor
 {
-    /// <summary>Pages above this size are refused rather than parsed: no news page is this large.</summary>
-    public const int MaxBytes = 16 * 1024 * 1024;
-
     /// <summary>An <c>&lt;article&gt;</c> needs this much prose of its own to count as one of several articles on a page.</summary>
     private const int MinArticleChars = 400;
 
     /// <summary>A body shorter than this sends the page round again with fewer junk rules.</summary>
     private const int RetryBelowChars = 500;
 
-    private readonly HtmlParser parser = new(new HtmlParserOptions
+    private readonly ExtractionOptions options;
+
+    /// <summary>One browsing context for every page; each page gets its own parser, whose callbacks count its budget.</summary>
+    private readonly IBrowsingContext context = BrowsingContext.New();
+
+    public HtmlExtractor()
+        : this(ExtractionOptions.Default)
     {
-        SkipComments = true,
-        SkipRawText = true,
-        SkipCDATA = true,
-        SkipProcessingInstructions = true,
-        IsKeepingSourceReferences = false,
-        DisableElementPositionTracking = true,
-    });
+    }
+
+    public HtmlExtractor(ExtractionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options.Validate();
+    }
 
     public PageExtraction Extract(PageInput page)
     {
@@ -38,6 +42,10 @@ public sealed class HtmlExtractor
         try
         {
             return ExtractChecked(page);
+        }
+        catch (BudgetExceededException exception)
+        {
+            return PageExtraction.Failed(page.Path, exception.Message);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -54,11 +62,12 @@ public sealed class HtmlExtractor
             return PageExtraction.Failed(page.Path, "empty page");
         }
 
-        if (bytes.Length > MaxBytes)
+        if (bytes.Length > options.MaxBytes)
         {
-            return PageExtraction.Failed(page.Path, $"page is {bytes.Length:N0} bytes, over the {MaxBytes:N0}-byte limit");
+            return PageExtraction.Failed(page.Path, $"page is {bytes.Length:N0} bytes, over the {options.MaxBytes:N0}-byte limit");
         }
 
+        var budget = new PageBudget(options);
         var html = TextDecoder.DecodeHtml(bytes, page.DeclaredCharset);
         if (LooksBinary(html))
         {
@@ -70,20 +79,22 @@ public sealed class HtmlExtractor
             return PageExtraction.Failed(page.Path, "empty page (whitespace only)");
         }
 
-        var depth = NestingScan.Depth(html);
-        if (depth > NestingScan.Limit)
+        // The scan reads what the parser will read, so the estimate is of the tree AngleSharp would build.
+        var source = HtmlPrefilter.Strip(html);
+        var estimate = TreeScan.Scan(source, options);
+        if (estimate.Refusal is not null)
         {
-            return PageExtraction.Failed(page.Path, $"elements nested deeper than {NestingScan.Limit:N0} levels; refused, as parsing it would take minutes");
+            return PageExtraction.Failed(page.Path, $"refused before parsing: {estimate.Refusal}");
         }
 
-        using var document = parser.ParseDocument(HtmlPrefilter.Strip(html));
+        using var document = budget.Parser(context).ParseDocument(TreeScan.WithoutStrays(source, estimate.Strays));
         var body = document.Body;
         if (body is null)
         {
             return PageExtraction.Failed(page.Path, "no body element");
         }
 
-        var index = DomIndex.Build(body);
+        var index = DomIndex.Build(body, budget);
         if (index.TextChars.Length == 0 || index.OwnChars.Sum() == 0)
         {
             return new PageExtraction(page.Path, [], [], HasScripts(document) ? "no visible text (script-only page)" : "no visible text");
@@ -93,6 +104,7 @@ public sealed class HtmlExtractor
         Attempt? best = null;
         for (var strictness = 2; strictness >= 0; strictness--)
         {
+            budget.CheckTime("analysing the page");
             BodyFinder.MarkJunk(index, strictness);
             var attempt = Articles(index, metadata);
             if (best is null || attempt.Chars > best.Chars)
@@ -115,7 +127,10 @@ public sealed class HtmlExtractor
         var outside = removed.OrderBy(b => b.Order).Select(b => b.Text).ToList();
         if (articles.Count == 0)
         {
-            var reason = index.TooDeep ? $"no article found (elements nested deeper than {DomIndex.MaxDepth} levels)" : "no article found";
+            // Say how much text there was, so that a one-word page and a page of link lists read differently.
+            var reason = index.TooDeep
+                ? $"no article found (elements nested deeper than {DomIndex.MaxDepth} levels)"
+                : $"no article found ({index.OwnChars.Sum():N0} characters of visible text, none of it read as article prose)";
             return new PageExtraction(page.Path, [], outside, reason);
         }
 
@@ -194,6 +209,8 @@ public sealed class HtmlExtractor
     /// <summary>
     /// Where to look for articles: the whole body, or, when the page holds several full articles in separate
     /// <c>&lt;article&gt;</c> elements (a listing with full bodies, an article followed by the next one), each of those.
+    /// A story of one long paragraph is still a story, so neither a heading nor a paragraph count is asked for: an
+    /// aggregator's items are often one paragraph each, and joining them into one body would mix their events.
     /// Teasers and related-story cards are too short to count, so a single article with a teaser list stays one.
     /// </summary>
     private static List<int> ArticleScopes(DomIndex index)
@@ -206,7 +223,7 @@ public sealed class HtmlExtractor
                 continue;
             }
 
-            if (index.Prose[i] >= MinArticleChars && index.ParagraphCount[i] >= 3 && FirstHeading(index.Elements[i]) is not null)
+            if (index.Prose[i] >= MinArticleChars)
             {
                 full.Add(i);
                 i = index.End[i] - 1;

@@ -26,10 +26,18 @@ internal static class HtmlPrefilter
 
             i += lt;
             var rest = source[i..];
+            if (rest.Length < 2 || (rest[1] | 0x20) is not ('s' or 'n' or '!'))
+            {
+                // Most tags are neither a comment nor one of the four elements emptied here: skip them cheaply.
+                i++;
+                continue;
+            }
+
             if (rest.StartsWith("<!--"))
             {
-                var end = rest.IndexOf("-->");
-                var stop = end < 0 ? source.Length : i + end + 3;
+                // Ends where the tokenizer ends it: "-->", "--!>" or the abrupt "<!-->"; a search for "-->" alone
+                // would run past a "--!>" and drop the rest of the page with the comment.
+                var stop = TreeScan.CommentEnd(source, i);
                 builder.Append(source[copied..i]);
                 copied = stop;
                 i = stop;

@@ -58,7 +58,7 @@ public sealed class HtmlExtractorBadInputTests
     [Fact]
     public void Oversized_page_is_refused_with_the_limit_named()
     {
-        var result = Extract(new byte[HtmlExtractor.MaxBytes + 1]);
+        var result = Extract(new byte[ExtractionOptions.Default.MaxBytes + 1]);
 
         Assert.Empty(result.Articles);
         Assert.Contains("limit", result.Error, StringComparison.Ordinal);
