@@ -42,15 +42,32 @@ public sealed record ExtractionOptions
     /// </summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first budget that is not positive.</summary>
+    /// <summary>What is wrong with these budgets, one sentence each naming the setting; empty when usable.</summary>
+    public IEnumerable<string> Problems()
+    {
+        foreach (var (name, value) in new (string, long)[]
+        {
+            (nameof(MaxBytes), MaxBytes), (nameof(MaxDepth), MaxDepth), (nameof(MaxNodes), MaxNodes),
+            (nameof(MaxTreeSteps), MaxTreeSteps), (nameof(MaxTextChars), MaxTextChars),
+        })
+        {
+            if (value <= 0)
+            {
+                yield return $"Extraction.{name} must be positive, not {value}.";
+            }
+        }
+
+        if (TimeLimit <= TimeSpan.Zero)
+        {
+            yield return $"Extraction.TimeLimit must be positive, not {TimeLimit}.";
+        }
+    }
+
+    /// <summary>These options, when usable.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A budget is not positive; the message names it.</exception>
     public ExtractionOptions Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxBytes);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxDepth);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxNodes);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxTreeSteps);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxTextChars);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TimeLimit, TimeSpan.Zero);
-        return this;
+        var problems = string.Join(" ", Problems());
+        return problems.Length == 0 ? this : throw new ArgumentOutOfRangeException(nameof(ExtractionOptions), problems);
     }
 }

@@ -1,3 +1,4 @@
+using Parallax.Core.Extraction;
 using Parallax.Core.Identity;
 using Parallax.Core.Spin;
 using Parallax.Core.Stories;
@@ -12,6 +13,8 @@ public sealed record ParallaxOptions
 {
     public static ParallaxOptions Default { get; } = new();
 
+    public ExtractionOptions Extraction { get; init; } = ExtractionOptions.Default;
+
     public SpinOptions Spin { get; init; } = SpinOptions.Default;
 
     public CopyIndexOptions Copies { get; init; } = CopyIndexOptions.Default;
@@ -24,7 +27,7 @@ public sealed record ParallaxOptions
     /// <summary>What is wrong with these options, one sentence each naming the setting; empty when they are usable.</summary>
     public IReadOnlyList<string> Problems()
     {
-        var problems = new List<string>();
+        var problems = new List<string>(Extraction.Problems());
         void Check(bool ok, string problem)
         {
             if (!ok)

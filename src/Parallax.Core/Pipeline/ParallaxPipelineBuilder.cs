@@ -1,4 +1,6 @@
 using Parallax.Core.Extraction;
+using Parallax.Core.Extraction.Html;
+using Parallax.Core.Extraction.Text;
 using Parallax.Core.Spin;
 
 namespace Parallax.Core.Pipeline;
@@ -49,7 +51,7 @@ public sealed class ParallaxPipelineBuilder
 
         return new ParallaxPipeline(
             options,
-            extractor ?? new PageExtractor(),
+            extractor ?? new PageExtractor(new HtmlExtractor(options.Extraction), new TextExtractor()),
             spin ?? (options.Spin == SpinOptions.Default ? SpinAnalyzer.CreateDefault() : new SpinAnalyzer(Thesaurus.Default, options.Spin)));
     }
 }
