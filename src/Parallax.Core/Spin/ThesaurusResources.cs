@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Reflection;
+
+namespace Parallax.Core.Spin;
+
+/// <summary>
+/// Reads the word data embedded in Parallax.Core (Resources/Spin/*.gz, built by tools/thesaurus/build.py): one place
+/// that knows the resource names and file formats, so that the classes holding the data only hold it.
+/// </summary>
+internal static class ThesaurusResources
+{
+    /// <summary>The embedded thesaurus; the vectors and the n-gram model are read on first use.</summary>
+    public static Thesaurus LoadEmbedded()
+    {
+        var lemmas = new LemmaIndex(LoadSynsets());
+        var frequencies = LoadFrequencies();
+        var morphology = new Morphology(LoadMorphology(), lemmas, frequencies);
+        return new Thesaurus(
+            lemmas, frequencies, morphology,
+            new Lazy<WordVectors>(() => Load("vectors.bin.gz", WordVectors.Load), LazyThreadSafetyMode.ExecutionAndPublication),
+            new Lazy<NgramModel>(() => Load("ngrams.bin.gz", NgramModel.Load), LazyThreadSafetyMode.ExecutionAndPublication));
+    }
+
+    // The word list that opens a binary resource: per word a length byte and its UTF-8 bytes; a word's id is its place.
+    public static Dictionary<string, int> ReadWordIds(BinaryReader reader, int count)
+    {
+        var ids = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            ids[System.Text.Encoding.UTF8.GetString(reader.ReadBytes(reader.ReadByte()))] = i;
+        }
+
+        return ids;
+    }
+
+    private static Synset[] LoadSynsets()
+    {
+        var synsets = new List<Synset>();
+        foreach (var line in ReadLines("synsets.txt.gz"))
+        {
+            var parts = line.Split('\t');
+            var lemmas = new string[parts.Length - 1];
+            var counts = new int[parts.Length - 1];
+            for (var i = 1; i < parts.Length; i++)
+            {
+                var colon = parts[i].LastIndexOf(':');
+                lemmas[i - 1] = parts[i][..colon];
+                counts[i - 1] = int.Parse(parts[i].AsSpan(colon + 1), CultureInfo.InvariantCulture);
+            }
+
+            synsets.Add(new Synset(ParsePos(parts[0]), lemmas, counts));
+        }
+
+        return [.. synsets];
+    }
+
+    private static WordFrequencies LoadFrequencies()
+    {
+        var frequency = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var line in ReadLines("words.txt.gz"))
+        {
+            var tab = line.IndexOf('\t');
+            frequency[line[..tab]] = long.Parse(line.AsSpan(tab + 1), CultureInfo.InvariantCulture);
+        }
+
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var bigrams = new Dictionary<long, int>();
+        long total = 0;
+        foreach (var line in ReadLines("bigrams.txt.gz", keepComments: true))
+        {
+            var tab = line.IndexOf('\t');
+            var count = long.Parse(line.AsSpan(tab + 1), CultureInfo.InvariantCulture);
+            if (line.StartsWith("#total", StringComparison.Ordinal))
+            {
+                total = count;
+            }
+            else if (line[0] != '#')
+            {
+                var space = line.IndexOf(' ');
+                var first = IdOf(ids, line[..space]);
+                var second = IdOf(ids, line[(space + 1)..tab]);
+                bigrams[((long)first << 32) | (uint)second] = (int)count;
+            }
+        }
+
+        return new WordFrequencies(frequency, ids, bigrams, total);
+    }
+
+    private static List<(WordPos, string, string)> LoadMorphology()
+    {
+        var morph = new List<(WordPos, string, string)>();
+        foreach (var line in ReadLines("morph.txt.gz"))
+        {
+            var parts = line.Split('\t');
+            morph.Add((ParsePos(parts[0]), parts[1], parts[2]));
+        }
+
+        return morph;
+    }
+
+    private static T Load<T>(string name, Func<Stream, T> read)
+    {
+        using var stream = OpenResource(name);
+        return read(stream);
+    }
+
+    private static int IdOf(Dictionary<string, int> ids, string word)
+    {
+        if (!ids.TryGetValue(word, out var id))
+        {
+            ids[word] = id = ids.Count;
+        }
+
+        return id;
+    }
+
+    private static WordPos ParsePos(string p) => p switch
+    {
+        "n" => WordPos.Noun,
+        "v" => WordPos.Verb,
+        "a" => WordPos.Adjective,
+        _ => WordPos.Adverb,
+    };
+
+    private static IEnumerable<string> ReadLines(string name, bool keepComments = false)
+    {
+        using var reader = new StreamReader(OpenResource(name), System.Text.Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && (keepComments || line[0] != '#'))
+            {
+                yield return line;
+            }
+        }
+    }
+
+    // The decompressed content of an embedded Resources/Spin/*.gz file (buffered: GZipStream reads in small chunks).
+    private static Stream OpenResource(string name)
+    {
+        var assembly = typeof(Thesaurus).Assembly;
+        var resource = FindResource(assembly, name);
+        var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded resource {resource} is missing.");
+        return new BufferedStream(new GZipStream(stream, CompressionMode.Decompress), 1 << 16);
+    }
+
+    private static string FindResource(Assembly assembly, string name)
+    {
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            if (resource.EndsWith(".Spin." + name, StringComparison.Ordinal))
+            {
+                return resource;
+            }
+        }
+
+        throw new InvalidOperationException($"Embedded resource Spin/{name} is missing from {assembly.GetName().Name}.");
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Frozen;
+
+namespace Parallax.Core.Spin;
+
+/// <summary>
+/// How often English words and adjacent pairs occur: unigram frequencies per billion words (SUBTLEX-US, multi-word
+/// lemmas included) and the Brown corpus's adjacent-word pair counts. Immutable once built.
+/// </summary>
+public sealed class WordFrequencies
+{
+    private readonly FrozenDictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> frequency;
+    private readonly FrozenDictionary<long, int> bigrams;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> pairWordIds;
+
+    internal WordFrequencies(
+        Dictionary<string, long> frequency, Dictionary<string, int> pairWordIds, Dictionary<long, int> bigrams,
+        long bigramTotal)
+    {
+        this.frequency = frequency.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        this.bigrams = bigrams.ToFrozenDictionary();
+        this.pairWordIds = pairWordIds.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        BigramTotal = bigramTotal;
+    }
+
+    /// <summary>Word tokens in the corpus the pair counts come from.</summary>
+    public long BigramTotal { get; }
+
+    /// <summary>Frequency per billion words of a lower-case word or multi-word lemma (0 when unknown).</summary>
+    public long Frequency(ReadOnlySpan<char> word) => frequency.TryGetValue(word, out var f) ? f : 0;
+
+    /// <summary>The pair count of two words given by <see cref="PairWordId"/> (0 when either is -1).</summary>
+    public int Bigram(int first, int second) =>
+        first < 0 || second < 0 ? 0 : bigrams.TryGetValue(((long)first << 32) | (uint)second, out var c) ? c : 0;
+
+    /// <summary>A small integer naming a lower-case word that occurs in some counted pair; -1 for any other word.</summary>
+    public int PairWordId(ReadOnlySpan<char> word) => pairWordIds.TryGetValue(word, out var id) ? id : -1;
+}
