@@ -25,6 +25,8 @@ internal sealed class PlainModel(Thesaurus thesaurus, SpinOptions options)
 {
     private readonly double smoothing = options.Smoothing;
     private readonly double documentWeight = options.DocumentWeight;
+    private readonly double logSmoothing = Math.Log(options.Smoothing);
+    private readonly double logKept = Math.Log(1 - options.DocumentWeight);
 
     // log P(words | left neighbour) + log P(right neighbour | last word) under a bigram model with Dirichlet smoothing
     // towards unigram frequencies; a multi-word wording contributes its phrase frequency. Everything that depends on
@@ -55,6 +57,43 @@ internal sealed class PlainModel(Thesaurus thesaurus, SpinOptions options)
         }
 
         return new Fit(unigram, wording.LogRest, pairs);
+    }
+
+    /// <summary>
+    /// <see cref="LogContext"/>'s detecting fit less the terms that every wording of one unit shares (the left
+    /// neighbour's count, the right neighbour's probability), so that it differs between two wordings as the fit does.
+    /// The screen reads every candidate of every unit with it: a pair never seen and a wording not elsewhere in the
+    /// text (the usual case) cost no logarithm.
+    /// </summary>
+    public double RelativeFit(in Wording wording, in Neighbours around, DocumentCounts document, int seen)
+    {
+        var pFirst = wording.PFirst;
+        var logFirst = wording.LogPFirst;
+        if (documentWeight > 0 && document.Words > 0)
+        {
+            pFirst = (1 - documentWeight) * pFirst + documentWeight * seen / document.Words;
+            logFirst = seen == 0 ? logKept + logFirst : Math.Log(pFirst);
+        }
+
+        var fit = wording.LogRest;
+        if (around.Prev is not null)
+        {
+            var pair = thesaurus.Bigram(around.PrevId, wording.FirstId);
+            fit += pair == 0 ? logSmoothing + logFirst : Math.Log(pair + smoothing * pFirst);
+        }
+        else
+        {
+            fit += logFirst;
+        }
+
+        if (around.Next is not null)
+        {
+            var pair = thesaurus.Bigram(wording.LastId, around.NextId);
+            fit += (pair == 0 ? logSmoothing + around.LogPNext : Math.Log(pair + smoothing * around.PNext))
+                - Math.Log(wording.LastCount + smoothing);
+        }
+
+        return fit;
     }
 
     // How often a wording occurs in the text apart from the unit judged: for the found wording (lemma null) its form or

@@ -15,6 +15,7 @@ public sealed class SpinAnalyzer
     private readonly Lazy<SpinLexicon> lexicon;
     private readonly Lazy<PlainModel> plain;
     private readonly Lazy<SpinReader> reader;
+    private readonly Lazy<ScreenModel> screen;
 
     public SpinAnalyzer()
         : this(() => Thesaurus.Default, null)
@@ -32,6 +33,7 @@ public sealed class SpinAnalyzer
         lexicon = new(() => new SpinLexicon(thesaurus()), LazyThreadSafetyMode.ExecutionAndPublication);
         plain = new(() => new PlainModel(lexicon.Value.Thesaurus, Options), LazyThreadSafetyMode.ExecutionAndPublication);
         reader = new(() => new SpinReader(lexicon.Value, plain.Value, Options), LazyThreadSafetyMode.ExecutionAndPublication);
+        screen = new(() => new ScreenModel(lexicon.Value, plain.Value, Options), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public SpinOptions Options { get; }
@@ -39,6 +41,10 @@ public sealed class SpinAnalyzer
     /// <summary>The analyser over the embedded thesaurus, loaded on first use (once per process); the pipeline holds one.</summary>
     public static SpinAnalyzer CreateDefault() => new();
 
+    /// <summary>
+    /// The spin score and, for a spun text, its restoration. Every text passes the cheap screen first; one it does not
+    /// send on is natural, and its score is the screen's.
+    /// </summary>
     public SpinResult Analyze(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -46,9 +52,23 @@ public sealed class SpinAnalyzer
             return SpinResult.Natural;
         }
 
-        var reading = Read(text);
+        var read = SpinText.Read(lexicon.Value, text);
+        var screened = screen.Value.Screen(read);
+        if (!screened.Passes)
+        {
+            return new SpinResult(screened.Score, false, null);
+        }
+
+        var reading = reader.Value.Read(read);
         var spun = reading.Score >= Options.SpunThreshold;
         return new SpinResult(reading.Score, spun, spun ? Apply(text, reading.Edits) : null);
+    }
+
+    /// <summary>The cheap screen alone: a first spin score, and whether the full reading should follow.</summary>
+    public SpinScreen Screen(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return screen.Value.Screen(SpinText.Read(lexicon.Value, text));
     }
 
     /// <summary>The text with the usual wording put back wherever a swap is more likely than not, whatever the score.</summary>

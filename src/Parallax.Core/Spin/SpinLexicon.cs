@@ -3,13 +3,16 @@ using Parallax.Core.Language;
 
 namespace Parallax.Core.Spin;
 
+/// <summary>What the lexicon knows of a found wording: its statistics, its candidates and the lemmas it is a form of.</summary>
+internal sealed record LexiconEntry(Wording Surface, Candidate[] Candidates, string[] Lemmas);
+
 /// <summary>
 /// The candidates of each judged unit: which word or thesaurus phrase starts at a token, its readings, and every
 /// wording a spinner could have replaced by it, with how likely the spinner was to pick the found one. These depend on
 /// the wording alone, so they are memoised: the same few thousand words recur in every article. The memos are bounded,
 /// and losing a race only computes a value twice, so one instance serves every thread.
 /// </summary>
-internal sealed class SpinLexicon(Thesaurus thesaurus)
+internal sealed class SpinLexicon
 {
     // Words per billion given to a word or phrase the statistics never saw.
     private const double UnseenPerBillion = 5;
@@ -19,16 +22,46 @@ internal sealed class SpinLexicon(Thesaurus thesaurus)
 
     private const int MemoLimit = 200_000;
 
-    private readonly ConcurrentDictionary<string, Candidate[]> candidateMemo = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<WordAnalysis>> analysisMemo = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> choiceMemo = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string, List<WordAnalysis>)> phraseMemo = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LexiconEntry> entryMemo = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string, List<WordAnalysis>)>.AlternateLookup<ReadOnlySpan<char>> phraseSpans;
 
-    public Thesaurus Thesaurus { get; } = thesaurus;
+    public SpinLexicon(Thesaurus thesaurus)
+    {
+        Thesaurus = thesaurus;
+        phraseSpans = phraseMemo.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public Thesaurus Thesaurus { get; }
+
+    /// <summary>
+    /// A found wording's own statistics, its candidates and its lemmas: all depend on the wording alone, so they are
+    /// memoised together.
+    /// </summary>
+    public LexiconEntry EntryOf(string surface, List<WordAnalysis>? analyses)
+    {
+        if (entryMemo.TryGetValue(surface, out var known))
+        {
+            return known;
+        }
+
+        var entry = new LexiconEntry(Describe(surface), CandidatesOf(surface, analyses), OwnLemmas(surface, analyses));
+        if (entryMemo.Count < MemoLimit)
+        {
+            entryMemo.TryAdd(surface, entry);
+        }
+
+        return entry;
+    }
 
     // The unit starting at token i: the longest multi-word thesaurus lemma there, in any inflection ("loss of life",
     // "teams up", "gravy boats"), else one content word with a thesaurus entry. Surface is lower case; null when the
     // token is not a judgeable word.
-    public (int End, string? Surface, List<WordAnalysis>? Analyses) NextUnit(string text, List<TokenSpan> tokens, int i)
+    // A caller that has the token in lower case already passes it as lowerWord.
+    public (int End, string? Surface, List<WordAnalysis>? Analyses) NextUnit(
+        string text, List<TokenSpan> tokens, int i, string? lowerWord = null)
     {
         var word = tokens[i].In(text);
         if (word.Length is < 2 or > 40)
@@ -36,7 +69,7 @@ internal sealed class SpinLexicon(Thesaurus thesaurus)
             return (i + 1, null, null);
         }
 
-        var lowerWord = word.ToString().ToLowerInvariant();
+        lowerWord ??= word.ToString().ToLowerInvariant();
         var wordAnalyses = AnalysesOf(lowerWord);
         var longest = Thesaurus.LongestPhraseFrom(lowerWord);
         foreach (var a in wordAnalyses)
@@ -53,8 +86,7 @@ internal sealed class SpinLexicon(Thesaurus thesaurus)
 
             var start = tokens[i].Start;
             var end = tokens[i + n - 1].Start + tokens[i + n - 1].Length;
-            var lower = text[start..end].ToLowerInvariant();
-            var analyses = PhraseAnalyses(lower, lowerWord.Length, wordAnalyses);
+            var (lower, analyses) = PhraseAt(text.AsSpan(start, end - start), lowerWord, wordAnalyses);
             if (analyses.Count > 0)
             {
                 return (i + n, lower, analyses);
@@ -69,6 +101,28 @@ internal sealed class SpinLexicon(Thesaurus thesaurus)
         }
 
         return (i + 1, lowerWord, wordAnalyses);
+    }
+
+    // The readings of a multi-word span, memoised by its lower-case text (most spans that open with a phrase's first
+    // word are no phrase, and the same ones recur in every article): looked up without building the string.
+    private (string Lower, List<WordAnalysis> Analyses) PhraseAt(
+        ReadOnlySpan<char> span, string lowerWord, List<WordAnalysis> wordAnalyses)
+    {
+        Span<char> buffer = span.Length <= 256 ? stackalloc char[span.Length] : new char[span.Length];
+        span.ToLowerInvariant(buffer);
+        if (phraseSpans.TryGetValue(buffer, out var known))
+        {
+            return known;
+        }
+
+        var lower = buffer.ToString();
+        var entry = (lower, PhraseAnalyses(lower, lowerWord.Length, wordAnalyses));
+        if (phraseMemo.Count < MemoLimit)
+        {
+            phraseMemo.TryAdd(lower, entry);
+        }
+
+        return entry;
     }
 
     // The readings of a multi-word span: the lemma itself, or an inflected head (first word of verbs and "X of Y"
@@ -120,24 +174,12 @@ internal sealed class SpinLexicon(Thesaurus thesaurus)
     }
 
     // Every synonym of every reading, inflected like the found word, with the log-probability that a spinner who
-
     // had it would have written the found word instead: one synonym picked among all of the candidate's.
-    public Candidate[] CandidatesOf(string surface, List<WordAnalysis>? analyses)
+    private Candidate[] CandidatesOf(string surface, List<WordAnalysis>? analyses)
     {
-        if (candidateMemo.TryGetValue(surface, out var known))
-        {
-            return known;
-        }
-
         var candidates = new List<Candidate>();
         Collect(surface, analyses, candidates);
-        Candidate[] result = [.. candidates];
-        if (candidateMemo.Count < MemoLimit)
-        {
-            candidateMemo.TryAdd(surface, result);
-        }
-
-        return result;
+        return [.. candidates];
     }
 
     // How many wordings a spinner could write for this one: the distinct synonyms over every reading of the form.
@@ -289,7 +331,7 @@ internal sealed class SpinLexicon(Thesaurus thesaurus)
         var pFirst = Probability(first);
         var logRest = space < 0 ? 0 : Math.Log(Probability(text) / pFirst);
         return new Wording(text, first, last, pFirst, logRest, Probability(last) * Thesaurus.BigramTotal,
-            Thesaurus.PairWordId(first), Thesaurus.PairWordId(last));
+            Thesaurus.PairWordId(first), Thesaurus.PairWordId(last), Math.Log(pFirst));
     }
 
     /// <summary>The statistics of a unit's neighbours (null where none counts).</summary>

@@ -42,12 +42,15 @@ namespace Parallax.Core.Spin;
 /// wording stands capitalised elsewhere in the text) (0 -> 1: 0.793 -> 0.794).</param>
 /// <param name="JointOptions">In a text that reads as spun, each unit's best candidates that a search over whole
 /// sentences weighs together, so that neighbouring swaps are restored jointly (0 -> 6: 0.784 -> 0.789).</param>
+/// <param name="ScreenThreshold">The cheap screen (<see cref="SpinScreen"/>) sends a text on to the full reading when its
+/// score with neighbours as found is at least this; below it the text is natural and the full model does not run.
+/// 0 sends every text on.</param>
 public sealed record SpinOptions(
     double SpunThreshold = 0.27, double RestorePrior = 0.65, double DetectPrior = 0.1, double ChannelWeight = 0.5,
     double Smoothing = 3000, double DocumentWeight = 0.3, bool Adaptive = true,
     double DetectChannelWeight = 1, double UnspunEditConfidence = 0.95, double SemanticWeight = 8,
     int SemanticWindow = 5, double ChoiceChannelWeight = 1, double NgramWeight = 1.3, double CacheWeight = 2,
-    double PairCacheWeight = 2, double NameWeight = 1, int JointOptions = 6)
+    double PairCacheWeight = 2, double NameWeight = 1, int JointOptions = 6, double ScreenThreshold = 0.15)
 {
     public static SpinOptions Default { get; } = new();
 }

@@ -16,8 +16,12 @@ internal sealed class SpinReader
     public SpinReader(SpinLexicon lexicon, PlainModel plain, SpinOptions options)
     {
         this.options = options;
-        var ngrams = new NgramFit(lexicon.Thesaurus.Ngrams);
-        semantic = new SemanticFit(lexicon.Thesaurus.Vectors, options);
+        // The first full reading loads the two largest resources; side by side, they take as long as the larger.
+        NgramModel? model = null;
+        WordVectors? vectors = null;
+        Parallel.Invoke(() => model = lexicon.Thesaurus.Ngrams, () => vectors = lexicon.Thesaurus.Vectors);
+        var ngrams = new NgramFit(model!);
+        semantic = new SemanticFit(vectors!, options);
         judge = new UnitJudge(lexicon, plain, ngrams, options);
         decoder = new SentenceDecoder(ngrams, options.NgramWeight);
     }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Parallax.Core.Language;
 
 namespace Parallax.Core.Spin;
@@ -41,14 +42,15 @@ internal sealed record SpinText(
         for (var t = 0; t < tokens.Count; t++)
         {
             words[t] = Lower(text, tokens[t]);
-            document[words[t]] = document.GetValueOrDefault(words[t]) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(document, words[t], out _)++;
             if (words[t].Length is >= 2 and <= 40)
             {
-                foreach (var a in lexicon.AnalysesOf(words[t]))
+                var analyses = lexicon.AnalysesOf(words[t]);
+                foreach (var a in analyses)
                 {
-                    if (a.Lemma != words[t] && !SpinLexicon.SeenLemma(lexicon.AnalysesOf(words[t]), a))
+                    if (a.Lemma != words[t] && !SpinLexicon.SeenLemma(analyses, a))
                     {
-                        document[a.Lemma] = document.GetValueOrDefault(a.Lemma) + 1;
+                        CollectionsMarshal.GetValueRefOrAddDefault(document, a.Lemma, out _)++;
                     }
                 }
             }
@@ -57,20 +59,21 @@ internal sealed record SpinText(
         var units = new List<SpinUnit>();
         for (var i = 0; i < tokens.Count && units.Count < MaxJudgedWords;)
         {
-            var (unitEnd, surface, analyses) = lexicon.NextUnit(text, tokens, i);
+            // Lower() writes every number as "0", so a token starting with a digit is lowered again.
+            var (unitEnd, surface, analyses) = lexicon.NextUnit(
+                text, tokens, i, char.IsDigit(text[tokens[i].Start]) ? null : words[i]);
             if (surface is not null)
             {
-                var candidates = lexicon.CandidatesOf(surface, analyses);
-                if (candidates.Length > 0)
+                var entry = lexicon.EntryOf(surface, analyses);
+                if (entry.Candidates.Length > 0)
                 {
-                    units.Add(new SpinUnit(i, unitEnd, lexicon.Describe(surface), candidates,
-                        SpinLexicon.OwnLemmas(surface, analyses)));
+                    units.Add(new SpinUnit(i, unitEnd, entry.Surface, entry.Candidates, entry.Lemmas));
                     if (unitEnd - i > 1)
                     {
                         // A multi-word unit counts for its phrase lemmas too ("loss of life").
                         foreach (var lemma in units[^1].Lemmas)
                         {
-                            document[lemma] = document.GetValueOrDefault(lemma) + 1;
+                            CollectionsMarshal.GetValueRefOrAddDefault(document, lemma, out _)++;
                         }
                     }
                 }

@@ -9,12 +9,17 @@ namespace Parallax.Core.Spin;
 /// <param name="LastCount">Expected count of the last word in the pair corpus.</param>
 /// <param name="FirstId">Pair-word id of the first word (<see cref="WordFrequencies.PairWordId"/>).</param>
 /// <param name="LastId">Pair-word id of the last word.</param>
+/// <param name="LogPFirst">log <paramref name="PFirst"/>, kept for the screen, which reads every candidate.</param>
 internal readonly record struct Wording(
-    string Text, string First, string Last, double PFirst, double LogRest, double LastCount, int FirstId, int LastId);
+    string Text, string First, string Last, double PFirst, double LogRest, double LastCount, int FirstId, int LastId,
+    double LogPFirst);
 
 /// <summary>A unit's neighbours as words, with their statistics; null where punctuation or the text's edge stands.</summary>
 internal readonly record struct Neighbours(
-    string? Prev, double PrevCount, string? Next, double PNext, int PrevId, int NextId);
+    string? Prev, double PrevCount, string? Next, double PNext, int PrevId, int NextId)
+{
+    public double LogPNext { get; } = Next is null ? 0 : Math.Log(PNext);
+}
 
 /// <summary>A wording a spinner could have replaced by the found one.</summary>
 /// <param name="Word">The candidate wording.</param>
