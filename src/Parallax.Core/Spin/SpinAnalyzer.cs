@@ -4,36 +4,37 @@ namespace Parallax.Core.Spin;
 /// Scores spinning and restores the usual wording, with a noisy-channel model over the shipped thesaurus
 /// (<see cref="Thesaurus"/>): a writer chose each word with the probabilities of ordinary English, and a spinner may
 /// then have swapped it for one of its synonyms. A text is read in parts: its units and their candidates
-/// (<see cref="SpinText"/>, <see cref="SpinLexicon"/>), the plain model that scores it (<see cref="PlainModel"/>,
-/// <see cref="SpinScore"/>), and the full reading that restores it (<see cref="SpinReader"/>: both models judged by
-/// <see cref="UnitJudge"/>, the search over sentences in <see cref="SentenceDecoder"/>). Resources load on first use,
-/// the trigram model and the vectors only when a full reading is needed. Thread-safe: its only state is bounded
-/// memos of each word's readings and candidates, so one instance serves every thread and gets faster as it warms up.
+/// (<see cref="SpinText"/>, <see cref="SpinLexicon"/>); the cheap screen every text passes (<see cref="ScreenModel"/>,
+/// over the plain model, <see cref="PlainModel"/>, and <see cref="SpinScore"/>); and, for a text the screen sends on,
+/// the full reading that scores and restores it (<see cref="SpinReader"/>: both models in <see cref="UnitJudge"/>, the
+/// search over sentences in <see cref="SentenceDecoder"/>). Resources load on first use, the trigram model and the
+/// vectors with the first full reading. Thread-safe: its only state is bounded memos of each word's readings and
+/// candidates, so one instance serves every thread and gets faster as it warms up.
 /// </summary>
 public sealed class SpinAnalyzer
 {
-    private readonly Lazy<SpinLexicon> lexicon;
-    private readonly Lazy<PlainModel> plain;
+    private readonly Lazy<(SpinLexicon Lexicon, PlainModel Plain, ScreenModel Screen)> cheap;
     private readonly Lazy<SpinReader> reader;
-    private readonly Lazy<ScreenModel> screen;
 
     public SpinAnalyzer()
         : this(() => Thesaurus.Default, null)
     {
     }
 
+    // The chained constructor only prepares the lazy parts, so the check below still comes before any use.
     public SpinAnalyzer(Thesaurus thesaurus, SpinOptions? options = null)
-        : this(Given(thesaurus), options)
-    {
-    }
+        : this(() => thesaurus, options) => ArgumentNullException.ThrowIfNull(thesaurus);
 
     private SpinAnalyzer(Func<Thesaurus> thesaurus, SpinOptions? options)
     {
-        Options = options ?? SpinOptions.Default;
-        lexicon = new(() => new SpinLexicon(thesaurus()), LazyThreadSafetyMode.ExecutionAndPublication);
-        plain = new(() => new PlainModel(lexicon.Value.Thesaurus, Options), LazyThreadSafetyMode.ExecutionAndPublication);
-        reader = new(() => new SpinReader(lexicon.Value, plain.Value, Options), LazyThreadSafetyMode.ExecutionAndPublication);
-        screen = new(() => new ScreenModel(lexicon.Value, plain.Value, Options), LazyThreadSafetyMode.ExecutionAndPublication);
+        var chosen = Options = options ?? SpinOptions.Default;
+        cheap = new(() =>
+        {
+            var (lexicon, plain) = (new SpinLexicon(thesaurus()), new PlainModel(thesaurus(), chosen));
+            return (lexicon, plain, new ScreenModel(lexicon, plain, chosen));
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
+        reader = new(() => new SpinReader(cheap.Value.Lexicon, cheap.Value.Plain, chosen),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public SpinOptions Options { get; }
@@ -52,8 +53,8 @@ public sealed class SpinAnalyzer
             return SpinResult.Natural;
         }
 
-        var read = SpinText.Read(lexicon.Value, text);
-        var screened = screen.Value.Screen(read);
+        var read = SpinText.Read(cheap.Value.Lexicon, text);
+        var screened = cheap.Value.Screen.Screen(read);
         if (!screened.Passes)
         {
             return new SpinResult(screened.Score, false, null);
@@ -68,7 +69,7 @@ public sealed class SpinAnalyzer
     public SpinScreen Screen(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return screen.Value.Screen(SpinText.Read(lexicon.Value, text));
+        return cheap.Value.Screen.Screen(SpinText.Read(cheap.Value.Lexicon, text));
     }
 
     /// <summary>The text with the usual wording put back wherever a swap is more likely than not, whatever the score.</summary>
@@ -78,7 +79,7 @@ public sealed class SpinAnalyzer
     public SpinReading Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return reader.Value.Read(SpinText.Read(lexicon.Value, text));
+        return reader.Value.Read(SpinText.Read(cheap.Value.Lexicon, text));
     }
 
     /// <summary>
@@ -89,15 +90,9 @@ public sealed class SpinAnalyzer
     public IReadOnlyList<string> Alternatives(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return lexicon.Value.AlternativesAt(text);
+        return cheap.Value.Lexicon.AlternativesAt(text);
     }
 
     /// <summary>Applies restorations (in text order, not overlapping) to the text they were read from.</summary>
     public static string Apply(string text, IReadOnlyList<SpinEdit> edits) => SpinEdits.Apply(text, edits);
-
-    private static Func<Thesaurus> Given(Thesaurus thesaurus)
-    {
-        ArgumentNullException.ThrowIfNull(thesaurus);
-        return () => thesaurus;
-    }
 }
