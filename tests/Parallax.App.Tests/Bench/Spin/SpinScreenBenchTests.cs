@@ -92,27 +92,37 @@ public sealed class SpinScreenBenchTests(ITestOutputHelper output)
             analyzer.Read(text); // warm the memos, as a long-running pipeline has them
         }
 
+        // Each article is timed a few times and the fastest kept: the machine is shared, and a preempted run says
+        // nothing about the code.
         var screen = new List<double>();
         var full = new List<double>();
         var analyze = new List<double>();
         var passed = 0;
         foreach (var text in texts)
         {
-            watch.Restart();
             passed += analyzer.Screen(text).Passes ? 1 : 0;
-            screen.Add(watch.Elapsed.TotalMilliseconds);
-            watch.Restart();
-            analyzer.Read(text);
-            full.Add(watch.Elapsed.TotalMilliseconds);
-            watch.Restart();
-            analyzer.Analyze(text);
-            analyze.Add(watch.Elapsed.TotalMilliseconds);
+            screen.Add(Fastest(5, () => analyzer.Screen(text)));
+            full.Add(Fastest(3, () => analyzer.Read(text)));
+            analyze.Add(Fastest(3, () => analyzer.Analyze(text)));
         }
 
         output.WriteLine($"{texts.Count} pages, {texts.Sum(t => t.Length)} characters, {passed} pass the screen ({first.Passes})");
         output.WriteLine($"screen:  median {Median(screen):0.00} ms, mean {screen.Average():0.00} ms, total {screen.Sum():0} ms");
         output.WriteLine($"full:    median {Median(full):0.00} ms, mean {full.Average():0.00} ms, total {full.Sum():0} ms");
         output.WriteLine($"Analyze: median {Median(analyze):0.00} ms, mean {analyze.Average():0.00} ms, total {analyze.Sum():0} ms");
+    }
+
+    private static double Fastest(int runs, Action action)
+    {
+        var best = double.MaxValue;
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+        }
+
+        return best;
     }
 
     private static double Median(List<double> values)
