@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Parallax.Core.Spin;
 
 /// <summary>
@@ -8,9 +6,10 @@ namespace Parallax.Core.Spin;
 /// </summary>
 public sealed class LemmaIndex
 {
-    private readonly FrozenDictionary<string, int[]> synsetsOfLemma;
-    private readonly FrozenDictionary<string, int> synonymCounts;
-    private readonly FrozenDictionary<string, int> phraseStarts;
+    // Plain dictionaries, not frozen ones: freezing them cost more at start-up than it saved in look-ups. Nothing
+    // writes to them after the constructor, so concurrent readers are safe.
+    private readonly Dictionary<string, int[]> synsetsOfLemma;
+    private readonly Dictionary<string, int> phraseStarts;
 
     internal LemmaIndex(Synset[] synsets)
     {
@@ -31,21 +30,12 @@ public sealed class LemmaIndex
             }
         }
 
-        synsetsOfLemma = byLemma.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        var synonymCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var union = new HashSet<string>(StringComparer.Ordinal);
+        synsetsOfLemma = new Dictionary<string, int[]>(byLemma.Count, StringComparer.Ordinal);
         foreach (var (lemma, ids) in byLemma)
         {
-            union.Clear();
-            foreach (var id in ids)
-            {
-                union.UnionWith(synsets[id].Lemmas);
-            }
-
-            synonymCounts[lemma] = union.Count - 1;
+            synsetsOfLemma[lemma] = [.. ids];
         }
 
-        this.synonymCounts = synonymCounts.ToFrozenDictionary(StringComparer.Ordinal);
         var starts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var lemma in byLemma.Keys)
         {
@@ -57,7 +47,7 @@ public sealed class LemmaIndex
             }
         }
 
-        phraseStarts = starts.ToFrozenDictionary(StringComparer.Ordinal);
+        phraseStarts = starts;
         LongestLemmaWords = longest;
     }
 
@@ -71,7 +61,22 @@ public sealed class LemmaIndex
         synsetsOfLemma.TryGetValue(lemma, out var ids) ? ids : ReadOnlySpan<int>.Empty;
 
     /// <summary>How many distinct synonyms a lemma has over all its senses and parts of speech.</summary>
-    public int SynonymCount(string lemma) => synonymCounts.TryGetValue(lemma, out var n) ? n : 0;
+    /// <remarks>Counted when asked (only multi-word wordings ask, and their candidates are memoised).</remarks>
+    public int SynonymCount(string lemma)
+    {
+        if (!synsetsOfLemma.TryGetValue(lemma, out var ids))
+        {
+            return 0;
+        }
+
+        var union = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            union.UnionWith(Synsets[id].Lemmas);
+        }
+
+        return union.Count - 1;
+    }
 
     public bool HasLemma(string lemma) => synsetsOfLemma.ContainsKey(lemma);
 

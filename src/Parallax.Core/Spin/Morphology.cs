@@ -13,8 +13,10 @@ public sealed class Morphology
 
     private readonly LemmaIndex lemmas;
     private readonly WordFrequencies frequencies;
-    private readonly FrozenDictionary<string, WordAnalysis[]> irregular;
-    private readonly FrozenDictionary<(string Lemma, WordPos Pos), string[]> irregularForms;
+    // Plain dictionaries (freezing them costs more at start-up than it saves); nothing writes to them after the
+    // constructor.
+    private readonly Dictionary<string, WordAnalysis[]> irregular;
+    private readonly Dictionary<(string Lemma, WordPos Pos), string[]> irregularForms;
 
     internal Morphology(
         IReadOnlyList<(WordPos Pos, string Inflected, string Lemma)> morph, LemmaIndex lemmas, WordFrequencies frequencies)
@@ -47,8 +49,8 @@ public sealed class Morphology
             formList.Add(form);
         }
 
-        irregular = inflected.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        irregularForms = forms.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        irregular = inflected.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        irregularForms = forms.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
     }
 
     /// <summary>

@@ -84,8 +84,10 @@ internal static class ThesaurusResources
 
     private static (Dictionary<string, int> Ids, Dictionary<long, int> Counts, long Total) LoadPairs()
     {
+        // Most lines name words seen before, so the words are looked up as spans and only new ones become strings.
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var bigrams = new Dictionary<long, int>();
+        var spans = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        var bigrams = new Dictionary<long, int>(1 << 18);
         long total = 0;
         foreach (var line in ReadLines("bigrams.txt.gz", keepComments: true))
         {
@@ -98,8 +100,8 @@ internal static class ThesaurusResources
             else if (line[0] != '#')
             {
                 var space = line.IndexOf(' ');
-                var first = IdOf(ids, line[..space]);
-                var second = IdOf(ids, line[(space + 1)..tab]);
+                var first = IdOf(spans, line.AsSpan(0, space));
+                var second = IdOf(spans, line.AsSpan(space + 1, tab - space - 1));
                 bigrams[((long)first << 32) | (uint)second] = (int)count;
             }
         }
@@ -125,11 +127,11 @@ internal static class ThesaurusResources
         return read(stream);
     }
 
-    private static int IdOf(Dictionary<string, int> ids, string word)
+    private static int IdOf(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ids, ReadOnlySpan<char> word)
     {
         if (!ids.TryGetValue(word, out var id))
         {
-            ids[word] = id = ids.Count;
+            ids[word] = id = ids.Dictionary.Count;
         }
 
         return id;

@@ -1,24 +1,23 @@
-using System.Collections.Frozen;
-
 namespace Parallax.Core.Spin;
 
 /// <summary>
 /// How often English words and adjacent pairs occur: unigram frequencies per billion words (SUBTLEX-US, multi-word
-/// lemmas included) and the Brown corpus's adjacent-word pair counts. Immutable once built.
+/// lemmas included) and the Brown corpus's adjacent-word pair counts. Immutable once built (the loader hands over its dictionaries and keeps no reference).
 /// </summary>
 public sealed class WordFrequencies
 {
-    private readonly FrozenDictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> frequency;
-    private readonly FrozenDictionary<long, int> bigrams;
-    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> pairWordIds;
+    // Plain dictionaries, not frozen ones: freezing these tables cost more at start-up than it saved in look-ups.
+    private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> frequency;
+    private readonly Dictionary<long, int> bigrams;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> pairWordIds;
 
     internal WordFrequencies(
         Dictionary<string, long> frequency, Dictionary<string, int> pairWordIds, Dictionary<long, int> bigrams,
         long bigramTotal)
     {
-        this.frequency = frequency.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        this.bigrams = bigrams.ToFrozenDictionary();
-        this.pairWordIds = pairWordIds.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        this.frequency = frequency.GetAlternateLookup<ReadOnlySpan<char>>();
+        this.bigrams = bigrams;
+        this.pairWordIds = pairWordIds.GetAlternateLookup<ReadOnlySpan<char>>();
         BigramTotal = bigramTotal;
     }
 
