@@ -46,7 +46,7 @@ namespace Parallax.Core.Spin;
 /// score with neighbours as found is at least this; below it the text is natural and the full model does not run
 /// (0 sends every text on). On the calibration split the lowest screen score of an article whose full score comes
 /// within 0.03 of the threshold at 1% false positives (or above it) is 0.174, one at 30% spin, the next 0.235; 0.15
-/// keeps a margin below that and sends on 25% of the unspun articles there (30% at 0.14, 21% at 0.16).</param>
+/// keeps a margin below that, between 0.14 and 0.16, which send on 30% and 21% of the unspun articles there.</param>
 public sealed record SpinOptions(
     double SpunThreshold = 0.27, double RestorePrior = 0.65, double DetectPrior = 0.1, double ChannelWeight = 0.5,
     double Smoothing = 3000, double DocumentWeight = 0.3, bool Adaptive = true,
