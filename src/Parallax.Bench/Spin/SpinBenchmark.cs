@@ -32,9 +32,16 @@ internal sealed record SpinSetFigures(
 /// <summary>How many real tortured phrases (PPS list) the restorer brings back to their expected wording.</summary>
 internal sealed record TorturedFigures(int Phrases, int RestoredExactly, int Changed, double ExpectedWordsRecovered);
 
+/// <summary>What the cheap screen sent on to the full reading, over all articles: unspun, then at each rate.</summary>
+/// <param name="Passed">Articles sent on, unspun first and then per rate.</param>
+/// <param name="Of">Articles screened, in the same order.</param>
+/// <param name="Missed">Articles the full reading calls spun that the screen did not send on.</param>
+internal sealed record ScreenFigures(int[] Passed, int[] Of, int Missed);
+
 /// <summary>All spin figures of one run.</summary>
 internal sealed record SpinFigures(
-    IReadOnlyList<SpinSetFigures> Sets, TorturedFigures? Tortured, int Seed, double ShippedThreshold, TimeSpan Elapsed);
+    IReadOnlyList<SpinSetFigures> Sets, TorturedFigures? Tortured, int Seed, double ShippedThreshold, TimeSpan Elapsed,
+    ScreenFigures? Screen = null);
 
 /// <summary>
 /// The spin benchmark: spun copies of the ECB+ articles made by <see cref="SyntheticSpinner"/> at 10%, 30% and 50% of
@@ -90,14 +97,16 @@ internal static class SpinBenchmark
             spun[r] = new List<(SpunText, SpinReading)>(documents.Count);
         }
 
+        var screen = new ScreenFigures(new int[Rates.Length + 1], new int[Rates.Length + 1], 0);
+        var missed = 0;
         foreach (var document in documents)
         {
             ct.ThrowIfCancellationRequested();
-            natural.Add(analyzer.Read(document.Text));
+            natural.Add(Screened(analyzer, document.Text, screen, 0, ref missed));
             for (var r = 0; r < Rates.Length; r++)
             {
                 var text = spinner.Spin(document.Text, Rates[r]);
-                spun[r].Add((text, analyzer.Read(text.Text)));
+                spun[r].Add((text, Screened(analyzer, text.Text, screen, r + 1, ref missed)));
             }
         }
 
@@ -125,7 +134,20 @@ internal static class SpinBenchmark
         }
 
         var tortured = torturedCsvPath is null ? null : Tortured(torturedCsvPath, analyzer);
-        return new SpinFigures(sets, tortured, seed, analyzer.Options.SpunThreshold, watch.Elapsed);
+        return new SpinFigures(sets, tortured, seed, analyzer.Options.SpunThreshold, watch.Elapsed,
+            screen with { Missed = missed });
+    }
+
+    // The reading as Analyze scores it: a text the screen does not send on keeps the screen's score. The restorations
+    // are the full reading's either way, as Restore makes them whatever the score.
+    private static SpinReading Screened(SpinAnalyzer analyzer, string text, ScreenFigures screen, int row, ref int missed)
+    {
+        var reading = analyzer.Read(text);
+        var screened = analyzer.Screen(text);
+        screen.Of[row]++;
+        screen.Passed[row] += screened.Passes ? 1 : 0;
+        missed += !screened.Passes && reading.Score >= analyzer.Options.SpunThreshold ? 1 : 0;
+        return screened.Passes ? reading : reading with { Score = screened.Score };
     }
 
     private static SpinSetFigures SetFigures(
@@ -359,6 +381,15 @@ internal static class SpinBenchmark
                 string.Create(inv, $"Tortured phrases (PPS, scientific): {t.RestoredExactly}/{t.Phrases} restored exactly ")
                 + string.Create(inv, $"({(double)t.RestoredExactly / Math.Max(1, t.Phrases):P1}); {t.Changed} changed at all; ")
                 + string.Create(inv, $"share of the changed expected words recovered {t.ExpectedWordsRecovered:0.000}")));
+        }
+
+        if (figures.Screen is { } screen)
+        {
+            var shares = string.Join(", ", Rates.Select((rate, r) =>
+                string.Create(inv, $"{(double)screen.Passed[r + 1] / Math.Max(1, screen.Of[r + 1]):P1} at {rate:P0}")));
+            console.MarkupLine(Markup.Escape(
+                string.Create(inv, $"Screen: sends {(double)screen.Passed[0] / Math.Max(1, screen.Of[0]):P1} of unspun articles ")
+                + $"on to the full reading, {shares} spin; misses {screen.Missed} the full reading calls spun"));
         }
 
         console.MarkupLine(Markup.Escape(

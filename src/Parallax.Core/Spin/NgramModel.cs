@@ -107,7 +107,7 @@ public sealed class NgramModel
         var trigrams = reader.ReadInt32();
         var probTable = Levels(reader.ReadSingle(), reader.ReadSingle());
         var backoffTable = Levels(reader.ReadSingle(), reader.ReadSingle());
-        var ids = Thesaurus.ReadWordIds(reader, vocabulary);
+        var ids = ThesaurusResources.ReadWordIds(reader, vocabulary);
 
         var unigramProb = Exactly(reader, vocabulary);
         var unigramBackoff = Exactly(reader, vocabulary);

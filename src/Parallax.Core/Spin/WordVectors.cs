@@ -60,7 +60,7 @@ public sealed class WordVectors
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         var count = reader.ReadInt32();
         var dimensions = reader.ReadInt32();
-        var ids = Thesaurus.ReadWordIds(reader, count);
+        var ids = ThesaurusResources.ReadWordIds(reader, count);
 
         var values = new sbyte[count * dimensions];
         var raw = reader.ReadBytes(values.Length);

@@ -1,0 +1,67 @@
+using System.Runtime.CompilerServices;
+using Parallax.Core.Spin;
+
+namespace Parallax.Core.Tests.Spin;
+
+/// <summary>The cheap screen in front of the full reading: what it sends on, and what Analyze makes of the rest.</summary>
+public sealed class SpinScreenTests
+{
+    private static readonly SpinAnalyzer Analyzer = SpinAnalyzer.CreateDefault();
+
+    [Fact]
+    public void The_natural_flood_article_stops_at_the_screen_and_Analyze_gives_the_screens_score()
+    {
+        var natural = Fixture("flood-natural.txt");
+        var screen = Analyzer.Screen(natural);
+        Assert.False(screen.Passes, $"screen score {screen.Score}");
+        Assert.True(screen.JudgedWords > 40);
+
+        var result = Analyzer.Analyze(natural);
+        Assert.Equal(new SpinResult(screen.Score, false, null), result);
+    }
+
+    [Fact]
+    public void The_spun_flood_article_passes_the_screen_and_is_restored()
+    {
+        var spun = Fixture("flood-spun.txt");
+        var screen = Analyzer.Screen(spun);
+        Assert.True(screen.Passes, $"screen score {screen.Score}");
+
+        var result = Analyzer.Analyze(spun);
+        Assert.True(result.Spun);
+        Assert.Equal(Analyzer.Read(spun).Score, result.Score);
+        Assert.NotNull(result.Restored);
+    }
+
+    [Fact]
+    public void The_screen_reads_the_same_score_as_the_full_reading_up_to_the_neighbours_restorations()
+    {
+        // The screen judges each word beside its neighbours as found; the full reading's second pass beside their
+        // restorations, which moves a spun text's score a little and a natural one's hardly at all.
+        var natural = Fixture("flood-natural.txt");
+        Assert.Equal(Analyzer.Read(natural).Score, Analyzer.Screen(natural).Score, 0.05);
+        var spun = Fixture("flood-spun.txt");
+        Assert.Equal(Analyzer.Read(spun).Score, Analyzer.Screen(spun).Score, 0.15);
+    }
+
+    [Fact]
+    public void A_zero_screen_threshold_sends_every_text_on()
+    {
+        var analyzer = new SpinAnalyzer(Thesaurus.Default, SpinOptions.Default with { ScreenThreshold = 0 });
+        var natural = Fixture("flood-natural.txt");
+        Assert.True(analyzer.Screen(natural).Passes);
+        Assert.Equal(analyzer.Read(natural).Score, analyzer.Analyze(natural).Score);
+        Assert.True(analyzer.Screen("").Passes);
+    }
+
+    [Fact]
+    public void Empty_and_unjudgeable_texts_score_zero()
+    {
+        Assert.Equal(new SpinScreen(0, 0, false), Analyzer.Screen(""));
+        Assert.Equal(0, Analyzer.Screen("Пожар в центре города.").Score);
+        Assert.Equal(SpinResult.Natural, Analyzer.Analyze("   "));
+    }
+
+    private static string Fixture(string name, [CallerFilePath] string path = "") =>
+        File.ReadAllText(Path.Combine(Path.GetDirectoryName(path)!, "Fixtures", name));
+}
