@@ -33,7 +33,7 @@ internal static class AnalyzeCommand
 
     private static async Task<int> RunAsync(string[] paths, bool json, CancellationToken cancellationToken)
     {
-        var pipeline = ParallaxPipeline.CreateDefault();
+        var pipeline = ParallaxPipeline.CreateDefault(SharedEmbedder.Instance);
         var run = await ExtractAllAsync(pipeline, paths, cancellationToken);
         var result = pipeline.Analyze(run.Pages);
 

@@ -24,7 +24,8 @@ namespace Parallax.Bench.Scale;
 internal sealed record ScaleFigures(
     int Articles, double Seconds, double GenerationSeconds, long PeakWorkingSetBytes, long ManagedBytesAfter,
     int CopiesTrue, int CopiesFound, int FalseCopies, int StoriesStarted, int OpenStoriesAtEnd, Prf BCubed, double CopyIndexSeconds,
-    double CpuSeconds)
+    double CpuSeconds,
+    int EmbeddedPassages = 0)
 {
     public double ArticlesPerSecond => Seconds > 0 ? Articles / Seconds : 0;
 
@@ -38,10 +39,11 @@ internal sealed record ScaleFigures(
 /// </summary>
 internal static class ScaleBenchmark
 {
-    public static ScaleFigures Run(IReadOnlyList<(string Event, string Text)> sources, int count, StoryOptions options, int seed, Action<int>? progress = null)
+    public static ScaleFigures Run(
+        IReadOnlyList<(string Event, string Text)> sources, int count, StoryOptions options, int seed, Action<int>? progress = null, ITextEmbedder? embedder = null)
     {
         var copies = new CopyIndex();
-        var clusterer = new StoryClusterer(options);
+        var clusterer = new StoryClusterer(options, embedder);
         var clusteredOf = new int[count];
         var events = new int[count];
         var truth = new int[count];
@@ -137,6 +139,6 @@ internal static class ScaleBenchmark
         return new ScaleFigures(
             count, (double)work / Stopwatch.Frequency, (double)generation / Stopwatch.Frequency, process.PeakWorkingSet64, managed,
             copiesTrue, copiesFound, falseCopies, clusterer.StoriesStarted, clusterer.OpenStories, score.BCubed,
-            (double)copyTicks / Stopwatch.Frequency, cpu);
+            (double)copyTicks / Stopwatch.Frequency, cpu, clusterer.Embedded);
     }
 }

@@ -3,15 +3,15 @@ using Parallax.Core.Stories;
 namespace Parallax.Bench.Stories;
 
 /// <summary>One point of the tuning grid with its score on the tuning split.</summary>
-internal sealed record TunedOptions(StoryOptions Options, ClusteringScore Score, int GridSize);
+internal sealed record TunedOptions(StoryOptions Options, ClusteringScore Score, int GridSize, Calibration? Calibration = null);
 
 /// <summary>Runs the online clusterer over a benchmark stream and tunes its thresholds on a split.</summary>
 internal static class StoryRuns
 {
     /// <summary>Streams the documents in the given order through one clusterer; returns each one's story.</summary>
-    public static int[] Cluster(IReadOnlyList<StoryDocument> documents, StoryOptions options)
+    public static int[] Cluster(IReadOnlyList<StoryDocument> documents, StoryOptions options, ITextEmbedder? embedder = null)
     {
-        var clusterer = new StoryClusterer(options);
+        var clusterer = new StoryClusterer(options, embedder);
         foreach (var document in documents)
         {
             clusterer.Add(document);
@@ -27,38 +27,52 @@ internal static class StoryRuns
     }
 
     /// <summary>
-    /// Tuning on the tuning split only, in two steps. The join threshold is the "same story" decision that
-    /// `parallax pairs` also makes, so it is chosen as a pair classifier: for each weight of names, the threshold with
-    /// the best F1 over all same-topic pairs of the split (same event = positive), document frequencies from the split.
-    /// Then, with that threshold, the merge and split thresholds are chosen by B-cubed F1 of the clustering; the best
-    /// B-cubed F1 over the whole grid wins, ties to the first. The event-level check
-    /// (<see cref="StoryOptions.LocalJoinThreshold"/>) is off during that grid and chosen last, strictest value first.
+    /// Tuning on the tuning split only, in steps. The join threshold is the "same story" decision that `parallax
+    /// pairs` also makes, so it is chosen as a pair classifier: for each weight of names, the lexical cut with the best
+    /// F1 over all same-topic pairs of the split (same event = positive), each pair scored alone. The calibration
+    /// (<see cref="PairStudy.Fit"/>) is fitted on the same pairs. Then the merge and split thresholds, and (with an
+    /// embedder) a shift of the embedding's centre, are chosen by B-cubed F1 of the clustering; the best B-cubed F1
+    /// over the whole grid wins, ties to the first. The event-level check (<see cref="StoryOptions.LocalJoinThreshold"/>)
+    /// is off during that grid and chosen last, strictest value first.
     /// </summary>
     public static TunedOptions Tune(
-        IReadOnlyList<string> texts, IReadOnlyList<int> topics, IReadOnlyList<StoryDocument> documents, IReadOnlyList<string> gold, StoryOptions start)
+        IReadOnlyList<EcbDocument> train, IReadOnlyList<StoryDocument> documents, IReadOnlyList<string> gold, StoryOptions start, ITextEmbedder? embedder)
     {
+        var texts = train.Select(d => d.Text).ToList();
+        var topics = train.Select(d => d.Topic).ToList();
         TunedOptions? best = null;
         var grid = 0;
         start = start with { LocalJoinThreshold = 0 };
-        foreach (var entity in new[] { 2f, 3f, 4f })
+        foreach (var entity in new[] { 1f, 1.5f, 2f, 3f })
         {
             var join = PairThreshold(texts, topics, gold, start with { EntityWeight = entity });
-            foreach (var offset in new[] { 0.3, 0.45, 0.6 })
+            var calibrated = start with { EntityWeight = entity, JoinThreshold = join };
+            var calibration = PairStudy.Fit(train, calibrated, embedder);
+            calibrated = calibrated with
             {
-                foreach (var split in new[] { 0.3, 0.35, 0.4, 0.45, 0.5 })
+                LexicalSlope = Math.Round(calibration.LexicalSlope, 2),
+                EmbeddingLexicalSlope = Math.Round(calibration.EmbeddingLexicalSlope, 2),
+                EmbeddingSlope = Math.Round(calibration.EmbeddingSlope, 2),
+                EmbeddingCenter = Math.Round(calibration.EmbeddingCenter, 3),
+            };
+            foreach (var shift in embedder is null ? [0.0] : new[] { -0.02, 0.0, 0.02 })
+            {
+                foreach (var offset in new[] { 0.3, 0.45, 0.6 })
                 {
-                    var options = start with
+                    foreach (var split in new[] { 0.3, 0.4, 0.5 })
                     {
-                        JoinThreshold = join,
-                        MergeThreshold = Math.Round(join + offset, 3),
-                        SplitThreshold = split,
-                        EntityWeight = entity,
-                    };
-                    var score = ClusteringMetrics.Score(Cluster(documents, options), gold);
-                    grid++;
-                    if (best is null || score.BCubed.F1 > best.Score.BCubed.F1 + 1e-12)
-                    {
-                        best = new TunedOptions(options, score, 0);
+                        var options = calibrated with
+                        {
+                            MergeThreshold = Math.Round(join + offset, 3),
+                            SplitThreshold = split,
+                            EmbeddingCenter = Math.Round(calibrated.EmbeddingCenter + shift, 3),
+                        };
+                        var score = ClusteringMetrics.Score(Cluster(documents, options, embedder), gold);
+                        grid++;
+                        if (best is null || score.BCubed.F1 > best.Score.BCubed.F1 + 1e-12)
+                        {
+                            best = new TunedOptions(options, score, 0, calibration);
+                        }
                     }
                 }
             }
@@ -71,26 +85,21 @@ internal static class StoryRuns
         foreach (var local in new[] { 0.22, 0.19, 0.16, 0.13, 0.10, 0.05, 0.0 })
         {
             var options = chosen.Options with { LocalJoinThreshold = local };
-            var score = ClusteringMetrics.Score(Cluster(documents, options), gold);
+            var score = ClusteringMetrics.Score(Cluster(documents, options, embedder), gold);
             grid++;
             if (pick is null || score.BCubed.F1 > pick.Score.BCubed.F1 + 1e-12)
             {
-                pick = new TunedOptions(options, score, 0);
+                pick = chosen with { Options = options, Score = score };
             }
         }
 
-        best = pick!;
-        return best! with { GridSize = grid };
+        return pick! with { GridSize = grid };
     }
 
     /// <summary>The similarity cut (0.06 to 0.40, step 0.01) with the best F1 over same-topic pairs.</summary>
     public static double PairThreshold(IReadOnlyList<string> texts, IReadOnlyList<int> topics, IReadOnlyList<string> gold, StoryOptions options)
     {
         var scorer = new SameStoryScorer(options);
-        foreach (var text in texts)
-        {
-            scorer.Learn(text);
-        }
 
         var pairs = new List<(double Similarity, bool Same)>();
         for (var a = 0; a < texts.Count; a++)
@@ -99,7 +108,7 @@ internal static class StoryRuns
             {
                 if (topics[a] == topics[b])
                 {
-                    pairs.Add((scorer.Score(texts[a], texts[b], learn: false).Similarity, gold[a] == gold[b]));
+                    pairs.Add((scorer.Explain(texts[a], texts[b]).Lexical, gold[a] == gold[b]));
                 }
             }
         }

@@ -10,7 +10,9 @@ namespace Parallax.Core.Analysis;
 /// Stages keep no per-run state, so one instance serves any number of runs; the state that grows with a stream
 /// (the copy index, the open stories) is made per run inside <see cref="Analyze"/>.
 /// </summary>
-public sealed class ParallaxPipeline(PageExtractor extractor, SpinAnalyzer spin, StoryOptions? stories = null, CopyIndexOptions? copies = null)
+/// <param name="embedder">The sentence-embedding model for the story cascade; null clusters on words alone.</param>
+public sealed class ParallaxPipeline(
+    PageExtractor extractor, SpinAnalyzer spin, StoryOptions? stories = null, CopyIndexOptions? copies = null, ITextEmbedder? embedder = null)
 {
     public PageExtractor Extractor { get; } = extractor;
 
@@ -20,7 +22,10 @@ public sealed class ParallaxPipeline(PageExtractor extractor, SpinAnalyzer spin,
 
     public CopyIndexOptions CopyOptions { get; } = copies ?? CopyIndexOptions.Default;
 
-    public static ParallaxPipeline CreateDefault() => new(new PageExtractor(), SpinAnalyzer.CreateDefault());
+    public ITextEmbedder? Embedder { get; } = embedder;
+
+    public static ParallaxPipeline CreateDefault(ITextEmbedder? embedder = null) =>
+        new(new PageExtractor(), SpinAnalyzer.CreateDefault(), embedder: embedder);
 
     public PageExtraction Extract(PageInput page) => Extractor.Extract(page);
 
@@ -71,7 +76,7 @@ public sealed class ParallaxPipeline(PageExtractor extractor, SpinAnalyzer spin,
 
     private List<StoryRecord> GroupStories(List<AnalyzedArticle> articles, Dictionary<string, int> indexOfId)
     {
-        var clusterer = new StoryClusterer(StoryOptions);
+        var clusterer = new StoryClusterer(StoryOptions, Embedder);
         var clustered = new int[articles.Count]; // input position -> the clusterer's article number
         for (var i = 0; i < articles.Count; i++)
         {
