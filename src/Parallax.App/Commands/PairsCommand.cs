@@ -67,7 +67,7 @@ internal static class PairsCommand
             }
         }
 
-        var scorer = new SameStoryScorer(embedder: SharedEmbedder.Instance);
+        var scorer = new SameStoryScorer(embedder: SharedEmbedder.Instance, embedAlways: true);
         foreach (var pair in pairs)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -307,19 +307,28 @@ internal static class BenchStoriesCommand
             return ClusteringMetrics.Score(StoryRuns.Cluster(docs, o, embedder), set.Select(h => h.Story).ToList());
         }
 
-        var (bestJoin, bestF1) = (options.JoinThreshold, -1.0);
-        for (var join = 0.04; join <= 0.601; join += 0.02)
+        // Titles are a few words: the event-level check is never stricter than the join threshold there.
+        StoryOptions For(double join, double centre) => options with
         {
-            var f1 = Score(tuning, options with { JoinThreshold = Math.Round(join, 2), MergeThreshold = Math.Round(join, 2) + (options.MergeThreshold - options.JoinThreshold), LocalJoinThreshold = Math.Min(options.LocalJoinThreshold, Math.Round(join, 2)) }).BCubed.F1;
-            if (f1 > bestF1 + 1e-12)
+            JoinThreshold = join, MergeThreshold = join + (options.MergeThreshold - options.JoinThreshold),
+            LocalJoinThreshold = Math.Min(options.LocalJoinThreshold, join), EmbeddingCenter = centre,
+        };
+        var (bestJoin, bestCentre, bestF1) = (options.JoinThreshold, options.EmbeddingCenter, -1.0);
+        for (var join = 0.0; join <= 0.401; join += 0.02)
+        {
+            foreach (var shift in embedder is null ? [0.0] : new[] { -0.04, -0.02, 0.0, 0.02 })
             {
-                (bestJoin, bestF1) = (Math.Round(join, 2), f1);
+                var centre = Math.Round(options.EmbeddingCenter + shift, 3);
+                var f1 = Score(tuning, For(Math.Round(join, 2), centre)).BCubed.F1;
+                if (f1 > bestF1 + 1e-12)
+                {
+                    (bestJoin, bestCentre, bestF1) = (Math.Round(join, 2), centre, f1);
+                }
             }
         }
 
-        // Titles are a few words: the event-level check is never stricter than the join threshold there.
-        var headlineOptions = options with { JoinThreshold = bestJoin, MergeThreshold = bestJoin + (options.MergeThreshold - options.JoinThreshold), LocalJoinThreshold = Math.Min(options.LocalJoinThreshold, bestJoin) };
-        var tuned = string.Create(CultureInfo.InvariantCulture, $"join {bestJoin} tuned on stories 1-44");
+        var headlineOptions = For(bestJoin, bestCentre);
+        var tuned = string.Create(CultureInfo.InvariantCulture, $"join {bestJoin}, embedding centre {bestCentre} tuned on stories 1-44");
         return
         [
             new SetFigures($"UCI headlines, all {all.Count}", "time order, ECB+ options", Score(all, options)),

@@ -61,11 +61,11 @@ internal static class PairStudy
         var gold = pairs.Select(p => (double)p.Gold).ToArray();
         var tfidf = AverageLinkBaseline.Vectorise(documents.Select(d => d.Text).ToList());
         var lexical = new SameStoryScorer(options);
-        var full = new SameStoryScorer(options, embedder);
+        var full = new SameStoryScorer(options, embedder, embedAlways: true);
         var before = embedder?.Requested ?? 0;
         var figures = new List<GradedFigure>
         {
-            new("parallax pairs (calibrated, cascade)", Spearman(pairs.Select(p => full.Score(documents[p.A].Text, documents[p.B].Text).Similarity).ToArray(), gold)),
+            new("parallax pairs (calibrated, words + embedding)", Spearman(pairs.Select(p => full.Score(documents[p.A].Text, documents[p.B].Text).Similarity).ToArray(), gold)),
         };
         var embedded = (embedder?.Requested ?? 0) - before;
         figures.Add(new("lexical part alone (no embedder)", Spearman(pairs.Select(p => lexical.Score(documents[p.A].Text, documents[p.B].Text).Similarity).ToArray(), gold)));

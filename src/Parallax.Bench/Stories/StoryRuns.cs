@@ -43,10 +43,10 @@ internal static class StoryRuns
         TunedOptions? best = null;
         var grid = 0;
         start = start with { LocalJoinThreshold = 0 };
-        foreach (var entity in new[] { 1f, 1.5f, 2f, 3f })
+        foreach (var entity in new[] { 1.5f, 3f })
         {
-            var join = PairThreshold(texts, topics, gold, start with { EntityWeight = entity });
-            var calibrated = start with { EntityWeight = entity, JoinThreshold = join };
+            var pairJoin = PairThreshold(texts, topics, gold, start with { EntityWeight = entity });
+            var calibrated = start with { EntityWeight = entity, JoinThreshold = pairJoin };
             var calibration = PairStudy.Fit(train, calibrated, embedder);
             calibrated = calibrated with
             {
@@ -55,14 +55,17 @@ internal static class StoryRuns
                 EmbeddingSlope = Math.Round(calibration.EmbeddingSlope, 2),
                 EmbeddingCenter = Math.Round(calibration.EmbeddingCenter, 3),
             };
-            foreach (var shift in embedder is null ? [0.0] : new[] { -0.02, 0.0, 0.02 })
+            // The stream's idf (hundreds of articles) is not a lone pair's: the clusterer's cut is searched just
+            // below the pair cut, where a larger collection puts the same pairs' cosines.
+            foreach (var (join, shift) in JoinGrid(pairJoin, embedder is not null))
             {
-                foreach (var offset in new[] { 0.3, 0.45, 0.6 })
+                foreach (var offset in new[] { 0.3, 0.45 })
                 {
                     foreach (var split in new[] { 0.3, 0.4, 0.5 })
                     {
                         var options = calibrated with
                         {
+                            JoinThreshold = join,
                             MergeThreshold = Math.Round(join + offset, 3),
                             SplitThreshold = split,
                             EmbeddingCenter = Math.Round(calibrated.EmbeddingCenter + shift, 3),
@@ -94,6 +97,17 @@ internal static class StoryRuns
         }
 
         return pick! with { GridSize = grid };
+    }
+
+    private static IEnumerable<(double Join, double Shift)> JoinGrid(double pairJoin, bool embeddings)
+    {
+        foreach (var join in new[] { pairJoin - 0.04, pairJoin - 0.02, pairJoin })
+        {
+            foreach (var shift in embeddings ? new[] { -0.03, 0.0, 0.03 } : [0.0])
+            {
+                yield return (Math.Round(join, 3), shift);
+            }
+        }
     }
 
     /// <summary>The similarity cut (0.06 to 0.40, step 0.01) with the best F1 over same-topic pairs.</summary>

@@ -18,7 +18,12 @@ public sealed record SameStoryExplanation(SameStoryVerdict Verdict, double Lexic
 /// the general-English prior plus the two texts themselves, never other pairs, so adding a line to a file changes
 /// no other line's verdict. Thread-safe.
 /// </summary>
-public sealed class SameStoryScorer(StoryOptions? options = null, ITextEmbedder? embedder = null)
+/// <param name="embedAlways">
+/// Consult the embedder on every pair, not only where the words leave the verdict in doubt: a pair costs two
+/// passages, not a stream, and one calibrated curve for all pairs keeps the similarity graded the same way
+/// everywhere. The verdict is the cascade's wherever the words are clear, since both curves agree there.
+/// </param>
+public sealed class SameStoryScorer(StoryOptions? options = null, ITextEmbedder? embedder = null, bool embedAlways = false)
 {
     private readonly StoryOptions options = options ?? StoryOptions.Default;
 
@@ -47,7 +52,7 @@ public sealed class SameStoryScorer(StoryOptions? options = null, ITextEmbedder?
         var cosine = StoryScoring.Similarity(FeatureVector.Build(tallyB, frequencies, options), story, timeFactor: 1);
         var probability = StoryScoring.Probability(cosine, options);
         double? semantic = null;
-        if (embedder is not null && StoryScoring.Ambiguous(probability, options))
+        if (embedder is not null && (embedAlways || StoryScoring.Ambiguous(probability, options)))
         {
             semantic = EmbeddingPassage.Cosine(
                 embedder.Embed(EmbeddingPassage.Of(titleA, bodyA, options.EmbeddingWords)),
