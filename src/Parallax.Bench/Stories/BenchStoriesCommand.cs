@@ -393,7 +393,7 @@ internal static class BenchStoriesCommand
         }
 
         graded.Caption(Markup.Escape(string.Create(inv,
-            $"Sampling: for every document in file order, one partner of the same event, one of the same topic's other event and one of another topic, drawn by one Random(12); {ps.Pairs} pairs, each scored alone as `parallax pairs` scores a line; the cascade embedded {ps.Embedded} distinct passages. Parameters tuned on topics 1-22; the pairs span all topics.")));
+            $"Sampling: for every document in file order, one partner of the same event, one of the same topic's other event and one of another topic, drawn by one Random(12); {ps.Pairs} pairs, each scored alone as `parallax pairs` scores a line; {ps.Embedded} distinct passages embedded. Parameters tuned on topics 1-22; the pairs span all topics. Names carry {ps.NameShare:P0} of the lexical similarity on average over the same-topic pairs.")));
         console.Write(graded);
         console.MarkupLine(Markup.Escape(string.Create(inv,
             $"Related stories (ECB+, all, file order): {report.StoriesWithRelated} stories have one; for {report.RelatedSameTopicShare:P1} the top related story is on the same topic.")));

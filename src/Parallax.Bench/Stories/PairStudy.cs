@@ -6,7 +6,7 @@ namespace Parallax.Bench.Stories;
 internal sealed record GradedFigure(string Similarity, double Spearman);
 
 /// <summary>The graded-pairs study: which pairs, how each similarity ranks them, and how many went to the model.</summary>
-internal sealed record PairStudyFigures(int Pairs, int SameEvent, int SameTopic, int OtherTopic, int Embedded, IReadOnlyList<GradedFigure> Figures);
+internal sealed record PairStudyFigures(int Pairs, int SameEvent, int SameTopic, int OtherTopic, int Embedded, IReadOnlyList<GradedFigure> Figures, double NameShare);
 
 /// <summary>Logistic fits of "same event" on pairs of the tuning split (the calibration the options ship).</summary>
 internal sealed record Calibration(double LexicalSlope, double EmbeddingLexicalSlope, double EmbeddingSlope, double EmbeddingCenter, int Pairs);
@@ -75,7 +75,10 @@ internal static class PairStudy
         }
 
         figures.Add(new("plain TF-IDF cosine (smooth idf over the 982)", Spearman(pairs.Select(p => (double)AverageLinkBaseline.Dot(tfidf[p.A], tfidf[p.B])).ToArray(), gold)));
-        return new PairStudyFigures(pairs.Count, pairs.Count(p => p.Gold == 2), pairs.Count(p => p.Gold == 1), pairs.Count(p => p.Gold == 0), embedded, figures);
+
+        // How much of the lexical similarity names carry, on the pairs where it matters: same topic (gold 1 and 2).
+        var shares = pairs.Where(p => p.Gold > 0).Select(p => lexical.Explain(documents[p.A].Text, documents[p.B].Text).NameShare).ToList();
+        return new PairStudyFigures(pairs.Count, pairs.Count(p => p.Gold == 2), pairs.Count(p => p.Gold == 1), pairs.Count(p => p.Gold == 0), embedded, figures, shares.Average());
     }
 
     public static double EmbeddingCosine(string a, string b, StoryOptions options, ITextEmbedder embedder)

@@ -8,7 +8,8 @@ public sealed record SameStoryVerdict(double Similarity, bool SameStory);
 /// <summary>A verdict with its inputs.</summary>
 /// <param name="Lexical">Cosine of the two texts' weighted word vectors.</param>
 /// <param name="Semantic">Cosine of their embeddings, when the cascade consulted them.</param>
-public sealed record SameStoryExplanation(SameStoryVerdict Verdict, double Lexical, double? Semantic);
+/// <param name="NameShare">The part of the lexical cosine carried by name features (0 when nothing is shared).</param>
+public sealed record SameStoryExplanation(SameStoryVerdict Verdict, double Lexical, double? Semantic, double NameShare = 0);
 
 /// <summary>
 /// Scores pairs of texts with the clustering decision: the first text becomes a one-report story (a centroid of
@@ -47,9 +48,11 @@ public sealed class SameStoryScorer(StoryOptions? options = null, ITextEmbedder?
         frequencies.AddDocument(tallyA.Keys);
         frequencies.AddDocument(tallyB.Keys);
 
+        var vectorA = FeatureVector.Build(tallyA, frequencies, options);
+        var vectorB = FeatureVector.Build(tallyB, frequencies, options);
         var story = new StoryCentroid();
-        story.Add(FeatureVector.Build(tallyA, frequencies, options));
-        var cosine = StoryScoring.Similarity(FeatureVector.Build(tallyB, frequencies, options), story, timeFactor: 1);
+        story.Add(vectorA);
+        var cosine = StoryScoring.Similarity(vectorB, story, timeFactor: 1);
         var probability = StoryScoring.Probability(cosine, options);
         double? semantic = null;
         if (embedder is not null && (embedAlways || StoryScoring.Ambiguous(probability, options)))
@@ -61,7 +64,8 @@ public sealed class SameStoryScorer(StoryOptions? options = null, ITextEmbedder?
         }
 
         return new SameStoryExplanation(
-            new SameStoryVerdict(probability, StoryScoring.SameStory(probability, PairLocalSimilarity, options)), cosine, semantic);
+            new SameStoryVerdict(probability, StoryScoring.SameStory(probability, PairLocalSimilarity, options)), cosine, semantic,
+            vectorA.NameShare(vectorB));
     }
 
     /// <summary>
