@@ -7,6 +7,5 @@ var root = new RootCommand("Parallax benchmarks: each prints its figures with th
 {
     BenchExtractCommand.Create(),
     BenchStoriesCommand.Create(),
-    ProbeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -310,8 +310,10 @@ internal static class BenchStoriesCommand
         // Titles are a few words: the event-level check is never stricter than the join threshold there.
         StoryOptions For(double join, double centre) => options with
         {
-            JoinThreshold = join, MergeThreshold = join + (options.MergeThreshold - options.JoinThreshold),
-            LocalJoinThreshold = Math.Min(options.LocalJoinThreshold, join), EmbeddingCenter = centre,
+            JoinThreshold = join,
+            MergeThreshold = join + (options.MergeThreshold - options.JoinThreshold),
+            LocalJoinThreshold = Math.Min(options.LocalJoinThreshold, join),
+            EmbeddingCenter = centre,
         };
         var (bestJoin, bestCentre, bestF1) = (options.JoinThreshold, options.EmbeddingCenter, -1.0);
         for (var join = 0.0; join <= 0.401; join += 0.02)
