@@ -292,7 +292,8 @@ public sealed class StoryClusterer
             top = Math.Max(top, probabilities[c]);
         }
 
-        if (embedder is not null && StoryScoring.Ambiguous(top, options))
+        if (embedder is not null && StoryScoring.Ambiguous(top, options)
+            && Embedded < options.EmbeddingAllowance + (options.MaxEmbeddedShare * articleStory.Count))
         {
             var report = embedding();
             for (var c = 0; c < candidates.Count; c++)

@@ -62,6 +62,21 @@ public sealed class StoryCascadeTests
     }
 
     [Fact]
+    public void The_model_gets_at_most_its_share_of_the_stream()
+    {
+        // Everything in doubt, a budget of 2 passages plus 10% of the reports: 40 reports embed at most 6 passages.
+        var options = StoryOptions.Default with { AmbiguousLow = 0, AmbiguousHigh = 1.01, EmbeddingAllowance = 2, MaxEmbeddedShare = 0.1 };
+        var embedder = new FixedEmbedder(_ => [1f, 0f]);
+        var clusterer = new StoryClusterer(options, embedder);
+        for (var i = 0; i < 40; i++)
+        {
+            clusterer.Add(new StoryDocument($"Report {i}", $"{MillAgain} Item {i}."));
+        }
+
+        Assert.InRange(embedder.Calls, 2, 2 + 4 + 2);
+    }
+
+    [Fact]
     public void A_report_sure_of_its_story_joins_it_weeks_later()
     {
         var clusterer = new StoryClusterer();
