@@ -3,6 +3,7 @@ using Parallax.App.Output;
 using Parallax.Core.Analysis;
 using Parallax.Core.Extraction;
 using Parallax.Core.Pipeline;
+using Parallax.Embeddings;
 using Parallax.Ingest.Files;
 using Spectre.Console;
 
@@ -34,7 +35,9 @@ internal static class AnalyzeCommand
 
     private static async Task<int> RunAsync(string[] paths, bool json, CancellationToken cancellationToken)
     {
-        var pipeline = ParallaxPipeline.CreateDefault();
+        // The model loads on the first passage the cascade sends it, so a run that words settle never pays for it.
+        using var embedder = new ArcticEmbedder();
+        var pipeline = new ParallaxPipelineBuilder().UseEmbedder(embedder).Build();
         var run = await ExtractAllAsync(pipeline, paths, cancellationToken);
         var result = pipeline.Analyze(run.Pages);
 

@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Parallax.Core.Stories;
+using Parallax.Embeddings;
 
 namespace Parallax.App.Commands;
 
 /// <summary>
 /// `parallax pairs FILE.jsonl`: scores pairs of texts for "same story" with the decision story clustering makes
 /// (<see cref="SameStoryScorer"/>). Input lines {"id","a","b"}; output lines {"id","similarity","sameStory"} in order.
-/// Document frequencies come from every text of the file, so common words weigh little, as in a stream.
+/// A pair's verdict depends on that pair and the shipped data only (general-English word frequencies, the embedding model).
 /// </summary>
 internal static class PairsCommand
 {
@@ -67,17 +68,12 @@ internal static class PairsCommand
             }
         }
 
-        var scorer = new SameStoryScorer();
-        foreach (var pair in pairs)
-        {
-            scorer.Learn(pair.A);
-            scorer.Learn(pair.B);
-        }
-
+        using var embedder = new ArcticEmbedder();
+        var scorer = new SameStoryScorer(embedder: embedder, embedAlways: true);
         foreach (var pair in pairs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var verdict = scorer.Score(pair.A, pair.B, learn: false);
+            var verdict = scorer.Score(pair.A, pair.B);
             await output.WriteLineAsync(Format(pair.Id, verdict));
         }
 

@@ -21,7 +21,8 @@ namespace Parallax.Bench.Scale;
 /// <param name="CpuSeconds">Processor time of the whole process during the run (all threads, generation, GC and JIT included).</param>
 internal sealed record ScaleFigures(
     int Articles, double Seconds, double GenerationSeconds, long PeakWorkingSetBytes, long ManagedBytesAfter,
-    int CopiesTrue, int CopiesFound, int FalseCopies, int StoriesStarted, Prf BCubed, double SpunShare, double CpuSeconds)
+    int CopiesTrue, int CopiesFound, int FalseCopies, int StoriesStarted, Prf BCubed, double SpunShare, double CpuSeconds,
+    int EmbeddedPassages = 0)
 {
     public double ArticlesPerSecond => Seconds > 0 ? Articles / Seconds : 0;
 
@@ -36,9 +37,18 @@ internal sealed record ScaleFigures(
 /// </summary>
 internal static class ScaleBenchmark
 {
-    public static ScaleFigures Run(IReadOnlyList<(string Event, string Text)> sources, int count, StoryOptions options, int seed, Action<int>? progress = null)
+    public static ScaleFigures Run(
+        IReadOnlyList<(string Event, string Text)> sources, int count, StoryOptions options, int seed, Action<int>? progress = null, ITextEmbedder? embedder = null)
     {
-        var pipeline = new ParallaxPipelineBuilder().Configure(o => o with { Stories = options }).Build();
+        // Counts the passages the cascade sends to the model (no file: nothing is kept across runs).
+        var counted = embedder is null ? null : new CachedEmbedder(embedder, file: null);
+        var builder = new ParallaxPipelineBuilder().Configure(o => o with { Stories = options });
+        if (counted is not null)
+        {
+            builder.UseEmbedder(counted);
+        }
+
+        var pipeline = builder.Build();
         var session = pipeline.CreateSession();
         var events = new int[count];
         var truth = new int[count];
@@ -119,7 +129,8 @@ internal static class ScaleBenchmark
         self.Refresh();
         return new ScaleFigures(
             count, seconds, (double)generationTicks / Stopwatch.Frequency, self.PeakWorkingSet64, managed,
-            copiesTrue, copiesFound, falseCopies, started.Count, score.BCubed, (double)spun / Math.Max(1, count), cpu);
+            copiesTrue, copiesFound, falseCopies, started.Count, score.BCubed, (double)spun / Math.Max(1, count), cpu,
+            counted?.Fresh ?? 0);
     }
 
     private static string Id(int index) => index.ToString(CultureInfo.InvariantCulture);

@@ -129,7 +129,7 @@ internal sealed class AverageLinkBaseline
         return labels;
     }
 
-    private static List<Dictionary<string, float>> Vectorise(IReadOnlyList<string> texts)
+    internal static List<Dictionary<string, float>> Vectorise(IReadOnlyList<string> texts)
     {
         var counts = new List<Dictionary<string, float>>(texts.Count);
         var df = new Dictionary<string, int>();
@@ -173,7 +173,7 @@ internal sealed class AverageLinkBaseline
         return counts;
     }
 
-    private static float Dot(Dictionary<string, float> a, Dictionary<string, float> b)
+    internal static float Dot(Dictionary<string, float> a, Dictionary<string, float> b)
     {
         var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
         float sum = 0;

@@ -12,6 +12,9 @@ using Spectre.Console;
 
 namespace Parallax.Bench.Stories;
 
+/// <summary>B-cubed F1 over shuffled arrival orders of all 982 ECB+ documents.</summary>
+internal sealed record ShuffleFigures(int Orders, double Median, double Minimum, double Maximum);
+
 /// <summary>Clustering figures on one set of documents.</summary>
 internal sealed record SetFigures(string Set, string Order, ClusteringScore Score);
 
@@ -23,6 +26,11 @@ internal sealed record StoriesBenchReport(
     ClusteringScore TuningScore,
     int GridSize,
     IReadOnlyList<SetFigures> Engine,
+    ShuffleFigures Shuffles,
+    PairStudyFigures PairStudy,
+    Calibration? Calibration,
+    bool Embeddings,
+    int EmbeddedEcb,
     double BaselineThreshold,
     IReadOnlyList<SetFigures> Baseline,
     double RelatedSameTopicShare,
@@ -49,6 +57,7 @@ internal static class BenchStoriesCommand
         };
         var skipScale = new Option<bool>("--skip-scale") { Description = "Skip the synthetic scale runs." };
         var skipSpin = new Option<bool>("--skip-spin") { Description = "Skip the spin and copy benchmarks." };
+        var noEmbeddings = new Option<bool>("--no-embeddings") { Description = "Cluster on words alone (no sentence-embedding cascade)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with every figure instead of tables." };
         var command = new Command(
             "stories",
@@ -58,10 +67,11 @@ internal static class BenchStoriesCommand
             scale,
             skipScale,
             skipSpin,
+            noEmbeddings,
             json,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
-            ParseScales(result.GetValue(scale)), result.GetValue(skipScale), result.GetValue(skipSpin), result.GetValue(json), cancellationToken));
+            ParseScales(result.GetValue(scale)), result.GetValue(skipScale), result.GetValue(skipSpin), !result.GetValue(noEmbeddings), result.GetValue(json), cancellationToken));
         return command;
     }
 
@@ -72,7 +82,7 @@ internal static class BenchStoriesCommand
                 .Select(v => int.Parse(v.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture))
                 .ToArray();
 
-    private static async Task<int> RunAsync(int[] scales, bool skipScale, bool skipSpin, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int[] scales, bool skipScale, bool skipSpin, bool embeddings, bool json, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var commandLine = ReproduceLine.Current();
@@ -100,19 +110,56 @@ internal static class BenchStoriesCommand
         var test = documents.Where(d => d.Topic >= 23).ToList();
         var shuffled = documents.ToArray();
         new Random(1).Shuffle(shuffled);
+        using var model = embeddings ? new Parallax.Embeddings.ArcticEmbedder(threads: 1) : null;
+        var embedder = model is null ? null : new CachedEmbedder(model, Path.Combine(Path.GetTempPath(), "parallax-bench", "arctic-embed-xs.cache"));
+        if (embedder is not null)
+        {
+            // Every ECB+ passage once (two at a time), into the cache the grid and the orders then read: the fit of
+            // the calibration needs all pairs of the tuning split, and the graded pairs all documents.
+            Step("ECB+: embedding title + lead of each document (cached across runs)...");
+            Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = 2 }, d =>
+            {
+                var (title, body) = SameStoryScorer.SplitTitle(d.Text);
+                embedder.Embed(EmbeddingPassage.Of(title, body, StoryOptions.Default.EmbeddingWords));
+            });
+            embedder.Save();
+            embedder.ResetCounts();
+        }
+
         Step($"ECB+: {documents.Count} documents; tuning on topics 1-22 ({train.Count})...");
-        var tuned = StoryRuns.Tune(
-            train.Select(d => d.Text).ToList(), train.Select(d => d.Topic).ToList(), Docs(train), Gold(train), StoryOptions.Default);
+        var tuned = StoryRuns.Tune(train, Docs(train), Gold(train), StoryOptions.Default, embedder);
         var options = tuned.Options;
         var engine = new List<SetFigures>();
+        var embeddedEcb = 0;
         foreach (var (name, order, set) in new[]
         {
             ("topics 1-22 (tuning)", "file order", train), ("topics 23-45", "file order", test),
             ("all 982", "file order", documents.ToList()), ("all 982", "shuffled (seed 1)", shuffled.ToList()),
         })
         {
-            engine.Add(new SetFigures(name, order, ClusteringMetrics.Score(StoryRuns.Cluster(Docs(set), options), Gold(set))));
+            embedder?.ResetCounts();
+            engine.Add(new SetFigures(name, order, ClusteringMetrics.Score(StoryRuns.Cluster(Docs(set), options, embedder), Gold(set))));
+            if (name == "all 982" && order == "file order")
+            {
+                embeddedEcb = embedder?.Requested ?? 0;
+            }
         }
+
+        Step("ECB+: 10 shuffled arrival orders...");
+        var orders = new List<double>();
+        for (var seed = 1; seed <= 10; seed++)
+        {
+            var order = documents.ToArray();
+            new Random(seed).Shuffle(order);
+            orders.Add(ClusteringMetrics.Score(StoryRuns.Cluster(Docs(order), options, embedder), Gold(order)).BCubed.F1);
+        }
+
+        orders.Sort();
+        var shuffles = new ShuffleFigures(orders.Count, (orders[4] + orders[5]) / 2, orders[0], orders[^1]);
+
+        Step("ECB+: graded pairs (Spearman)...");
+        embedder?.ResetCounts();
+        var pairStudy = PairStudy.Run(documents, options, embedder);
 
         var (relatedShare, withRelated) = RelatedSameTopic(documents, options);
 
@@ -136,7 +183,8 @@ internal static class BenchStoriesCommand
         }
 
         Step("Headlines...");
-        var headlines = await HeadlineFigures(benchmarks, options, pipeline, cancellationToken);
+        var headlines = await HeadlineFigures(benchmarks, options, pipeline, embedder, cancellationToken);
+        embedder?.Save();
 
         SpinFigures? spin = null;
         CopyBenchmarkResult? copyFigures = null;
@@ -163,12 +211,13 @@ internal static class BenchStoriesCommand
                     {
                         Step($"  {i:N0}");
                     }
-                }));
+                }, model));
             }
         }
 
         var report = new StoriesBenchReport(
-            commandLine, options, options == StoryOptions.Default, tuned.Score, tuned.GridSize, engine, baselineThreshold, baseline,
+            commandLine, options, options == StoryOptions.Default, tuned.Score, tuned.GridSize, engine, shuffles, pairStudy, tuned.Calibration,
+            embedder is not null, embeddedEcb, baselineThreshold, baseline,
             relatedShare, withRelated, headlines, spin, copyFigures, scaleFigures, clock.Elapsed.TotalSeconds);
         if (json)
         {
@@ -201,7 +250,7 @@ internal static class BenchStoriesCommand
     /// </summary>
     private static (double Share, int Stories) RelatedSameTopic(IReadOnlyList<EcbDocument> documents, StoryOptions options)
     {
-        var labels = StoryRuns.Cluster(Docs(documents), options, out var session);
+        var labels = StoryRuns.Cluster(Docs(documents), options, embedder: null, out var session);
         var topicVotes = new Dictionary<int, Dictionary<int, int>>();
         for (var i = 0; i < documents.Count; i++)
         {
@@ -235,7 +284,7 @@ internal static class BenchStoriesCommand
     /// story), reported on the other 43 and on all.
     /// </summary>
     private static async Task<List<SetFigures>> HeadlineFigures(
-        string benchmarks, StoryOptions options, ParallaxPipeline pipeline, CancellationToken cancellationToken)
+        string benchmarks, StoryOptions options, ParallaxPipeline pipeline, ITextEmbedder? embedder, CancellationToken cancellationToken)
     {
         if (!File.Exists(Path.Combine(benchmarks, BenchData.HeadlinesFolder, "uci_news_aggregator_first6366.csv")))
         {
@@ -255,22 +304,33 @@ internal static class BenchStoriesCommand
         ClusteringScore Score(List<Headline> set, StoryOptions o)
         {
             var docs = set.Select((h, i) => BenchPages.FromTitle($"h{i}", h.Title, h.Publisher, h.Published, pipeline)).ToList();
-            return ClusteringMetrics.Score(StoryRuns.Cluster(docs, o), set.Select(h => h.Story).ToList());
-        }
-
-        var (bestJoin, bestF1) = (options.JoinThreshold, -1.0);
-        for (var join = 0.04; join <= 0.601; join += 0.02)
-        {
-            var f1 = Score(tuning, options with { JoinThreshold = Math.Round(join, 2), MergeThreshold = Math.Round(join, 2) + (options.MergeThreshold - options.JoinThreshold), LocalJoinThreshold = Math.Min(options.LocalJoinThreshold, Math.Round(join, 2)) }).BCubed.F1;
-            if (f1 > bestF1 + 1e-12)
-            {
-                (bestJoin, bestF1) = (Math.Round(join, 2), f1);
-            }
+            return ClusteringMetrics.Score(StoryRuns.Cluster(docs, o, embedder), set.Select(h => h.Story).ToList());
         }
 
         // Titles are a few words: the event-level check is never stricter than the join threshold there.
-        var headlineOptions = options with { JoinThreshold = bestJoin, MergeThreshold = bestJoin + (options.MergeThreshold - options.JoinThreshold), LocalJoinThreshold = Math.Min(options.LocalJoinThreshold, bestJoin) };
-        var tuned = string.Create(CultureInfo.InvariantCulture, $"join {bestJoin} tuned on stories 1-44");
+        StoryOptions For(double join, double centre) => options with
+        {
+            JoinThreshold = join,
+            MergeThreshold = join + (options.MergeThreshold - options.JoinThreshold),
+            LocalJoinThreshold = Math.Min(options.LocalJoinThreshold, join),
+            EmbeddingCenter = centre,
+        };
+        var (bestJoin, bestCentre, bestF1) = (options.JoinThreshold, options.EmbeddingCenter, -1.0);
+        for (var join = 0.0; join <= 0.401; join += 0.02)
+        {
+            foreach (var shift in embedder is null ? [0.0] : new[] { -0.04, -0.02, 0.0, 0.02 })
+            {
+                var centre = Math.Round(options.EmbeddingCenter + shift, 3);
+                var f1 = Score(tuning, For(Math.Round(join, 2), centre)).BCubed.F1;
+                if (f1 > bestF1 + 1e-12)
+                {
+                    (bestJoin, bestCentre, bestF1) = (Math.Round(join, 2), centre, f1);
+                }
+            }
+        }
+
+        var headlineOptions = For(bestJoin, bestCentre);
+        var tuned = string.Create(CultureInfo.InvariantCulture, $"join {bestJoin}, embedding centre {bestCentre} tuned on stories 1-44");
         return
         [
             new SetFigures($"UCI headlines, all {all.Count}", "time order, ECB+ options", Score(all, options)),
@@ -286,7 +346,7 @@ internal static class BenchStoriesCommand
         var o = report.Tuned;
         console.MarkupLine($"[bold]parallax bench stories[/]  (reproduce: [green]{Markup.Escape(report.Command)}[/], Release build)");
         console.MarkupLine(Markup.Escape(string.Create(inv,
-            $"Tuned on ECB+ topics 1-22 only (join = best pair F1 over same-topic pairs; then {report.GridSize} grid points, best B-cubed F1 {F(report.TuningScore.BCubed.F1)}): idf prior {o.IdfPrior}, background documents {o.BackgroundDocuments} (general-English idf prior, fixed, not tuned), join {o.JoinThreshold}, event check {o.LocalJoinThreshold}, merge {o.MergeThreshold}, split {o.SplitThreshold}, entity weight {o.EntityWeight}; ")
+            $"Tuned on ECB+ topics 1-22 only (join = best lexical pair F1 over same-topic pairs, each pair alone; then {report.GridSize} grid points, best B-cubed F1 {F(report.TuningScore.BCubed.F1)}): idf prior {o.IdfPrior}, background documents {o.BackgroundDocuments} (general-English idf prior, fixed, not tuned), join {o.JoinThreshold}, event check {o.LocalJoinThreshold}, merge {o.MergeThreshold}, split {o.SplitThreshold}, entity weight {o.EntityWeight}; ")
             + (report.TunedEqualsShippedDefaults ? "these are the shipped defaults." : "DIFFERENT from the shipped defaults (StoryOptions.Default).")));
 
         var table = new Table().Title("ECB+ event clustering (982 docs, 86 events in 43 topics)")
@@ -313,6 +373,30 @@ internal static class BenchStoriesCommand
             "Baseline: scikit-learn-style TF-IDF, cosine, average link (nearest-neighbour chain), threshold tuned on topics 1-22, idf over the set clustered. " +
             "Target B-cubed F1 >= 0.90 on all 982."));
         console.Write(table);
+        var sh = report.Shuffles;
+        console.MarkupLine(Markup.Escape(string.Create(inv,
+            $"ECB+ all 982, {sh.Orders} shuffled arrival orders (seeds 1-{sh.Orders}): B-cubed F1 median {F(sh.Median)}, minimum {F(sh.Minimum)}, maximum {F(sh.Maximum)}. ")
+            + (report.Embeddings
+                ? string.Create(inv, $"Embedding cascade on (snowflake-arctic-embed-xs): {report.EmbeddedEcb} of 982 passages embedded in the file-order run of all 982.")
+                : "Embedding cascade off (--no-embeddings): words alone.")));
+        if (report.Calibration is { } c)
+        {
+            console.MarkupLine(Markup.Escape(string.Create(inv,
+                $"Calibration (logistic fit of same event on {c.Pairs} pairs of topics 1-22, each pair scored alone): lexical slope {o.LexicalSlope}; with embeddings: lexical slope {o.EmbeddingLexicalSlope}, embedding slope {o.EmbeddingSlope}, embedding centre {o.EmbeddingCenter}; embedding consulted when the lexical probability is in [{o.AmbiguousLow}, {o.AmbiguousHigh}).")));
+        }
+
+        var ps = report.PairStudy;
+        var graded = new Table().Title(Markup.Escape(string.Create(inv,
+                $"ECB+ graded pairs: Spearman with gold (same event 2: {ps.SameEvent}, same topic other event 1: {ps.SameTopic}, other topic 0: {ps.OtherTopic})")))
+            .AddColumns("similarity", "Spearman rho");
+        foreach (var f in ps.Figures)
+        {
+            graded.AddRow(Markup.Escape(f.Similarity), F(f.Spearman));
+        }
+
+        graded.Caption(Markup.Escape(string.Create(inv,
+            $"Sampling: for every document in file order, one partner of the same event, one of the same topic's other event and one of another topic, drawn by one Random(12); {ps.Pairs} pairs, each scored alone as `parallax pairs` scores a line; {ps.Embedded} distinct passages embedded. Parameters tuned on topics 1-22; the pairs span all topics. Names carry {ps.NameShare:P0} of the lexical similarity on average over the same-topic pairs.")));
+        console.Write(graded);
         console.MarkupLine(Markup.Escape(string.Create(inv,
             $"Related stories (ECB+, all, file order): {report.StoriesWithRelated} stories have one; for {report.RelatedSameTopicShare:P1} the top related story is on the same topic.")));
 
@@ -333,13 +417,13 @@ internal static class BenchStoriesCommand
         if (report.Scale.Count > 0)
         {
             var scale = new Table().Title("Scale: synthetic stream through the pipeline and one session, spin on (one run each)")
-                .AddColumns("articles", "articles/s (wall)", "articles/CPU-s", "seconds", "generation s", "peak working set", "managed after", "copies found", "false copies", "stories", "spun", "B3 F1 vs events");
+                .AddColumns("articles", "articles/s (wall)", "articles/CPU-s", "seconds", "generation s", "peak working set", "managed after", "copies found", "false copies", "stories", "spun", "B3 F1 vs events", "passages embedded");
             foreach (var s in report.Scale)
             {
                 scale.AddRow(s.Articles.ToString("N0", inv), s.ArticlesPerSecond.ToString("N0", inv), s.ArticlesPerCpuSecond.ToString("N0", inv), s.Seconds.ToString("0.0", inv),
                     s.GenerationSeconds.ToString("0.0", inv), Bytes(s.PeakWorkingSetBytes), Bytes(s.ManagedBytesAfter),
                     $"{s.CopiesFound:N0}/{s.CopiesTrue:N0}", s.FalseCopies.ToString("N0", inv), s.StoriesStarted.ToString("N0", inv),
-                    s.SpunShare.ToString("P1", inv), F(s.BCubed.F1));
+                    s.SpunShare.ToString("P1", inv), F(s.BCubed.F1), s.EmbeddedPassages.ToString("N0", inv));
             }
 
             if (report.Scale.Count >= 2)

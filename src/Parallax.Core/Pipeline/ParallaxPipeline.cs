@@ -14,11 +14,12 @@ namespace Parallax.Core.Pipeline;
 /// </summary>
 public sealed class ParallaxPipeline
 {
-    internal ParallaxPipeline(ParallaxOptions options, PageExtractor extractor, SpinAnalyzer spin)
+    internal ParallaxPipeline(ParallaxOptions options, PageExtractor extractor, SpinAnalyzer spin, ITextEmbedder? embedder)
     {
         Options = options;
         Extractor = extractor;
         Spin = spin;
+        Embedder = embedder;
     }
 
     public ParallaxOptions Options { get; }
@@ -26,6 +27,9 @@ public sealed class ParallaxPipeline
     public PageExtractor Extractor { get; }
 
     public SpinAnalyzer Spin { get; }
+
+    /// <summary>The sentence-embedding model of the same-story cascade; null decides on words alone.</summary>
+    public ITextEmbedder? Embedder { get; }
 
     /// <summary>The pipeline with every default.</summary>
     public static ParallaxPipeline CreateDefault() => new ParallaxPipelineBuilder().Build();
@@ -55,7 +59,7 @@ public sealed class ParallaxPipeline
 
     /// <summary>A new stream; its state is in memory unless a store passes its own.</summary>
     public ParallaxSession CreateSession(ICopyIndex? copies = null, IStoryIndex? stories = null) =>
-        new(copies ?? new CopyIndex(Options.Copies), stories ?? new StoryClusterer(Options.Stories));
+        new(copies ?? new CopyIndex(Options.Copies), stories ?? new StoryClusterer(Options.Stories, Embedder));
 
     /// <summary>
     /// The whole run over extracted pages, in the given order, through one in-memory session: articles are prepared

@@ -2,6 +2,7 @@ using Parallax.Core.Extraction;
 using Parallax.Core.Extraction.Html;
 using Parallax.Core.Extraction.Text;
 using Parallax.Core.Spin;
+using Parallax.Core.Stories;
 
 namespace Parallax.Core.Pipeline;
 
@@ -14,6 +15,7 @@ public sealed class ParallaxPipelineBuilder
     private ParallaxOptions options = ParallaxOptions.Default;
     private PageExtractor? extractor;
     private SpinAnalyzer? spin;
+    private ITextEmbedder? embedder;
 
     public ParallaxPipelineBuilder WithOptions(ParallaxOptions value)
     {
@@ -40,6 +42,16 @@ public sealed class ParallaxPipelineBuilder
         return this;
     }
 
+    /// <summary>
+    /// The sentence-embedding model of the same-story cascade (asked only where words leave the decision in doubt);
+    /// without one, stories are decided on words alone.
+    /// </summary>
+    public ParallaxPipelineBuilder UseEmbedder(ITextEmbedder value)
+    {
+        embedder = value ?? throw new ArgumentNullException(nameof(value));
+        return this;
+    }
+
     /// <exception cref="ArgumentException">The options have problems; the message lists each.</exception>
     public ParallaxPipeline Build()
     {
@@ -52,6 +64,7 @@ public sealed class ParallaxPipelineBuilder
         return new ParallaxPipeline(
             options,
             extractor ?? new PageExtractor(new HtmlExtractor(options.Extraction), new TextExtractor()),
-            spin ?? (options.Spin == SpinOptions.Default ? SpinAnalyzer.CreateDefault() : new SpinAnalyzer(Thesaurus.Default, options.Spin)));
+            spin ?? (options.Spin == SpinOptions.Default ? SpinAnalyzer.CreateDefault() : new SpinAnalyzer(Thesaurus.Default, options.Spin)),
+            embedder);
     }
 }

@@ -88,6 +88,37 @@ public sealed class FeatureVector
         return sum;
     }
 
+    /// <summary>
+    /// The share of <see cref="Dot"/> carried by name features (<see cref="FeatureKind.Entity"/>): how much of a
+    /// similarity rests on shared people and places rather than on what happened. 0 when nothing is shared.
+    /// </summary>
+    public double NameShare(FeatureVector other)
+    {
+        double all = 0, names = 0;
+        int i = 0, j = 0;
+        while (i < Keys.Length && j < other.Keys.Length)
+        {
+            if (Keys[i] == other.Keys[j])
+            {
+                var product = Weights[i] * other.Weights[j];
+                all += product;
+                names += StoryFeatures.KindOf(Keys[i]) == FeatureKind.Entity ? product : 0;
+                i++;
+                j++;
+            }
+            else if (Keys[i] < other.Keys[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return all <= 0 ? 0 : names / all;
+    }
+
     /// <summary>Positions of the features from heaviest to lightest (computed once).</summary>
     public ReadOnlySpan<int> ByWeight()
     {

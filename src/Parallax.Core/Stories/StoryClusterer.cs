@@ -28,6 +28,9 @@ public readonly record struct RelatedStory(int Story, double Similarity);
 /// merged with any that turn out to be the same story. Candidate stories come from an inverted index from
 /// heavy features to open stories, so the cost of a report does not grow with the number of stories; open
 /// stories are closed by age (published time) and by count, which bounds memory.
+/// With an <see cref="ITextEmbedder"/>, the decision is a cascade: the lexical probability settles clear cases, and
+/// only a report whose best candidates are in doubt is embedded (once), against those candidates' embeddings
+/// (each story's once, then kept up to date). Without one (null), the decision is lexical only.
 /// Not thread-safe: one instance per stream.
 /// </summary>
 public sealed class StoryClusterer : IStoryIndex
@@ -37,6 +40,7 @@ public sealed class StoryClusterer : IStoryIndex
 
     private readonly StoryOptions options;
     private readonly DocumentFrequencies frequencies;
+    private readonly ITextEmbedder? embedder;
 
     // Per article: the story it was put in (resolve through Find after merges), and for a copy its original.
     private readonly List<int> articleStory = [];
@@ -53,11 +57,15 @@ public sealed class StoryClusterer : IStoryIndex
     private long stamp;
     private long latestTicks;
 
-    public StoryClusterer(StoryOptions? options = null)
+    public StoryClusterer(StoryOptions? options = null, ITextEmbedder? embedder = null)
     {
         this.options = options ?? StoryOptions.Default;
+        this.embedder = embedder;
         frequencies = new DocumentFrequencies(this.options.IdfPrior, this.options.MaxVocabulary, this.options.BackgroundDocuments);
     }
+
+    /// <summary>Passages sent to the embedder so far (reports and stories' first reports); 0 without one.</summary>
+    public int Embedded { get; private set; }
 
     public StoryOptions Options => options;
 
@@ -85,7 +93,11 @@ public sealed class StoryClusterer : IStoryIndex
         }
 
         var article = articleStory.Count;
-        var (best, similarity, joins) = BestStory(vector, local, ticks);
+        string? passage = null;
+        float[]? embedding = null;
+        string Passage() => passage ??= EmbeddingPassage.Of(document.Title, document.Text ?? string.Empty, options.EmbeddingWords);
+        float[] Embedding() => embedding ??= Embed(Passage());
+        var (best, similarity, joins) = BestStory(vector, local, ticks, Embedding);
         int story;
         bool started;
         if (best >= 0 && joins)
@@ -98,7 +110,8 @@ public sealed class StoryClusterer : IStoryIndex
             state.Local.Add(local);
             state.Local.Prune(options.MaxCentroidFeatures);
             state.Widen(ticks);
-            state.Remember(article, vector, local, options.MaxSplitMembers);
+            state.Remember(article, vector, local, embedding, options.MaxSplitMembers);
+            state.Embedding?.Add(article, embedding);
             reportCount[story]++;
         }
         else
@@ -112,7 +125,13 @@ public sealed class StoryClusterer : IStoryIndex
             state.Centroid.Add(vector);
             state.Local.Add(local);
             state.Widen(ticks);
-            state.Remember(article, vector, local, options.MaxSplitMembers);
+            state.Remember(article, vector, local, embedding, options.MaxSplitMembers);
+            if (embedder is not null)
+            {
+                state.Embedding = new StoryEmbedding(article, Passage());
+                state.Embedding.Add(article, embedding);
+            }
+
             open[story] = state;
         }
 
@@ -222,7 +241,14 @@ public sealed class StoryClusterer : IStoryIndex
         }
 
         var vector = FeatureVector.Build(StoryFeatures.Count(document.Title, document.Text, options.TitleBoost), frequencies, options);
-        return StoryScoring.Similarity(vector, state.Centroid, state.TimeFactor(document.Published?.UtcTicks ?? 0, options));
+        var probability = StoryScoring.Probability(state.Centroid.Cosine(vector), options);
+        return StoryScoring.Timed(probability, state.TimeFactor(document.Published?.UtcTicks ?? 0, options), options);
+    }
+
+    private float[] Embed(string passage)
+    {
+        Embedded++;
+        return embedder!.Embed(passage);
     }
 
     private int Find(int story)
@@ -237,10 +263,12 @@ public sealed class StoryClusterer : IStoryIndex
     }
 
     /// <summary>
-    /// The most similar open story that passes the whole decision (overall and event-level); when none does, the
-    /// most similar one, reported but not joined.
+    /// The most probable open story that passes the whole decision (overall and event-level); when none does, the
+    /// most probable one, reported but not joined. The cascade: every candidate gets the lexical probability; when
+    /// the best of them is in doubt (<see cref="StoryScoring.Ambiguous"/>) and an embedder is at hand, the report is
+    /// embedded and every candidate not clearly out is scored again with the embeddings.
     /// </summary>
-    private (int Story, double Similarity, bool Joins) BestStory(FeatureVector vector, FeatureVector local, long ticks)
+    private (int Story, double Similarity, bool Joins) BestStory(FeatureVector vector, FeatureVector local, long ticks, Func<float[]> embedding)
     {
         var best = -1;
         var bestSimilarity = 0.0;
@@ -257,16 +285,40 @@ public sealed class StoryClusterer : IStoryIndex
             query[i] = vector.Keys[order[i]];
         }
 
-        foreach (var candidate in Candidates(query, null, -1))
+        var candidates = Candidates(query, null, -1);
+        var cosines = new double[candidates.Count];
+        var probabilities = new double[candidates.Count];
+        var top = 0.0;
+        for (var c = 0; c < candidates.Count; c++)
         {
-            var state = open[candidate];
-            var time = state.TimeFactor(ticks, options);
-            var similarity = StoryScoring.Similarity(vector, state.Centroid, time);
-            var passes = similarity >= options.JoinThreshold
-                && StoryScoring.SameStory(similarity, StoryScoring.Similarity(local, state.Local, time), options);
+            cosines[c] = open[candidates[c]].Centroid.Cosine(vector);
+            probabilities[c] = StoryScoring.Probability(cosines[c], options);
+            top = Math.Max(top, probabilities[c]);
+        }
+
+        if (embedder is not null && StoryScoring.Ambiguous(top, options)
+            && Embedded < options.EmbeddingAllowance + (options.MaxEmbeddedShare * articleStory.Count))
+        {
+            var report = embedding();
+            for (var c = 0; c < candidates.Count; c++)
+            {
+                if (probabilities[c] >= options.AmbiguousLow
+                    && open[candidates[c]].Embedding?.Cosine(report, Embed) is { } semantic)
+                {
+                    probabilities[c] = StoryScoring.Probability(cosines[c], semantic, options);
+                }
+            }
+        }
+
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            var state = open[candidates[c]];
+            var time = probabilities[c] >= options.SureProbability ? 1 : state.TimeFactor(ticks, options);
+            var similarity = StoryScoring.Timed(probabilities[c], time, options);
+            var passes = StoryScoring.SameStory(similarity, StoryScoring.Similarity(local, state.Local, time), options);
             if (passes ? !joins || similarity > bestSimilarity : !joins && similarity > bestSimilarity)
             {
-                (best, bestSimilarity, joins) = (candidate, similarity, passes);
+                (best, bestSimilarity, joins) = (candidates[c], similarity, passes);
             }
         }
 
@@ -381,6 +433,11 @@ public sealed class StoryClusterer : IStoryIndex
         keepState.Local.Prune(options.MaxCentroidFeatures);
         keepState.Widen(goneState.Start);
         keepState.Widen(goneState.End);
+        if (goneState.Embedding is not null)
+        {
+            keepState.Embedding?.Absorb(goneState.Embedding);
+        }
+
         Close(gone);
         parent[gone] = keep;
         reportCount[keep] += reportCount[gone];
@@ -435,8 +492,8 @@ public sealed class StoryClusterer : IStoryIndex
         reportCount[story] -= leave.Count;
 
         var moved = new OpenStory();
-        moved.Rebuild(leave, state);
-        state.Rebuild(stay, state);
+        moved.Rebuild(leave, state, leaveFirst, null);
+        state.Rebuild(stay, state, first, state.Embedding?.FirstPassage);
         open[created] = moved;
         Reindex(story);
         Reindex(created);
@@ -589,7 +646,7 @@ public sealed class StoryClusterer : IStoryIndex
 
     private sealed class OpenStory
     {
-        public readonly record struct Member(int Article, FeatureVector Vector, FeatureVector Local);
+        public readonly record struct Member(int Article, FeatureVector Vector, FeatureVector Local, float[]? Embedding);
 
         public StoryCentroid Centroid { get; private set; } = new();
 
@@ -601,6 +658,9 @@ public sealed class StoryClusterer : IStoryIndex
 
         public ulong[] Indexed { get; set; } = [];
 
+        /// <summary>The story's embeddings for the cascade; null without an embedder.</summary>
+        public StoryEmbedding? Embedding { get; set; }
+
         public long Stamp { get; set; }
 
         /// <summary>Earliest and latest known publication time (UTC ticks), 0 when none is known.</summary>
@@ -608,11 +668,11 @@ public sealed class StoryClusterer : IStoryIndex
 
         public long End { get; private set; }
 
-        public void Remember(int article, FeatureVector vector, FeatureVector local, int max)
+        public void Remember(int article, FeatureVector vector, FeatureVector local, float[]? embedding, int max)
         {
             if (Members is not null)
             {
-                Members.Add(new Member(article, vector, local));
+                Members.Add(new Member(article, vector, local, embedding));
                 if (Members.Count > max)
                 {
                     Members = null;
@@ -632,16 +692,23 @@ public sealed class StoryClusterer : IStoryIndex
             }
         }
 
-        /// <summary>Rebuilds the centroid from the given members (after a split); time span carried over.</summary>
-        public void Rebuild(List<Member> members, OpenStory from)
+        /// <summary>
+        /// Rebuilds the centroid from the given members (after a split); time span carried over. The embedding sum is
+        /// rebuilt from the members embedded so far (the half keeping the first report keeps its passage).
+        /// </summary>
+        public void Rebuild(List<Member> members, OpenStory from, int firstArticle, string? firstPassage)
         {
             var centroid = new StoryCentroid();
             var local = new StoryCentroid();
+            var embedding = from.Embedding is null ? null : new StoryEmbedding(firstArticle, firstPassage);
             foreach (var member in members)
             {
                 centroid.Add(member.Vector);
                 local.Add(member.Local);
+                embedding?.Add(member.Article, member.Embedding);
             }
+
+            Embedding = embedding;
 
             Centroid = centroid;
             Local = local;

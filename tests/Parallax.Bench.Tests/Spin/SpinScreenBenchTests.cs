@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using Parallax.App.Bench.Extract;
-using Parallax.App.Bench.Spin;
+using Parallax.Bench.Extract;
+using Parallax.Bench.Spin;
 using Parallax.Core.Extraction;
 using Parallax.Core.Extraction.Html;
 using Parallax.Core.Spin;
 using Xunit.Abstractions;
 
-namespace Parallax.App.Tests.Bench.Spin;
+namespace Parallax.Bench.Tests.Spin;
 
 /// <summary>
 /// Printouts for the spin screen, not assertions. PARALLAX_SPIN_BENCH=screen: on the calibration split (ECB+ topics

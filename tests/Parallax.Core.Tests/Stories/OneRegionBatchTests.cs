@@ -34,11 +34,18 @@ public sealed class OneRegionBatchTests
     }
 
     [Fact]
-    public void Without_the_event_level_check_the_shared_names_pull_the_batch_into_one_story()
+    public void With_names_weighted_as_before_and_no_event_level_check_the_shared_names_pull_the_batch_into_one_story()
     {
-        // Shows what the check is for: the same batch, check off, collapses.
-        var stories = Cluster(StoryOptions.Default with { LocalJoinThreshold = 0 });
+        // Shows what the check and the lighter names are for: names at the old weight (3), check off, the batch collapses.
+        var stories = Cluster(StoryOptions.Default with { LocalJoinThreshold = 0, EntityWeight = 3 });
         Assert.Single(new HashSet<int>(stories));
+    }
+
+    [Fact]
+    public void With_names_at_their_shipped_weight_the_words_keep_the_events_apart_even_without_the_check()
+    {
+        var stories = Cluster(StoryOptions.Default with { LocalJoinThreshold = 0 });
+        Assert.True(new HashSet<int>(stories).Count >= 2, "the shared country names alone should no longer make one story");
     }
 
     private static int[] Cluster(StoryOptions options)

@@ -1,0 +1,99 @@
+namespace Parallax.Core.Stories;
+
+/// <summary>
+/// The embedding side of one open story, for the cascade: the sum of the embeddings of its reports that were
+/// embedded, and the passage of its first report, so that a story whose reports all joined on clear lexical evidence
+/// can still be embedded the first time an ambiguous report meets it (one passage, once). Bounded: one passage and
+/// one vector per open story.
+/// </summary>
+internal sealed class StoryEmbedding
+{
+    private float[]? sum;
+
+    public StoryEmbedding(int firstArticle, string? firstPassage)
+    {
+        FirstArticle = firstArticle;
+        FirstPassage = firstPassage;
+    }
+
+    public int FirstArticle { get; }
+
+    public string? FirstPassage { get; }
+
+    /// <summary>Whether the first report's embedding is in the sum (so it is not added twice).</summary>
+    public bool HasFirst { get; private set; }
+
+    public void Add(int article, float[]? embedding)
+    {
+        if (embedding is null)
+        {
+            return;
+        }
+
+        if (article == FirstArticle)
+        {
+            if (HasFirst)
+            {
+                return;
+            }
+
+            HasFirst = true;
+        }
+
+        if (sum is null)
+        {
+            sum = (float[])embedding.Clone();
+            return;
+        }
+
+        for (var i = 0; i < sum.Length; i++)
+        {
+            sum[i] += embedding[i];
+        }
+    }
+
+    public void Absorb(StoryEmbedding other)
+    {
+        if (other.sum is not null)
+        {
+            if (sum is null)
+            {
+                sum = (float[])other.sum.Clone();
+            }
+            else
+            {
+                for (var i = 0; i < sum.Length; i++)
+                {
+                    sum[i] += other.sum[i];
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Cosine of a report's embedding with the story's mean embedding, embedding the first report on first need;
+    /// null when the story has nothing to embed (its half of a split kept no passage and no embedded report).
+    /// </summary>
+    /// <param name="embedFirst">Embeds the first report's passage (counted by the caller).</param>
+    public double? Cosine(float[] report, Func<string, float[]> embedFirst)
+    {
+        if (!HasFirst && FirstPassage is not null && (sum is null || sum.Length == report.Length))
+        {
+            Add(FirstArticle, embedFirst(FirstPassage));
+        }
+
+        if (sum is null || sum.Length != report.Length)
+        {
+            return null;
+        }
+
+        double dot = 0, norm = 0;
+        for (var i = 0; i < sum.Length; i++)
+        {
+            dot += report[i] * sum[i];
+            norm += sum[i] * (double)sum[i];
+        }
+
+        return norm <= 0 ? 0 : dot / Math.Sqrt(norm);
+    }
+}

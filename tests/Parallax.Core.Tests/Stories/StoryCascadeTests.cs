@@ -1,0 +1,131 @@
+using Parallax.Core.Stories;
+
+namespace Parallax.Core.Tests.Stories;
+
+/// <summary>
+/// The embedding cascade and time, with a stand-in model whose vectors are chosen by the test: the model is asked
+/// only about reports in doubt, its vote decides those, and content sure of its story outlasts a time gap.
+/// </summary>
+public sealed class StoryCascadeTests
+{
+    private const string MillTitle = "Fire destroys Oakfield flour mill";
+    private const string Mill = "A fire destroyed the old flour mill in Oakfield on Tuesday night. Firefighters from three stations fought the blaze for six hours. Mill owner Greta Vasquez said nobody was inside.";
+    private const string MillAgainTitle = "Blaze guts historic Oakfield mill";
+    private const string MillAgain = "The historic flour mill in Oakfield burned down overnight on Tuesday, fire chief Tomas Rilke said. Owner Greta Vasquez confirmed the mill was empty.";
+    private const string VoteTitle = "Marlow wins Kestrel mayoral race";
+    private const string Vote = "Ingrid Marlow was elected mayor of Kestrel with 54 percent of the vote, defeating incumbent Paul Dressler after a campaign dominated by housing.";
+
+    [Fact]
+    public void Without_an_embedder_the_words_alone_decide()
+    {
+        var clusterer = new StoryClusterer();
+        var first = clusterer.Add(new StoryDocument(MillTitle, Mill));
+        var second = clusterer.Add(new StoryDocument(MillAgainTitle, MillAgain));
+        var third = clusterer.Add(new StoryDocument(VoteTitle, Vote));
+        Assert.Equal(first.Story, second.Story);
+        Assert.NotEqual(first.Story, third.Story);
+        Assert.Equal(0, clusterer.Embedded);
+    }
+
+    [Fact]
+    public void Clear_cases_never_reach_the_model()
+    {
+        var embedder = new FixedEmbedder(_ => [1f, 0f]);
+        var clusterer = new StoryClusterer(StoryOptions.Default, embedder);
+        clusterer.Add(new StoryDocument(MillTitle, Mill));
+        clusterer.Add(new StoryDocument(MillTitle, Mill)); // the same words: clearly the same story
+        clusterer.Add(new StoryDocument(VoteTitle, Vote)); // nothing in common: clearly another story
+        Assert.Equal(0, embedder.Calls);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void In_doubt_the_model_decides(bool modelSaysSame)
+    {
+        // Everything lexical is in doubt here (an ambiguous band covering all probabilities), so the model's vote
+        // (its cosine far above or far below the centre) settles the pair.
+        var options = StoryOptions.Default with
+        {
+            AmbiguousLow = 0,
+            AmbiguousHigh = 1.01,
+            LocalJoinThreshold = 0,
+            EmbeddingSlope = 30,
+            EmbeddingCenter = 0.5,
+        };
+        var embedder = new FixedEmbedder(p => p.Contains("Kestrel", StringComparison.Ordinal) && !modelSaysSame ? [0f, 1f] : [1f, 0f]);
+        var clusterer = new StoryClusterer(options, embedder);
+        var mill = clusterer.Add(new StoryDocument(MillTitle, Mill));
+        var vote = clusterer.Add(new StoryDocument(VoteTitle, Vote));
+        Assert.Equal(modelSaysSame, mill.Story == vote.Story);
+        Assert.True(embedder.Calls is >= 1 and <= 2, $"{embedder.Calls} calls: each report embedded at most once");
+    }
+
+    [Fact]
+    public void The_model_gets_at_most_its_share_of_the_stream()
+    {
+        // Everything in doubt, a budget of 2 passages plus 10% of the reports: 40 reports embed at most 6 passages.
+        var options = StoryOptions.Default with { AmbiguousLow = 0, AmbiguousHigh = 1.01, EmbeddingAllowance = 2, MaxEmbeddedShare = 0.1 };
+        var embedder = new FixedEmbedder(_ => [1f, 0f]);
+        var clusterer = new StoryClusterer(options, embedder);
+        for (var i = 0; i < 40; i++)
+        {
+            clusterer.Add(new StoryDocument($"Report {i}", $"{MillAgain} Item {i}."));
+        }
+
+        Assert.InRange(embedder.Calls, 2, 2 + 4 + 2);
+    }
+
+    [Fact]
+    public void A_report_sure_of_its_story_joins_it_weeks_later()
+    {
+        var clusterer = new StoryClusterer();
+        var day = new DateTimeOffset(2024, 3, 5, 8, 0, 0, TimeSpan.Zero);
+        var first = clusterer.Add(new StoryDocument(MillTitle, Mill, day));
+        var later = clusterer.Add(new StoryDocument(MillTitle, Mill + " The mill will be rebuilt.", day.AddDays(20)));
+        Assert.Equal(first.Story, later.Story);
+    }
+
+    [Fact]
+    public void Time_damps_a_report_that_is_only_probably_the_same_story()
+    {
+        var day = new DateTimeOffset(2024, 3, 5, 8, 0, 0, TimeSpan.Zero);
+        var probability = StoryScoring.Probability(StoryOptions.Default.JoinThreshold + 0.03, StoryOptions.Default);
+        Assert.InRange(probability, StoryOptions.Default.JoinProbability, StoryOptions.Default.SureProbability);
+        var years = StoryScoring.TimeFactor(day.AddYears(2).UtcTicks, day.UtcTicks, day.UtcTicks, StoryOptions.Default);
+        Assert.True(StoryScoring.Timed(probability, years, StoryOptions.Default) < StoryOptions.Default.JoinProbability);
+        Assert.Equal(0.95, StoryScoring.Timed(0.95, years, StoryOptions.Default));
+    }
+
+    [Fact]
+    public void The_probability_is_calibrated_around_the_join_threshold()
+    {
+        var options = StoryOptions.Default;
+        Assert.Equal(0.5, StoryScoring.Probability(options.JoinThreshold, options), 6);
+        Assert.True(StoryScoring.Probability(0.9, options) > 0.99);
+        Assert.True(StoryScoring.Probability(0, options) < 0.15);
+        Assert.True(StoryScoring.Probability(options.JoinThreshold, options.EmbeddingCenter + 0.05, options) > 0.5);
+        Assert.True(StoryScoring.Probability(options.JoinThreshold, options.EmbeddingCenter - 0.05, options) < 0.5);
+    }
+
+    [Fact]
+    public void The_passage_is_title_then_lead_with_whitespace_collapsed_and_cut()
+    {
+        Assert.Equal("Storm hits. Thousands", EmbeddingPassage.Of("Storm hits", "Thousands\n\n lose\tpower today", 3));
+        Assert.Equal("Done! Body", EmbeddingPassage.Of("Done!", "Body", 10));
+        Assert.Equal("Only body", EmbeddingPassage.Of(null, " Only   body ", 10));
+    }
+
+    private sealed class FixedEmbedder(Func<string, float[]> vector) : ITextEmbedder
+    {
+        public int Calls { get; private set; }
+
+        public int Dimensions => 2;
+
+        public float[] Embed(string passage)
+        {
+            Calls++;
+            return vector(passage);
+        }
+    }
+}
