@@ -22,8 +22,10 @@ internal static class FolderWalk
     /// <summary>The most links one path may pass through, as Linux allows (ELOOP).</summary>
     private const int MaxLinkHops = 40;
 
-    public static PageWalk Walk(IEnumerable<string> paths, CancellationToken cancellationToken)
+    /// <param name="list">Lists a folder; tests replace it to fail as an unreadable folder does for a non-root user.</param>
+    public static PageWalk Walk(IEnumerable<string> paths, CancellationToken cancellationToken, Func<string, IEnumerable<FileSystemInfo>>? list = null)
     {
+        list ??= ListFolder;
         var files = new List<string>();
         var failures = new List<PageLoad>();
         var skipped = new List<SkippedPath>();
@@ -33,7 +35,7 @@ internal static class FolderWalk
             switch (FileKinds.Of(path))
             {
                 case FileKind.Directory:
-                    WalkFolder(path, files, failures, skipped, cancellationToken);
+                    WalkFolder(path, list, files, failures, skipped, cancellationToken);
                     break;
                 case FileKind.Missing:
                     failures.Add(new PageLoad(path, null, MissingReason(path)));
@@ -71,7 +73,7 @@ internal static class FolderWalk
         return "no such file or folder";
     }
 
-    private static void WalkFolder(string root, List<string> files, List<PageLoad> failures, List<SkippedPath> skipped, CancellationToken cancellationToken)
+    private static void WalkFolder(string root, Func<string, IEnumerable<FileSystemInfo>> list, List<string> files, List<PageLoad> failures, List<SkippedPath> skipped, CancellationToken cancellationToken)
     {
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<(string Path, int Depth)>();
@@ -103,8 +105,7 @@ internal static class FolderWalk
             List<FileSystemInfo> entries;
             try
             {
-                var options = new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0, RecurseSubdirectories = false };
-                entries = [.. new DirectoryInfo(folder).EnumerateFileSystemInfos("*", options)];
+                entries = [.. list(folder)];
             }
             catch (UnauthorizedAccessException)
             {
@@ -148,6 +149,9 @@ internal static class FolderWalk
 
         files.AddRange(found.Order(StringComparer.Ordinal));
     }
+
+    private static IEnumerable<FileSystemInfo> ListFolder(string folder) =>
+        new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0 });
 
     /// <summary>
     /// The path with every symbolic link resolved (POSIX realpath, component by component, so `..` after a link
