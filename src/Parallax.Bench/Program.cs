@@ -8,4 +8,17 @@ var root = new RootCommand("Parallax benchmarks: each prints its figures with th
     BenchExtractCommand.Create(),
     BenchStoriesCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+
+// A usage error (a bad option value among them) exits 2 before any work, as `parallax` does.
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        await Console.Error.WriteLineAsync($"parallax-bench: {error.Message}");
+    }
+
+    return 2;
+}
+
+return await parse.InvokeAsync();

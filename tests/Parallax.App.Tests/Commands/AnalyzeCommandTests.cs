@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace Parallax.App.Tests.Commands;
 
-/// <summary>`parallax analyze` end to end: the real executable, real files, the JSON contract of GUIDE.md section 3.</summary>
+/// <summary>`parallax analyze` end to end: the real executable, real files, the JSON contract of docs/contracts.md.</summary>
 public sealed class AnalyzeCommandTests(ITestOutputHelper output) : IDisposable
 {
     private const string Page = """
