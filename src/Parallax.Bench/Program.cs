@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Parallax.Bench.Extract;
+using Parallax.Bench.Hostile;
 using Parallax.Bench.Stories;
 
 // `parallax bench ...` forwards here (GUIDE.md section 4); `parallax-bench stories` is the same as `parallax bench stories`.
@@ -7,6 +8,7 @@ var root = new RootCommand("Parallax benchmarks: each prints its figures with th
 {
     BenchExtractCommand.Create(),
     BenchStoriesCommand.Create(),
+    HostileCommand.Create(),
 };
 
 // A usage error (a bad option value among them) exits 2 before any work, as `parallax` does.
