@@ -165,7 +165,8 @@ internal static class HostileCommand
             {
                 var name = $"good-{start + i:D6}.html";
                 var page = pages[good[random.Next(good.Count)]];
-                await File.WriteAllBytesAsync(Path.Combine(folder, random.Next(4) == 0 ? name + ".gz" : name), random.Next(4) == 0 ? HostileInputs.Gzip(page) : page, ct);
+                var gzipped = random.Next(4) == 0;
+                await File.WriteAllBytesAsync(Path.Combine(folder, gzipped ? name + ".gz" : name), gzipped ? HostileInputs.Gzip(page) : page, ct);
                 goodNames.Add(name);
             }
         }
@@ -183,7 +184,8 @@ internal static class HostileCommand
         foreach (var name in goodNames.Where(n => !found.Contains(n)))
         {
             tally.GoodLost++;
-            tally.Problems.Add($"good page lost: {name} in batch {start}");
+            var reason = run.StandardError.Split('\n').FirstOrDefault(l => l.Contains(name, StringComparison.Ordinal)) ?? "no reason given";
+            tally.Problems.Add($"good page lost: {name} in batch {start}: {reason}");
         }
 
         foreach (var path in plain.Where(p => PageLike(p) && !found.Contains(Path.GetFileName(p).Replace(".gz", "", StringComparison.Ordinal))))
