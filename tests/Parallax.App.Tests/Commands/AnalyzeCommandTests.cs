@@ -82,7 +82,7 @@ public sealed class AnalyzeCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("Folders are walked", run.StandardOutput);
     }
 
-    [Fact]
+    [SharedDataFact("reference/daily8-rt-prisoner-swap.txt")]
     public async Task The_reference_page_gives_four_articles_one_copy_and_three_stories()
     {
         var root = ParallaxProcess.RepositoryRoot();

@@ -1,7 +1,7 @@
 using System.Text;
 using Parallax.Core.Extraction.Encoding;
 
-namespace Parallax.Core.Tests.Extraction.Encoding;
+namespace Parallax.Core.Tests.Extraction.Decoding;
 
 /// <summary>Charsets browsers do not decode (UTF-7, UTF-32, EBCDIC, unknown labels) fall back instead of losing the page.</summary>
 public sealed class CharsetFallbackTests
