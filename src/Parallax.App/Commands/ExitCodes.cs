@@ -13,6 +13,9 @@ internal static class ExitCodes
     /// <summary>The run itself failed (a bug, memory); 3 and above, never 1.</summary>
     public const int Crash = 3;
 
-    /// <summary>Stopped by Ctrl-C or SIGTERM before the end (128 + SIGINT, as shells report it).</summary>
+    /// <summary>Stopped by Ctrl-C before the end (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM before the end (128 + SIGTERM).</summary>
+    public const int Terminated = 143;
 }
