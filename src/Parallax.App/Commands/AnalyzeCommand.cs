@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace Parallax.App.Commands;
 
 /// <summary>`parallax analyze PATH... [--json] [--verbose]`: the whole pipeline, in memory, over files and folders.</summary>
-internal static class AnalyzeCommand
+internal static partial class AnalyzeCommand
 {
     public static Command Create()
     {
@@ -102,17 +102,11 @@ internal static class AnalyzeCommand
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count:N0} {noun}s";
 
-    /// <summary>What makes two failures "the same" for the summary: the reason up to its first figure or parenthesis.</summary>
-    private static string? Kind(string? reason)
-    {
-        if (reason is null)
-        {
-            return null;
-        }
+    /// <summary>What makes two failures "the same" for the summary: the reason with its figures left out.</summary>
+    private static string? Kind(string? reason) => reason is null ? null : Figures().Replace(reason, "N");
 
-        var cut = reason.IndexOfAny(['(', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-        return cut > 0 ? reason[..cut].TrimEnd(' ', ',', ':') : reason;
-    }
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d[\d,.]*\d|\d")]
+    private static partial System.Text.RegularExpressions.Regex Figures();
 
     internal sealed record Failure(string Path, string? Error, string? Detail = null);
 
