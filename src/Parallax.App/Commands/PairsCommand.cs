@@ -160,6 +160,11 @@ internal static class PairsCommand
 
             return (new Pair(number, id.Clone(), texts[0], texts[1]), null, null);
         }
+        catch (InvalidOperationException)
+        {
+            // A property name (or another string the lookup unescapes) holds an escape such as \ud800 with no pair.
+            return (null, "the line holds a lone surrogate escape (such as \\ud800), which is not text; skipped", "a lone surrogate escape");
+        }
         catch (JsonException e)
         {
             var at = e.BytePositionInLine is { } position ? $" at byte {position + 1:N0} of the line" : "";
