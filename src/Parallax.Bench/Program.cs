@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Parallax.Bench.Extract;
+using Parallax.Bench.Hostile;
 using Parallax.Bench.Stories;
 
 // `parallax bench ...` forwards here (GUIDE.md section 4); `parallax-bench stories` is the same as `parallax bench stories`.
@@ -7,5 +8,19 @@ var root = new RootCommand("Parallax benchmarks: each prints its figures with th
 {
     BenchExtractCommand.Create(),
     BenchStoriesCommand.Create(),
+    HostileCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+
+// A usage error (a bad option value among them) exits 2 before any work, as `parallax` does.
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        await Console.Error.WriteLineAsync($"parallax-bench: {error.Message}");
+    }
+
+    return 2;
+}
+
+return await parse.InvokeAsync();

@@ -7,27 +7,38 @@ internal static class ParallaxProcess
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot() ?? AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "parallax.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+    public static Task<Result> RunAsync(params string[] args) => RunInAsync(RepositoryRoot() ?? AppContext.BaseDirectory, args);
 
-        using var process = Process.Start(start)!;
+    /// <summary>Runs with the given working directory, so relative names such as "-h.html" can be passed.</summary>
+    public static async Task<Result> RunInAsync(string workingDirectory, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(workingDirectory, args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
         return new Result(process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>The start of `dotnet parallax.dll ARGS` with both outputs redirected.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add(Executable);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
+    }
+
+    public static string Executable => Path.Combine(AppContext.BaseDirectory, "parallax.dll");
 
     /// <summary>The folder holding Parallax.slnx; null outside a checkout.</summary>
     public static string? RepositoryRoot() => TestRepository.Root();

@@ -9,98 +9,156 @@ using Spectre.Console;
 
 namespace Parallax.App.Commands;
 
-/// <summary>`parallax analyze PATH... [--json]`: the whole pipeline, in memory, over files and folders.</summary>
-internal static class AnalyzeCommand
+/// <summary>`parallax analyze PATH... [--json] [--verbose]`: the whole pipeline, in memory, over files and folders.</summary>
+internal static partial class AnalyzeCommand
 {
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files or folders to analyze (.html, .htm, .html.gz, .txt). Folders are walked; each file is one page.",
+            Description = $"Files or folders to analyze ({PageFiles.AcceptedSuffixes}). Folders are walked; each file is one page. " +
+                "A name that starts with '-' goes after '--'.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object (the contract of GUIDE.md section 3) instead of a report for people." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a report for people (the contract is docs/contracts.md in the repository)." };
+        var verbose = new Option<bool>("--verbose") { Description = "Name every failure, with its technical detail." };
         var command = new Command(
             "analyze",
             "Extract the articles of each page, find copies and spun copies, and group the articles into stories. " +
-            "Nothing is stored. Exits with 1 when some inputs could not be read (each is named on standard error).")
+            "Nothing is stored. Exit codes: 0 all analysed; 1 some inputs failed (each is named on standard error) or none " +
+            "could be analysed; 2 a usage error; 3 or more the run failed. Output contract: docs/contracts.md.")
         {
             paths,
             json,
+            verbose,
         };
-        command.SetAction((result, cancellationToken) =>
-            RunAsync(result.GetValue(paths)!, result.GetValue(json), cancellationToken));
+
+        // On the thread pool, so that a long parse cannot hold the thread that answers Ctrl-C and SIGTERM.
+        command.SetAction((result, cancellationToken) => Task.Run(
+            () => RunAsync(result.GetValue(paths)!, result.GetValue(json), new ErrorReport(Console.Error, result.GetValue(verbose)), cancellationToken),
+            cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, bool json, ErrorReport errors, CancellationToken cancellationToken)
     {
         // The model loads on the first passage the cascade sends it, so a run that words settle never pays for it.
         using var embedder = new ArcticEmbedder();
         var pipeline = new ParallaxPipelineBuilder().UseEmbedder(embedder).Build();
         var run = await ExtractAllAsync(pipeline, paths, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var result = pipeline.Analyze(run.Pages);
+        cancellationToken.ThrowIfCancellationRequested();
 
+        var partial = run.Partial.ToHashSet(StringComparer.Ordinal);
         if (json)
         {
-            await AnalysisJson.WriteAsync(Console.OpenStandardOutput(), result, cancellationToken);
+            await AnalysisJson.WriteAsync(Console.OpenStandardOutput(), result, partial, cancellationToken);
         }
         else
         {
-            AnalysisReport.Write(AnsiConsole.Console, result);
+            AnalysisReport.Write(AnalysisReport.ConsoleFor(Console.Out, Console.IsOutputRedirected), result, partial);
         }
 
         foreach (var failure in run.Failures)
         {
-            await Console.Error.WriteLineAsync($"parallax: {failure.Path}: {failure.Error}");
+            await errors.FailAsync(failure.Path, failure.Error ?? "failed", Kind(failure.Error), failure.Detail);
+        }
+
+        await errors.SummarizeAsync("inputs");
+        await ReportSkippedAsync(errors, run.Skipped);
+        if (run.Pages.Count == 0)
+        {
+            await errors.NoteAsync(run.Failures.Count > 0
+                ? $"nothing was analysed: {(run.Failures.Count == 1 ? "the one input" : $"all {run.Failures.Count:N0} inputs")} failed."
+                : $"nothing was analysed: no page files were found (pages end in {PageFiles.AcceptedSuffixes}).");
+            return ExitCodes.SomeInputsFailed;
         }
 
         if (run.Failures.Count > 0)
         {
-            await Console.Error.WriteLineAsync($"parallax: {run.Failures.Count} of {run.Failures.Count + run.Pages.Count} inputs failed; the rest were analyzed.");
+            await errors.NoteAsync($"{run.Failures.Count:N0} of {run.Failures.Count + run.Pages.Count:N0} inputs failed; the rest were analysed.");
+            return ExitCodes.SomeInputsFailed;
         }
 
-        return run.Failures.Count > 0 ? 1 : 0;
+        return ExitCodes.Success;
     }
 
-    internal sealed record ExtractionRun(IReadOnlyList<PageExtraction> Pages, IReadOnlyList<PageLoad> Failures);
+    /// <summary>Files and links passed over are not failures, but a user should know they were seen.</summary>
+    private static async Task ReportSkippedAsync(ErrorReport errors, IReadOnlyList<SkippedPath> skipped)
+    {
+        var notPages = skipped.Where(s => s.Reason == "not a page file").ToList();
+        if (notPages.Count > 0)
+        {
+            var kinds = notPages
+                .GroupBy(s => Path.GetExtension(s.Path) is { Length: > 0 } e ? e.ToLowerInvariant() : "no extension")
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Take(6).Select(g => $"{g.Count():N0} {g.Key}");
+            await errors.NoteAsync($"skipped {Plural(notPages.Count, "file")} that {(notPages.Count == 1 ? "is not a page" : "are not pages")} ({string.Join(", ", kinds)}).");
+        }
+
+        var links = skipped.Count - notPages.Count;
+        if (links > 0)
+        {
+            await errors.NoteAsync($"skipped {Plural(links, "link")} to folders already walked (each folder is read once).");
+        }
+    }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count:N0} {noun}s";
+
+    /// <summary>What makes two failures "the same" for the summary: the reason with its figures left out.</summary>
+    private static string? Kind(string? reason) => reason is null ? null : Figures().Replace(reason, "N");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d[\d,.]*\d|\d")]
+    private static partial System.Text.RegularExpressions.Regex Figures();
+
+    internal sealed record Failure(string Path, string? Error, string? Detail = null);
+
+    internal sealed record ExtractionRun(IReadOnlyList<PageExtraction> Pages, IReadOnlyList<Failure> Failures, IReadOnlyList<string> Partial, IReadOnlyList<SkippedPath> Skipped);
 
     /// <summary>Reads and extracts every page; a page that fails is recorded with its reason and the run goes on.</summary>
     internal static async Task<ExtractionRun> ExtractAllAsync(ParallaxPipeline pipeline, IEnumerable<string> paths, CancellationToken cancellationToken)
     {
-        var (files, missing) = PageFiles.Expand(paths);
-        var failures = new List<PageLoad>(missing);
+        var walk = PageFiles.Expand(paths, cancellationToken);
+        var failures = walk.Failures.Select(f => new Failure(f.Path, f.Error)).ToList();
         var pages = new List<PageExtraction>();
+        var partial = new List<string>();
         var reader = new PageFiles();
 
         async Task ExtractOne(string file)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var load = await reader.LoadAsync(file, cancellationToken);
             if (load.Page is null)
             {
-                failures.Add(load);
+                failures.Add(new Failure(file, load.Error));
                 return;
             }
 
-            var page = ExtractSafely(pipeline, load.Page);
+            var (page, detail) = ExtractSafely(pipeline, load.Page);
             if (page.Error is not null)
             {
-                failures.Add(new PageLoad(file, null, page.Error));
+                failures.Add(new Failure(file, page.Error, detail));
+                return;
             }
-            else
+
+            pages.Add(page);
+            if (load.Partial)
             {
-                pages.Add(page);
+                // Kept, since most of a cut article is still worth having, but named: the input was damaged.
+                partial.Add(file);
+                failures.Add(new Failure(file, load.Error));
             }
         }
 
         // A progress bar only where a person watches and the run is long enough to want one.
-        if (files.Count >= 20 && !Console.IsErrorRedirected)
+        if (walk.Files.Count >= 20 && !Console.IsErrorRedirected)
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             await console.Progress().StartAsync(async context =>
             {
-                var task = context.AddTask("Extracting pages", maxValue: files.Count);
-                foreach (var file in files)
+                var task = context.AddTask("Extracting pages", maxValue: walk.Files.Count);
+                foreach (var file in walk.Files)
                 {
                     await ExtractOne(file);
                     task.Increment(1);
@@ -109,28 +167,28 @@ internal static class AnalyzeCommand
         }
         else
         {
-            foreach (var file in files)
+            foreach (var file in walk.Files)
             {
                 await ExtractOne(file);
             }
         }
 
-        return new ExtractionRun(pages, failures);
+        return new ExtractionRun(pages, failures, partial, walk.Skipped);
     }
 
     /// <summary>
     /// The extractors return errors for the failures they know; anything else they throw is a bug, but one
-    /// page's bug must not end the run, so it is reported as that page's failure.
+    /// page's bug must not end the run, so it is reported as that page's failure (the exception only with --verbose).
     /// </summary>
-    private static PageExtraction ExtractSafely(ParallaxPipeline pipeline, PageInput page)
+    private static (PageExtraction Page, string? Detail) ExtractSafely(ParallaxPipeline pipeline, PageInput page)
     {
         try
         {
-            return pipeline.Extract(page);
+            return (pipeline.Extract(page), null);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
-            return PageExtraction.Failed(page.Path, $"extraction failed: {e.GetType().Name}: {e.Message}");
+            return (PageExtraction.Failed(page.Path, "the page could not be extracted: an internal error (a bug; --verbose shows it)"), e.ToString());
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Parallax.App.Output;
 using Parallax.Core.Stories;
 using Parallax.Embeddings;
 
@@ -8,113 +9,171 @@ namespace Parallax.App.Commands;
 
 /// <summary>
 /// `parallax pairs FILE.jsonl`: scores pairs of texts for "same story" with the decision story clustering makes
-/// (<see cref="SameStoryScorer"/>). Input lines {"id","a","b"}; output lines {"id","similarity","sameStory"} in order.
-/// A pair's verdict depends on that pair and the shipped data only (general-English word frequencies, the embedding model).
+/// (<see cref="SameStoryScorer"/>). Input lines {"id","a","b"}; output lines {"id","similarity","sameStory"} in order
+/// (docs/contracts.md). A pair's verdict depends on that pair and the shipped data only (general-English word
+/// frequencies, the embedding model), never on the other lines of the file. The file is streamed: one line in memory at a time.
 /// </summary>
 internal static class PairsCommand
 {
+    /// <summary>A pair of news articles is well under a megabyte; a longer line is refused, not buffered.</summary>
+    public const int DefaultMaxLineBytes = 4 * 1024 * 1024;
+
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "JSON lines, one pair per line: {\"id\": \"...\", \"a\": \"text\", \"b\": \"text\"}. A text may start with its title line. '-' reads standard input." };
+        var verbose = new Option<bool>("--verbose") { Description = "Name every bad line, not only the first 20 of each kind." };
         var command = new Command(
             "pairs",
             "Score pairs of texts for 'same story', with the decision story clustering uses. Prints one JSON line " +
-            "{\"id\", \"similarity\" (0-1), \"sameStory\"} per input line, in order. Bad lines are named on standard " +
-            "error with their line number and skipped; the exit code is then 1.")
+            "{\"id\", \"similarity\" (0-1), \"sameStory\"} per input line, in order. Bad lines (not JSON, a missing field, " +
+            $"over {DefaultMaxLineBytes / (1024 * 1024)} MiB) are named on standard error with their line number and skipped; " +
+            "the exit code is then 1. Contract: docs/contracts.md.")
         {
             file,
+            verbose,
         };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(file)!, Console.Out, Console.Error, cancellationToken));
+        command.SetAction((result, cancellationToken) => Task.Run(
+            () => RunAsync(result.GetValue(file)!, Console.Out, Console.Error, cancellationToken, result.GetValue(verbose)),
+            cancellationToken));
         return command;
     }
 
-    internal sealed record Pair(int Line, JsonElement Id, string A, string B);
+    internal sealed record Pair(long Line, JsonElement Id, string A, string B);
 
-    public static async Task<int> RunAsync(string path, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string path, TextWriter output, TextWriter error, CancellationToken cancellationToken,
+        bool verbose = false, int maxLineBytes = DefaultMaxLineBytes)
     {
-        string[] lines;
+        Stream input;
         try
         {
-            lines = path == "-"
-                ? (await Console.In.ReadToEndAsync(cancellationToken)).Split('\n')
-                : await File.ReadAllLinesAsync(path, cancellationToken);
+            input = path == "-" ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, useAsync: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"parallax: {path}: {e.Message}");
-            return 1;
+            var reason = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => Directory.Exists(path) ? "a folder, not a file" : "no such file",
+                UnauthorizedAccessException => Directory.Exists(path) ? "a folder, not a file" : "cannot read the file: permission denied",
+                _ => $"cannot read the file ({e.Message.TrimEnd('.')})",
+            };
+            await error.WriteLineAsync($"parallax: {path}: {reason}");
+            return ExitCodes.SomeInputsFailed;
         }
 
-        var pairs = new List<Pair>(lines.Length);
-        var failed = 0;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (string.IsNullOrWhiteSpace(lines[i]))
-            {
-                continue;
-            }
+        var errors = new ErrorReport(error, verbose);
+        var scored = 0;
 
-            var (pair, reason) = Parse(lines[i], i + 1);
-            if (pair is null)
-            {
-                failed++;
-                await error.WriteLineAsync($"parallax: {path}:{i + 1}: {reason}");
-            }
-            else
-            {
-                pairs.Add(pair);
-            }
-        }
-
+        // One scorer for the file: it learns nothing from the pairs it scores, and the model loads on first use.
         using var embedder = new ArcticEmbedder();
         var scorer = new SameStoryScorer(embedder: embedder, embedAlways: true);
-        foreach (var pair in pairs)
+        await using (input)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var verdict = scorer.Score(pair.A, pair.B);
-            await output.WriteLineAsync(Format(pair.Id, verdict));
+            await foreach (var line in LineReader.ReadAsync(input, maxLineBytes, cancellationToken))
+            {
+                var where = $"{path}:{line.Number}";
+                if (line.Bytes is null)
+                {
+                    await errors.FailAsync(where, $"the line is {line.Length:N0} bytes long, over the {maxLineBytes:N0}-byte limit; skipped", "line over the length limit");
+                    continue;
+                }
+
+                var bytes = line.Number == 1 && line.Bytes.AsSpan().StartsWith("\uFEFF"u8) ? line.Bytes[3..] : line.Bytes;
+                if (bytes.AsSpan().Trim(" \t\r"u8).IsEmpty)
+                {
+                    continue;
+                }
+
+                var (pair, problem, kind) = Parse(bytes, line.Number);
+                if (pair is null)
+                {
+                    await errors.FailAsync(where, problem!, kind);
+                    continue;
+                }
+
+                var verdict = scorer.Score(pair.A, pair.B);
+                await output.WriteLineAsync(Format(pair.Id, verdict));
+                scored++;
+            }
         }
 
         await output.FlushAsync(cancellationToken);
-        if (failed > 0)
+        await errors.SummarizeAsync("lines");
+        if (errors.Count > 0)
         {
-            await error.WriteLineAsync($"parallax: {failed} of {failed + pairs.Count} lines failed; the rest were scored.");
+            await errors.NoteAsync($"{errors.Count:N0} of {errors.Count + scored:N0} lines failed; the rest were scored.");
+            return ExitCodes.SomeInputsFailed;
         }
 
-        return failed > 0 ? 1 : 0;
+        return ExitCodes.Success;
     }
 
-    internal static (Pair? Pair, string? Reason) Parse(string line, int number)
+    /// <summary>A pair, or why the line is not one: a sentence without the JSON reader's internals, and its kind for the summary.</summary>
+    internal static (Pair? Pair, string? Problem, string? Kind) Parse(ReadOnlyMemory<byte> line, long number)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(line.Span))
+        {
+            return (null, "the line is not valid UTF-8 text; skipped", null);
+        }
+
         try
         {
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return (null, "not a JSON object");
+                return (null, "not a JSON object {\"id\", \"a\", \"b\"}; skipped", null);
             }
 
             if (!root.TryGetProperty("id", out var id) || id.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
             {
-                return (null, "missing \"id\" (a string or a number)");
+                return (null, "missing \"id\" (a string or a number); skipped", null);
             }
 
-            foreach (var field in new[] { "a", "b" })
+            var texts = new string[2];
+            string[] fields = ["a", "b"];
+            for (var i = 0; i < fields.Length; i++)
             {
-                if (!root.TryGetProperty(field, out var text) || text.ValueKind != JsonValueKind.String)
+                if (!root.TryGetProperty(fields[i], out var text) || text.ValueKind != JsonValueKind.String)
                 {
-                    return (null, $"missing \"{field}\" (a string)");
+                    return (null, $"missing \"{fields[i]}\" (a string); skipped", null);
+                }
+
+                try
+                {
+                    texts[i] = text.GetString()!;
+                }
+                catch (InvalidOperationException)
+                {
+                    // System.Text.Json refuses an escape such as \ud800 with no pair: it is not text.
+                    return (null, $"\"{fields[i]}\" holds a lone surrogate escape (such as \\ud800), which is not text; skipped", "a lone surrogate escape");
                 }
             }
 
-            return (new Pair(number, id.Clone(), root.GetProperty("a").GetString()!, root.GetProperty("b").GetString()!), null);
+            if (id.ValueKind == JsonValueKind.String)
+            {
+                try
+                {
+                    _ = id.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    return (null, "\"id\" holds a lone surrogate escape (such as \\ud800), which is not text; skipped", "a lone surrogate escape");
+                }
+            }
+
+            return (new Pair(number, id.Clone(), texts[0], texts[1]), null, null);
+        }
+        catch (InvalidOperationException)
+        {
+            // A property name (or another string the lookup unescapes) holds an escape such as \ud800 with no pair.
+            return (null, "the line holds a lone surrogate escape (such as \\ud800), which is not text; skipped", "a lone surrogate escape");
         }
         catch (JsonException e)
         {
-            return (null, $"invalid JSON: {e.Message}");
+            var at = e.BytePositionInLine is { } position ? $" at byte {position + 1:N0} of the line" : "";
+            return (null, $"not valid JSON{at}; skipped", "not valid JSON");
         }
     }
 

@@ -9,19 +9,43 @@ namespace Parallax.App.Output;
 /// </summary>
 internal static class AnalysisReport
 {
-    public static void Write(IAnsiConsole console, AnalysisResult result)
+    /// <summary>
+    /// The console to print on. Piped to a file, Spectre would wrap at 80 columns; a report in a file is read with
+    /// an editor or grep, so lines are kept whole and headings are plain.
+    /// </summary>
+    public static IAnsiConsole ConsoleFor(TextWriter output, bool redirected)
     {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        });
+        if (redirected)
+        {
+            console.Profile.Width = Unwrapped;
+        }
+
+        return console;
+    }
+
+    /// <summary>Wider than any line of a report, so nothing wraps.</summary>
+    private const int Unwrapped = 1_000_000;
+
+    public static void Write(IAnsiConsole console, AnalysisResult result, IReadOnlySet<string>? partialPaths = null)
+    {
+        partialPaths ??= new HashSet<string>();
         var byId = result.Articles.ToDictionary(a => a.Id);
         if (result.Stories.Count > 0)
         {
-            console.Write(new Rule($"[bold]{result.Stories.Count} stories[/]").LeftJustified());
+            Heading(console, $"{result.Stories.Count} stories");
             foreach (var story in result.Stories)
             {
                 var sources = story.Sources.Count > 0 ? $" [grey]({Markup.Escape(string.Join(", ", story.Sources))})[/]" : "";
                 var tree = new Tree($"[bold]{story.Id}[/] {Markup.Escape(story.Title)}{sources}");
                 foreach (var id in story.Articles)
                 {
-                    tree.AddNode(ArticleHeadline(byId[id]));
+                    tree.AddNode(ArticleHeadline(byId[id], partialPaths));
                 }
 
                 if (story.Related.Count > 0)
@@ -35,19 +59,41 @@ internal static class AnalysisReport
             console.WriteLine();
         }
 
-        console.Write(new Rule($"[bold]{result.Articles.Count} articles[/]").LeftJustified());
+        Heading(console, $"{result.Articles.Count} articles");
         foreach (var article in result.Articles)
         {
-            console.MarkupLine(ArticleHeadline(article));
+            console.MarkupLine(ArticleHeadline(article, partialPaths));
             console.MarkupLine($"    [grey]{Markup.Escape(Details(article))}[/]");
         }
     }
 
-    private static string ArticleHeadline(AnalyzedArticle article)
+    private static void Heading(IAnsiConsole console, string text)
     {
-        var copy = article.CopyOf is null ? "" : $" [yellow]copy of {article.CopyOf}[/]";
-        var spun = article.Spin.Spun ? " [red]spun[/]" : "";
-        return $"[bold]{article.Id}[/] {Markup.Escape(article.Title)}{copy}{spun}";
+        if (console.Profile.Width >= Unwrapped)
+        {
+            console.MarkupLine($"── [bold]{text}[/] ──");
+        }
+        else
+        {
+            console.Write(new Rule($"[bold]{text}[/]").LeftJustified());
+        }
+    }
+
+    /// <summary>
+    /// A spun copy says so ("spun copy of a6"), so it does not read as a verbatim one. The result does not carry
+    /// the measured swap share yet; when it does, it belongs after the id.
+    /// </summary>
+    internal static string ArticleHeadline(AnalyzedArticle article, IReadOnlySet<string> partialPaths)
+    {
+        var copy = (article.CopyOf, article.Spin.Spun) switch
+        {
+            (null, true) => " [red]spun[/]",
+            (null, false) => "",
+            (var of, true) => $" [red]spun copy of {of}[/]",
+            (var of, false) => $" [yellow]copy of {of}[/]",
+        };
+        var partial = partialPaths.Contains(article.Path) ? " [red]partial (the file was cut short)[/]" : "";
+        return $"[bold]{article.Id}[/] {Markup.Escape(article.Title)}{copy}{partial}";
     }
 
     private static string Details(AnalyzedArticle article)

@@ -55,6 +55,13 @@ internal static class BenchStoriesCommand
             Description = "Synthetic stream sizes, comma-separated (default 100000,1000000).",
             DefaultValueFactory = _ => "100000,1000000",
         };
+        scale.Validators.Add(result =>
+        {
+            if (TryParseScales(result.GetValueOrDefault<string>(), out _) is { } problem)
+            {
+                result.AddError(problem);
+            }
+        });
         var skipScale = new Option<bool>("--skip-scale") { Description = "Skip the synthetic scale runs." };
         var skipSpin = new Option<bool>("--skip-spin") { Description = "Skip the spin and copy benchmarks." };
         var noEmbeddings = new Option<bool>("--no-embeddings") { Description = "Cluster on words alone (no sentence-embedding cascade)." };
@@ -75,12 +82,35 @@ internal static class BenchStoriesCommand
         return command;
     }
 
-    internal static int[] ParseScales(string? value) =>
-        string.IsNullOrWhiteSpace(value)
-            ? []
-            : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(v => int.Parse(v.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture))
-                .ToArray();
+    internal static int[] ParseScales(string? value) => TryParseScales(value, out var scales) is null ? scales : [];
+
+    /// <summary>Checked when the command line is parsed, before any benchmark runs: a bad size is a usage error, not a crash after minutes.</summary>
+    /// <returns>Null when every size is a whole number from 1 to 100,000,000; else why not.</returns>
+    internal static string? TryParseScales(string? value, out int[] scales)
+    {
+        scales = [];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var parsed = new List<int>();
+        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                || n < 1 || n > MaxScale)
+            {
+                return $"--scale takes sizes from 1 to {MaxScale:N0} articles, comma-separated (such as 100000,1000000); '{part}' is not one.";
+            }
+
+            parsed.Add(n);
+        }
+
+        scales = [.. parsed];
+        return null;
+    }
+
+    private const int MaxScale = 100_000_000;
 
     private static async Task<int> RunAsync(int[] scales, bool skipScale, bool skipSpin, bool embeddings, bool json, CancellationToken cancellationToken)
     {

@@ -1,48 +1,35 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 using Parallax.Core.Extraction;
 
 namespace Parallax.Ingest.Files;
 
-/// <summary>One input file: either a page ready for extraction, or the reason it could not be read.</summary>
-public sealed record PageLoad(string Path, PageInput? Page, string? Error);
+/// <summary>
+/// One input file: either a page ready for extraction, or the reason it could not be read. A page cut short
+/// (a truncated or corrupt .gz whose start inflated) is kept, <paramref name="Partial"/>, with the reason in
+/// <paramref name="Error"/>.
+/// </summary>
+public sealed record PageLoad(string Path, PageInput? Page, string? Error, bool Partial = false);
 
 /// <summary>
 /// Finds the page files under the paths a user gives and reads them with the limits that keep one bad
-/// file from hurting the run: a size cap, a cap on what a .gz may inflate to, and a binary check.
+/// file from hurting the run: a size cap that holds while reading (a file may grow, a device never ends),
+/// no reading of devices, pipes or sockets, a cap on what a .gz may inflate to, and a binary check.
 /// </summary>
 public sealed class PageFiles(long maxBytes = PageFiles.DefaultMaxBytes)
 {
     public const long DefaultMaxBytes = 32L * 1024 * 1024;
 
-    private static readonly string[] HtmlSuffixes = [".html", ".htm", ".html.gz", ".htm.gz", ".xhtml"];
+    private static readonly string[] HtmlSuffixes = [".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz"];
     private static readonly string[] TextSuffixes = [".txt", ".txt.gz"];
 
-    /// <summary>Expands folders (recursively, in a stable order) into the page files they hold.</summary>
-    /// <returns>The files, and a load error for every path that does not exist.</returns>
-    public static (IReadOnlyList<string> Files, IReadOnlyList<PageLoad> Missing) Expand(IEnumerable<string> paths)
-    {
-        var files = new List<string>();
-        var missing = new List<PageLoad>();
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => FormatOf(f) is not null)
-                    .Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else
-            {
-                missing.Add(new PageLoad(path, null, "no such file or folder"));
-            }
-        }
+    /// <summary>The accepted file name endings, for messages and help: ".html, .htm, ... or .txt.gz".</summary>
+    public static string AcceptedSuffixes { get; } =
+        string.Join(", ", HtmlSuffixes.Concat(TextSuffixes).SkipLast(1)) + " or " + TextSuffixes[^1];
 
-        return (files, missing);
-    }
+    /// <summary>Expands folders (recursively, in a stable order, each real folder once) into the page files they hold.</summary>
+    public static PageWalk Expand(IEnumerable<string> paths, CancellationToken cancellationToken = default) =>
+        FolderWalk.Walk(paths, cancellationToken);
 
     public static PageFormat? FormatOf(string path)
     {
@@ -60,32 +47,39 @@ public sealed class PageFiles(long maxBytes = PageFiles.DefaultMaxBytes)
         var format = FormatOf(path);
         if (format is null)
         {
-            return new PageLoad(path, null, "unsupported file type (expected .html, .htm, .html.gz or .txt)");
+            return new PageLoad(path, null, $"unsupported file type (expected {AcceptedSuffixes})");
+        }
+
+        switch (FileKinds.Of(path))
+        {
+            case FileKind.Missing:
+                return new PageLoad(path, null, FolderWalk.MissingReason(path));
+            case FileKind.Directory:
+                return new PageLoad(path, null, "a folder, not a file");
+            case FileKind.Special:
+                return new PageLoad(path, null, "not a regular file (a device, pipe or socket), so it is not read");
         }
 
         try
         {
-            var info = new FileInfo(path);
-            if (info.Length == 0)
+            var read = await ReadCappedAsync(path, cancellationToken);
+            if (read is null)
             {
-                return new PageLoad(path, null, "empty file");
+                return new PageLoad(path, null, $"file is over the {maxBytes:N0}-byte limit");
             }
 
-            if (info.Length > maxBytes)
-            {
-                return new PageLoad(path, null, $"file is {info.Length:N0} bytes, over the {maxBytes:N0}-byte limit");
-            }
-
-            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            var bytes = read;
+            string? partialReason = null;
             if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
             {
                 var inflated = await InflateAsync(bytes, cancellationToken);
-                if (inflated.Error is not null)
+                if (inflated.Bytes is null || (inflated.Problem is not null && inflated.Bytes.Length == 0))
                 {
-                    return new PageLoad(path, null, inflated.Error);
+                    return new PageLoad(path, null, inflated.Problem);
                 }
 
-                bytes = inflated.Bytes!;
+                bytes = inflated.Bytes;
+                partialReason = inflated.Problem is null ? null : $"{inflated.Problem} after {bytes.Length:N0} bytes of the page; what was read is kept, marked partial";
             }
 
             if (bytes.Length == 0)
@@ -93,27 +87,64 @@ public sealed class PageFiles(long maxBytes = PageFiles.DefaultMaxBytes)
                 return new PageLoad(path, null, "empty file");
             }
 
-            return LooksBinary(bytes)
-                ? new PageLoad(path, null, "binary content, not a text or HTML page")
-                : new PageLoad(path, new PageInput(path, format.Value, bytes), null);
+            if (LooksBinary(bytes))
+            {
+                return new PageLoad(path, null, "binary content, not a text or HTML page");
+            }
+
+            return new PageLoad(path, new PageInput(path, format.Value, bytes), partialReason, Partial: partialReason is not null);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return new PageLoad(path, null, "cannot read the file: permission denied");
+        }
+        catch (FileNotFoundException)
+        {
+            return new PageLoad(path, null, "the file went away before it could be read");
         }
         catch (IOException e)
         {
-            return new PageLoad(path, null, $"cannot read: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            return new PageLoad(path, null, $"cannot read: {e.Message}");
+            return new PageLoad(path, null, $"cannot read the file ({e.Message.TrimEnd('.')})");
         }
     }
 
-    /// <summary>Inflates gzip data, stopping at the size cap so a gzip bomb cannot exhaust memory.</summary>
-    private async Task<(byte[]? Bytes, string? Error)> InflateAsync(byte[] compressed, CancellationToken cancellationToken)
+    /// <summary>The file's bytes, or null when there are more than the cap; never reads past the cap, whatever the file claims.</summary>
+    private async Task<byte[]?> ReadCappedAsync(string path, CancellationToken cancellationToken)
     {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, useAsync: true);
+        using var output = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (output.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            output.Write(buffer, 0, read);
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// Inflates gzip data, stopping at the size cap so a gzip bomb cannot exhaust memory. GZipStream ends without
+    /// an error when the data stops early, so the member's trailer (CRC-32 and length of what it holds) is checked:
+    /// a mismatch means the file was cut short. Returns what inflated, and the problem when there was one.
+    /// </summary>
+    private async Task<(byte[]? Bytes, string? Problem)> InflateAsync(byte[] compressed, CancellationToken cancellationToken)
+    {
+        if (compressed.Length < 2 || compressed[0] != 0x1F || compressed[1] != 0x8B)
+        {
+            return (null, "not gzip data, although the name ends in .gz");
+        }
+
+        using var output = new MemoryStream();
+        string? problem = null;
         try
         {
             await using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
-            using var output = new MemoryStream();
             var buffer = new byte[81920];
             int read;
             while ((read = await gzip.ReadAsync(buffer, cancellationToken)) > 0)
@@ -125,13 +156,33 @@ public sealed class PageFiles(long maxBytes = PageFiles.DefaultMaxBytes)
 
                 output.Write(buffer, 0, read);
             }
-
-            return (output.ToArray(), null);
         }
-        catch (InvalidDataException e)
+        catch (InvalidDataException)
         {
-            return (null, $"not valid gzip: {e.Message}");
+            problem = "corrupt gzip data";
         }
+
+        var bytes = output.ToArray();
+        if (problem is null && !TrailerMatches(compressed, bytes))
+        {
+            problem = "truncated gzip file (it ends before its end marker)";
+        }
+
+        return (bytes, problem);
+    }
+
+    /// <summary>Whether the last 8 bytes are the CRC-32 and length (mod 2^32) of what inflated (RFC 1952, one member).</summary>
+    internal static bool TrailerMatches(ReadOnlySpan<byte> compressed, ReadOnlySpan<byte> inflated)
+    {
+        if (compressed.Length < 18)
+        {
+            return false;
+        }
+
+        var trailer = compressed[^8..];
+        var crc = BitConverter.ToUInt32(trailer[..4]);
+        var size = BitConverter.ToUInt32(trailer[4..]);
+        return size == (uint)inflated.Length && crc == Crc32.HashToUInt32(inflated);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace Parallax.App.Tests.Commands;
 
-/// <summary>`parallax analyze` end to end: the real executable, real files, the JSON contract of GUIDE.md section 3.</summary>
+/// <summary>`parallax analyze` end to end: the real executable, real files, the JSON contract of docs/contracts.md.</summary>
 public sealed class AnalyzeCommandTests(ITestOutputHelper output) : IDisposable
 {
     private const string Page = """
@@ -82,7 +82,7 @@ public sealed class AnalyzeCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("Folders are walked", run.StandardOutput);
     }
 
-    [Fact]
+    [SharedDataFact("reference/daily8-rt-prisoner-swap.txt")]
     public async Task The_reference_page_gives_four_articles_one_copy_and_three_stories()
     {
         var root = ParallaxProcess.RepositoryRoot();

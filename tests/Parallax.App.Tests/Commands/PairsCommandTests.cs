@@ -32,7 +32,7 @@ public sealed class PairsCommandTests : IDisposable
         var exit = await PairsCommand.RunAsync(path, output, error, CancellationToken.None);
 
         Assert.Equal(1, exit);
-        Assert.Contains("pairs.jsonl:2: invalid JSON", error.ToString());
+        Assert.Contains("pairs.jsonl:2: not valid JSON", error.ToString());
         Assert.Contains("pairs.jsonl:4: missing \"b\"", error.ToString());
         var results = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(3, results.Count);

@@ -9,7 +9,7 @@ namespace Parallax.Bench.Tests.Copies;
 public sealed class CopyBenchmarkTests(ITestOutputHelper output)
 {
     /// <summary>A quick run on the first ECB+ topics (all their articles, so same-event articles are present).</summary>
-    [Fact]
+    [SharedDataFact("benchmarks/story-clustering/ecbplus")]
     public async Task Sample_run_links_spun_copies_and_no_two_different_articles()
     {
         var documents = await LoadAsync(maxTopic: 8);
@@ -29,7 +29,7 @@ public sealed class CopyBenchmarkTests(ITestOutputHelper output)
     }
 
     /// <summary>The whole benchmark (all 982 articles, 10/30/50%, with and without restoration): PARALLAX_COPY_BENCH=full.</summary>
-    [Fact]
+    [SharedDataFact("benchmarks/story-clustering/ecbplus")]
     public async Task Full()
     {
         if (Environment.GetEnvironmentVariable("PARALLAX_COPY_BENCH") != "full")
@@ -45,7 +45,7 @@ public sealed class CopyBenchmarkTests(ITestOutputHelper output)
     }
 
     /// <summary>Speed and memory of the index alone on a synthetic stream: PARALLAX_COPY_SCALE=100000 (default 20,000).</summary>
-    [Fact]
+    [SharedDataFact("benchmarks/story-clustering/ecbplus")]
     public async Task Scale()
     {
         var documents = await LoadAsync(maxTopic: int.MaxValue);

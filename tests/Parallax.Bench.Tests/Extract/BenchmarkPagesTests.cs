@@ -15,7 +15,7 @@ public sealed class BenchmarkPagesTests(ITestOutputHelper output)
 {
     private static string RepoRoot() => TestRepository.Root() ?? Directory.GetCurrentDirectory();
 
-    [Fact]
+    [SharedDataFact("benchmarks/article-extraction/ground-truth.json")]
     public async Task Three_benchmark_pages_score_a_high_F1()
     {
         var dir = Path.GetFullPath(Path.Combine(RepoRoot(), ExtractionBenchData.DefaultRelativeDir));

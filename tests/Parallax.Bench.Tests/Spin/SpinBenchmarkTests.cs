@@ -6,7 +6,7 @@ namespace Parallax.Bench.Tests.Spin;
 
 public sealed class SpinBenchmarkTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SharedDataFact("benchmarks/story-clustering/ecbplus")]
     public async Task Sample_run_gives_sane_figures()
     {
         var figures = await SpinBenchmark.RunAsync(CancellationToken.None, sample: 20, repoHint: SourceFolder());
@@ -34,7 +34,7 @@ public sealed class SpinBenchmarkTests(ITestOutputHelper output)
         Assert.True(figures.Tortured.Phrases > 7000);
     }
 
-    [Fact]
+    [SharedDataFact("benchmarks/story-clustering/ecbplus")]
     public async Task Full()
     {
         if (Environment.GetEnvironmentVariable("PARALLAX_SPIN_BENCH") != "full")

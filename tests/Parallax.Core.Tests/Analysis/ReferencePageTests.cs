@@ -11,7 +11,7 @@ namespace Parallax.Core.Tests.Analysis;
 /// </summary>
 public sealed class ReferencePageTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SharedDataFact("reference/daily8-rt-prisoner-swap.txt")]
     public void Four_articles_one_copy_of_the_fuller_listing_item_RT_as_publisher_and_three_stories()
     {
         var path = ReferencePath();

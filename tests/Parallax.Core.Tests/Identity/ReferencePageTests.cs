@@ -9,7 +9,7 @@ namespace Parallax.Core.Tests.Identity;
 /// </summary>
 public sealed class ReferencePageTests
 {
-    [Fact]
+    [SharedDataFact("reference/daily8-rt-prisoner-swap.txt")]
     public void The_fuller_listing_item_is_the_original_and_the_other_items_are_no_copies()
     {
         var path = ReferencePath();

@@ -77,8 +77,9 @@ public sealed class PageFilesTests : IDisposable
         Write("b.html", "x"u8.ToArray());
         Write("a.txt", "x"u8.ToArray());
         Write("notes.pdf", "x"u8.ToArray());
-        var (files, missing) = PageFiles.Expand([folder, Path.Combine(folder, "nope.html")]);
+        var (files, missing, skipped) = PageFiles.Expand([folder, Path.Combine(folder, "nope.html")]);
         Assert.Equal(["a.txt", "b.html"], files.Select(Path.GetFileName));
         Assert.Single(missing);
+        Assert.Equal("notes.pdf", Path.GetFileName(Assert.Single(skipped).Path));
     }
 }

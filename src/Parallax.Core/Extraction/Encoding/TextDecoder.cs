@@ -213,13 +213,24 @@ public static class TextDecoder
             label = "windows-1252";
         }
 
+        System.Text.Encoding encoding;
         try
         {
-            return System.Text.Encoding.GetEncoding(label);
+            encoding = System.Text.Encoding.GetEncoding(label);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
+            // Unknown labels, and UTF-7 (which .NET refuses: SYSLIB0001), fall back as browsers do.
             return null;
         }
+
+        // Browsers decode only ASCII-compatible encodings and UTF-16 (the WHATWG encoding standard); UTF-7, UTF-32
+        // and EBCDIC labels are ignored there, and a page that names one is read as if it had named none.
+        return encoding.CodePage != Utf7CodePage && (encoding is UnicodeEncoding || IsAsciiCompatible(encoding)) ? encoding : null;
     }
+
+    private const int Utf7CodePage = 65000;
+
+    private static bool IsAsciiCompatible(System.Text.Encoding encoding) =>
+        encoding.GetBytes("<meta charset=\"a\">").AsSpan().SequenceEqual("<meta charset=\"a\">"u8);
 }

@@ -6,11 +6,13 @@ namespace Parallax.Core.Tests.Extraction.Text;
 /// <summary>A fact that is skipped, with the reason, when the shared reference page is not on this machine.</summary>
 public sealed class ReferencePageFactAttribute : FactAttribute
 {
-    public ReferencePageFactAttribute()
+    public ReferencePageFactAttribute([System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         if (TextTestFiles.ReferencePage() is null)
         {
             Skip = "../shared/reference/daily8-rt-prisoner-swap.txt is absent: the reference page test needs the shared folder beside the repository";
+            // The default `dotnet test` output names a skipped test but not its reason, so the name carries it.
+            DisplayName = $"{test} (skipped: {Skip})";
         }
     }
 }

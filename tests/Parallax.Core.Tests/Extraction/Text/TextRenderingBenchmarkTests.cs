@@ -13,11 +13,13 @@ namespace Parallax.Core.Tests.Extraction.Text;
 /// <summary>A fact skipped, with the reason, when the shared article-extraction benchmark is not on this machine.</summary>
 public sealed class ArticleBenchmarkFactAttribute : FactAttribute
 {
-    public ArticleBenchmarkFactAttribute()
+    public ArticleBenchmarkFactAttribute([System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         if (TextRenderingBenchmarkTests.BenchmarkFolder() is null)
         {
             Skip = "../shared/benchmarks/article-extraction is absent: the text-rendering check needs the shared benchmark data";
+            // The default `dotnet test` output names a skipped test but not its reason, so the name carries it.
+            DisplayName = $"{test} (skipped: {Skip})";
         }
     }
 }

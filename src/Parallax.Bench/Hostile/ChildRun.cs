@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Parallax.Bench.Hostile;
+
+/// <summary>What one child run did: exit code (null when it was killed at the time limit), outputs, peak memory.</summary>
+internal sealed record ChildResult(int? ExitCode, string StandardOutput, string StandardError, long PeakResidentBytes, double Seconds)
+{
+    public bool TimedOut => ExitCode is null;
+}
+
+/// <summary>
+/// Runs `dotnet parallax.dll ARGS` with a time limit, sampling the child's peak resident memory (VmHWM in
+/// /proc/PID/status, which the kernel keeps as a high-water mark, so a sample every few milliseconds only misses
+/// growth in the child's last moments).
+/// </summary>
+internal static class ChildRun
+{
+    public static async Task<ChildResult> RunAsync(string parallaxDll, IReadOnlyList<string> args, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(parallaxDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        long peak = 0;
+        var timedOut = false;
+        while (!process.HasExited)
+        {
+            peak = Math.Max(peak, PeakResidentBytes(process.Id));
+            if (clock.Elapsed > limit)
+            {
+                timedOut = true;
+                process.Kill(entireProcessTree: true);
+                break;
+            }
+
+            await Task.Delay(10, cancellationToken);
+        }
+
+        await process.WaitForExitAsync(cancellationToken);
+        return new ChildResult(timedOut ? null : process.ExitCode, await output, await error, peak, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>VmHWM of a live process in bytes; 0 when it is gone or /proc is absent.</summary>
+    internal static long PeakResidentBytes(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            // The child exited between the check and the read.
+        }
+
+        return 0;
+    }
+}
