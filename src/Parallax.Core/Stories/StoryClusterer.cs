@@ -469,7 +469,7 @@ public sealed class StoryClusterer : IStoryIndex
             return (story, -1);
         }
 
-        var (left, right, similarity) = Bisect(members, state.Centroid);
+        var (left, right, similarity) = StoryBisection.Bisect(members, state.Centroid);
         if (left.Count < 2 || right.Count < 2
             || similarity >= options.SplitThreshold)
         {
@@ -500,70 +500,6 @@ public sealed class StoryClusterer : IStoryIndex
         Touch(story);
         Touch(created);
         return (StoryOf(article), created);
-    }
-
-    private static (List<OpenStory.Member> Left, List<OpenStory.Member> Right, double Similarity) Bisect(
-        List<OpenStory.Member> members, StoryCentroid centroid)
-    {
-        // Seeds: the member least like the story, then the member least like that one.
-        var a = 0;
-        var lowest = double.MaxValue;
-        for (var i = 0; i < members.Count; i++)
-        {
-            var c = centroid.Cosine(members[i].Vector);
-            if (c < lowest)
-            {
-                (a, lowest) = (i, c);
-            }
-        }
-
-        var b = a == 0 ? 1 : 0;
-        lowest = double.MaxValue;
-        for (var i = 0; i < members.Count; i++)
-        {
-            var c = members[i].Vector.Dot(members[a].Vector);
-            if (i != a && c < lowest)
-            {
-                (b, lowest) = (i, c);
-            }
-        }
-
-        var side = new bool[members.Count];
-        var leftCentroid = new StoryCentroid();
-        var rightCentroid = new StoryCentroid();
-        leftCentroid.Add(members[a].Vector);
-        rightCentroid.Add(members[b].Vector);
-        for (var round = 0; round < 5; round++)
-        {
-            var changed = false;
-            for (var i = 0; i < members.Count; i++)
-            {
-                var right = rightCentroid.Cosine(members[i].Vector) > leftCentroid.Cosine(members[i].Vector);
-                changed |= right != side[i] || round == 0;
-                side[i] = right;
-            }
-
-            leftCentroid = new StoryCentroid();
-            rightCentroid = new StoryCentroid();
-            for (var i = 0; i < members.Count; i++)
-            {
-                (side[i] ? rightCentroid : leftCentroid).Add(members[i].Vector);
-            }
-
-            if (!changed)
-            {
-                break;
-            }
-        }
-
-        var left = new List<OpenStory.Member>();
-        var rightMembers = new List<OpenStory.Member>();
-        for (var i = 0; i < members.Count; i++)
-        {
-            (side[i] ? rightMembers : left).Add(members[i]);
-        }
-
-        return (left, rightMembers, leftCentroid.Cosine(rightCentroid));
     }
 
     private void Reindex(int story)
@@ -642,96 +578,5 @@ public sealed class StoryClusterer : IStoryIndex
         }
 
         open.Remove(story);
-    }
-
-    private sealed class OpenStory
-    {
-        public readonly record struct Member(int Article, FeatureVector Vector, FeatureVector Local, float[]? Embedding);
-
-        public StoryCentroid Centroid { get; private set; } = new();
-
-        /// <summary>The same sum over stream-only weighted vectors, for the event-level check.</summary>
-        public StoryCentroid Local { get; private set; } = new();
-
-        /// <summary>The member reports' vectors while the story is small enough to be split; null after.</summary>
-        public List<Member>? Members { get; private set; } = [];
-
-        public ulong[] Indexed { get; set; } = [];
-
-        /// <summary>The story's embeddings for the cascade; null without an embedder.</summary>
-        public StoryEmbedding? Embedding { get; set; }
-
-        public long Stamp { get; set; }
-
-        /// <summary>Earliest and latest known publication time (UTC ticks), 0 when none is known.</summary>
-        public long Start { get; private set; }
-
-        public long End { get; private set; }
-
-        public void Remember(int article, FeatureVector vector, FeatureVector local, float[]? embedding, int max)
-        {
-            if (Members is not null)
-            {
-                Members.Add(new Member(article, vector, local, embedding));
-                if (Members.Count > max)
-                {
-                    Members = null;
-                }
-            }
-        }
-
-        public void Absorb(OpenStory other, int max)
-        {
-            if (Members is not null && other.Members is not null && Members.Count + other.Members.Count <= max)
-            {
-                Members.AddRange(other.Members);
-            }
-            else
-            {
-                Members = null;
-            }
-        }
-
-        /// <summary>
-        /// Rebuilds the centroid from the given members (after a split); time span carried over. The embedding sum is
-        /// rebuilt from the members embedded so far (the half keeping the first report keeps its passage).
-        /// </summary>
-        public void Rebuild(List<Member> members, OpenStory from, int firstArticle, string? firstPassage)
-        {
-            var centroid = new StoryCentroid();
-            var local = new StoryCentroid();
-            var embedding = from.Embedding is null ? null : new StoryEmbedding(firstArticle, firstPassage);
-            foreach (var member in members)
-            {
-                centroid.Add(member.Vector);
-                local.Add(member.Local);
-                embedding?.Add(member.Article, member.Embedding);
-            }
-
-            Embedding = embedding;
-
-            Centroid = centroid;
-            Local = local;
-            Members = members;
-            Widen(from.Start);
-            Widen(from.End);
-        }
-
-        public void Widen(long ticks)
-        {
-            if (ticks == 0)
-            {
-                return;
-            }
-
-            Start = Start == 0 ? ticks : Math.Min(Start, ticks);
-            End = Math.Max(End, ticks);
-        }
-
-        public double TimeFactor(long ticks, StoryOptions options) => StoryScoring.TimeFactor(ticks, Start, End, options);
-
-        /// <summary>Spans that overlap get 1; otherwise the nearer end of the other span decides.</summary>
-        public double TimeFactor(OpenStory other, StoryOptions options) =>
-            other.Start == 0 ? 1 : Math.Max(TimeFactor(other.Start, options), TimeFactor(other.End, options));
     }
 }
