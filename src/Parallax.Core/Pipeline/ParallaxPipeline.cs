@@ -1,6 +1,7 @@
 using Parallax.Core.Analysis;
 using Parallax.Core.Extraction;
 using Parallax.Core.Identity;
+using Parallax.Core.Language;
 using Parallax.Core.Spin;
 using Parallax.Core.Stories;
 
@@ -36,12 +37,18 @@ public sealed class ParallaxPipeline
 
     public PageExtraction Extract(PageInput page) => Extractor.Extract(page);
 
-    /// <summary>The per-article work before the session: the body's text once, its spin score and restored wording.</summary>
+    /// <summary>The language layer, shared by every stage (stateless).</summary>
+    public LanguageAnalyzer Language { get; } = new();
+
+    /// <summary>
+    /// The per-article work before the session: the body's text once, its one reading by the language layer, its spin
+    /// score and restored wording.
+    /// </summary>
     public PreparedArticle Prepare(string path, ExtractedArticle article, IReadOnlyList<string> boilerplate)
     {
         ArgumentNullException.ThrowIfNull(article);
         var text = article.Text;
-        return new PreparedArticle(path, article, text, boilerplate, Spin.Analyze(text));
+        return new PreparedArticle(path, article, text, boilerplate, Spin.Analyze(text), Language.Analyze(article.Title, text, article.Published));
     }
 
     /// <summary>Every article of an extracted page, prepared, in page order.</summary>

@@ -1,10 +1,11 @@
 using Parallax.Core.Extraction;
+using Parallax.Core.Language;
 using Parallax.Core.Spin;
 
 namespace Parallax.Core.Pipeline;
 
 /// <summary>
-/// An extracted article with the per-article work done (spin), ready for a session. Preparing reads nothing but the
+/// An extracted article with the per-article work done (language analysis, spin), ready for a session. Preparing reads nothing but the
 /// article, so it runs on any thread, ahead of the session, which takes articles one at a time in arrival order.
 /// </summary>
 /// <param name="Path">The input the article came from (a file, a URL).</param>
@@ -12,7 +13,10 @@ namespace Parallax.Core.Pipeline;
 /// <param name="Text">The body, paragraphs separated by a blank line (computed once).</param>
 /// <param name="Boilerplate">Blocks of the article's page that were removed.</param>
 /// <param name="Spin">Its spin score and, when spun, the restored wording.</param>
-public sealed record PreparedArticle(string Path, ExtractedArticle Article, string Text, IReadOnlyList<string> Boilerplate, SpinResult Spin)
+/// <param name="Language">The language layer's one reading of <paramref name="Text"/> (sentences, names, numbers, dates,
+/// quotes, script, language), which later stages read instead of re-deriving it.</param>
+public sealed record PreparedArticle(
+    string Path, ExtractedArticle Article, string Text, IReadOnlyList<string> Boilerplate, SpinResult Spin, TextAnalysis Language)
 {
     /// <summary>The wording copy detection and clustering compare: the restored text of a spun article, else the text.</summary>
     public string ComparedText => Spin.Spun && Spin.Restored is not null ? Spin.Restored : Text;

@@ -70,6 +70,17 @@ public sealed class ParallaxSessionTests
     }
 
     [Fact]
+    public void Preparing_reads_the_article_once_with_the_language_layer()
+    {
+        var prepared = Article("Flood in Marrowby", Flood, "Valley Herald");
+
+        Assert.Equal("en", prepared.Language.Language);
+        Assert.True(prepared.Language.Sentences.Length > 1);
+        Assert.Same(prepared.Text, prepared.Language.Text);
+        Assert.All(prepared.Language.Sentences, s => Assert.InRange(s.End, s.Start + 1, prepared.Text.Length));
+    }
+
+    [Fact]
     public void Ids_are_given_or_numbered_and_never_reused()
     {
         var session = Pipeline.CreateSession();
