@@ -68,8 +68,9 @@ public sealed class ParallaxSession
         }
         else if (links.Count > 0)
         {
-            // The newcomer is the fuller (or earlier, unspun) version of a group already in a story: its content is
-            // that story's already, so it takes the group's place there, and the former original becomes a copy.
+            // The newcomer is the fuller (or earlier, unspun) version of a group already in a story: it joins that story
+            // with its own content (the story should read the original, not only the shorter or spun text that came
+            // first), and the former original becomes its copy.
             string? formerRoot = null;
             foreach (var link in links)
             {
@@ -93,7 +94,7 @@ public sealed class ParallaxSession
                 }
             }
 
-            placement = stories.AttachCopy(storyArticle[indexOfId[formerRoot]], extracted.Published);
+            placement = stories.AddInto(storyArticle[indexOfId[formerRoot]], new StoryDocument(extracted.Title, article.ComparedText, extracted.Published));
         }
         else
         {

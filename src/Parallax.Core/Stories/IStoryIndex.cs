@@ -10,6 +10,12 @@ public interface IStoryIndex
     /// <summary>Adds a distinct report: it joins the best open story or starts one (and may merge or split stories).</summary>
     StoryPlacement Add(StoryDocument document);
 
+    /// <summary>
+    /// Adds the fuller version of an article already placed (it became that article's original): it joins that
+    /// article's story with its own content, without a search.
+    /// </summary>
+    StoryPlacement AddInto(int article, StoryDocument document);
+
     /// <summary>Attaches a copy to its original's story, without changing the story's content.</summary>
     StoryPlacement AttachCopy(int originalArticle, DateTimeOffset? published = null);
 

@@ -79,7 +79,20 @@ public sealed class StoryClusterer : IStoryIndex
     public int Vocabulary => frequencies.Vocabulary;
 
     /// <summary>Adds a distinct report: it joins the best open story or starts one.</summary>
-    public StoryPlacement Add(StoryDocument document)
+    public StoryPlacement Add(StoryDocument document) => Add(document, into: -1);
+
+    /// <summary>
+    /// Adds the fuller version of a report already placed (the copy index made it the original of that report's
+    /// group): it joins that report's story with its own content, without a search, so the story reads the original
+    /// and not only the shorter or spun text that arrived first. A closed story takes it as a copy.
+    /// </summary>
+    public StoryPlacement AddInto(int article, StoryDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return open.ContainsKey(StoryOf(article)) ? Add(document, article) : AttachCopy(article, document.Published);
+    }
+
+    private StoryPlacement Add(StoryDocument document, int into)
     {
         ArgumentNullException.ThrowIfNull(document);
         var tally = StoryFeatures.Count(document.Title, document.Text ?? string.Empty, options.TitleBoost);
@@ -97,7 +110,7 @@ public sealed class StoryClusterer : IStoryIndex
         float[]? embedding = null;
         string Passage() => passage ??= EmbeddingPassage.Of(document.Title, document.Text ?? string.Empty, options.EmbeddingWords);
         float[] Embedding() => embedding ??= Embed(Passage());
-        var (best, similarity, joins) = BestStory(vector, local, ticks, Embedding);
+        var (best, similarity, joins) = into >= 0 ? (StoryOf(into), 1.0, true) : BestStory(vector, local, ticks, Embedding);
         int story;
         bool started;
         if (best >= 0 && joins)
