@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Parallax.App.Tests;
+namespace Parallax.Tests;
 
 /// <summary>
 /// Finds the repository (the folder holding Parallax.slnx) and the shared data beside it. Test binaries may be built

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Parallax.Bench.Tests;
+namespace Parallax.Tests;
 
 /// <summary>
 /// A fact that needs a file or folder of ../shared beside the checkout, skipped without it. The default `dotnet test`
