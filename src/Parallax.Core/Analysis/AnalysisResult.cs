@@ -4,7 +4,7 @@ namespace Parallax.Core.Analysis;
 
 /// <summary>
 /// The result of running the whole pipeline over a set of pages. Its shape is the JSON contract of
-/// `parallax analyze --json` (GUIDE.md section 3): property names map one to one, camel-cased.
+/// `parallax analyze --json` (docs/contracts.md): property names map one to one, camel-cased.
 /// </summary>
 public sealed record AnalysisResult(IReadOnlyList<AnalyzedArticle> Articles, IReadOnlyList<StoryRecord> Stories);
 
