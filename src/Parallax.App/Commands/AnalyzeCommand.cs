@@ -116,39 +116,25 @@ internal static partial class AnalyzeCommand
 
     internal sealed record ExtractionRun(IReadOnlyList<PageExtraction> Pages, IReadOnlyList<Failure> Failures, IReadOnlyList<string> Partial, IReadOnlyList<SkippedPath> Skipped);
 
-    /// <summary>Reads and extracts every page; a page that fails is recorded with its reason and the run goes on.</summary>
+    /// <summary>
+    /// Reads and extracts every page, on every core (pages are independent); a page that fails is recorded with its
+    /// reason and the run goes on. Results are kept in walk order, so the output does not depend on the thread count.
+    /// </summary>
     internal static async Task<ExtractionRun> ExtractAllAsync(ParallaxPipeline pipeline, IEnumerable<string> paths, CancellationToken cancellationToken)
     {
         var walk = PageFiles.Expand(paths, cancellationToken);
-        var failures = walk.Failures.Select(f => new Failure(f.Path, f.Error)).ToList();
-        var pages = new List<PageExtraction>();
-        var partial = new List<string>();
         var reader = new PageFiles();
+        var outcomes = new PageOutcome[walk.Files.Count];
+        var threads = pipeline.Options.PrepareThreads > 0 ? pipeline.Options.PrepareThreads : Environment.ProcessorCount;
 
-        async Task ExtractOne(string file)
+        async Task ExtractAll(Action? advance)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var load = await reader.LoadAsync(file, cancellationToken);
-            if (load.Page is null)
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(Enumerable.Range(0, walk.Files.Count), parallel, async (i, token) =>
             {
-                failures.Add(new Failure(file, load.Error));
-                return;
-            }
-
-            var (page, detail) = ExtractSafely(pipeline, load.Page);
-            if (page.Error is not null)
-            {
-                failures.Add(new Failure(file, page.Error, detail));
-                return;
-            }
-
-            pages.Add(page);
-            if (load.Partial)
-            {
-                // Kept, since most of a cut article is still worth having, but named: the input was damaged.
-                partial.Add(file);
-                failures.Add(new Failure(file, load.Error));
-            }
+                outcomes[i] = await ExtractOneAsync(pipeline, reader, walk.Files[i], token);
+                advance?.Invoke();
+            });
         }
 
         // A progress bar only where a person watches and the run is long enough to want one.
@@ -158,22 +144,58 @@ internal static partial class AnalyzeCommand
             await console.Progress().StartAsync(async context =>
             {
                 var task = context.AddTask("Extracting pages", maxValue: walk.Files.Count);
-                foreach (var file in walk.Files)
-                {
-                    await ExtractOne(file);
-                    task.Increment(1);
-                }
+                await ExtractAll(() => task.Increment(1));
             });
         }
         else
         {
-            foreach (var file in walk.Files)
+            await ExtractAll(null);
+        }
+
+        var failures = walk.Failures.Select(f => new Failure(f.Path, f.Error)).ToList();
+        var pages = new List<PageExtraction>();
+        var partial = new List<string>();
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.Page is { } page)
             {
-                await ExtractOne(file);
+                pages.Add(page);
+            }
+
+            if (outcome.Partial)
+            {
+                // Kept, since most of a cut article is still worth having, but named: the input was damaged.
+                partial.Add(outcome.Path);
+            }
+
+            if (outcome.Failure is { } failure)
+            {
+                failures.Add(failure);
             }
         }
 
         return new ExtractionRun(pages, failures, partial, walk.Skipped);
+    }
+
+    /// <summary>One file's result: its page, or its failure, or both when the page was cut (partial).</summary>
+    private sealed record PageOutcome(string Path, PageExtraction? Page, Failure? Failure, bool Partial = false);
+
+    private static async Task<PageOutcome> ExtractOneAsync(ParallaxPipeline pipeline, PageFiles reader, string file, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var load = await reader.LoadAsync(file, cancellationToken);
+        if (load.Page is null)
+        {
+            return new PageOutcome(file, null, new Failure(file, load.Error));
+        }
+
+        var (page, detail) = ExtractSafely(pipeline, load.Page);
+        if (page.Error is not null)
+        {
+            return new PageOutcome(file, null, new Failure(file, page.Error, detail));
+        }
+
+        return load.Partial ? new PageOutcome(file, page, new Failure(file, load.Error), Partial: true) : new PageOutcome(file, page, null);
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ public sealed record StoryOptions
     /// calibration <see cref="StoryScoring.Probability(double, StoryOptions)"/>. A report joins the best open story
     /// when its calibrated similarity reaches <see cref="JoinProbability"/>; pairs use the same decision.
     /// </summary>
-    public double JoinThreshold { get; init; } = 0.17;
+    public double JoinThreshold { get; init; } = 0.15;
 
     /// <summary>The calibrated similarity (a probability of "same story") at which a report joins; 0.5 = as likely as not.</summary>
     public double JoinProbability { get; init; } = 0.5;
@@ -38,13 +38,13 @@ public sealed record StoryOptions
     /// With an embedding: logit = this x (cosine - <see cref="JoinThreshold"/>) + <see cref="EmbeddingSlope"/> x
     /// (embedding cosine - <see cref="EmbeddingCenter"/>), fitted on the same pairs as <see cref="LexicalSlope"/>.
     /// </summary>
-    public double EmbeddingLexicalSlope { get; init; } = 11.7;
+    public double EmbeddingLexicalSlope { get; init; } = 12.03;
 
     /// <inheritdoc cref="EmbeddingLexicalSlope"/>
-    public double EmbeddingSlope { get; init; } = 6.96;
+    public double EmbeddingSlope { get; init; } = 7.02;
 
     /// <inheritdoc cref="EmbeddingLexicalSlope"/>
-    public double EmbeddingCenter { get; init; } = 0.943;
+    public double EmbeddingCenter { get; init; } = 0.87;
 
     /// <summary>
     /// At most this share of the stream's reports (plus <see cref="EmbeddingAllowance"/>) is sent to the embedder; past
@@ -56,8 +56,11 @@ public sealed record StoryOptions
     /// <summary>Passages the embedder may take before <see cref="MaxEmbeddedShare"/> applies (a small batch embeds freely).</summary>
     public int EmbeddingAllowance { get; init; } = 200;
 
-    /// <summary>Words of title and lead the embedding reads (about 256 word pieces).</summary>
-    public int EmbeddingWords { get; init; } = 200;
+    /// <summary>
+    /// Words of title and lead the embedding reads (about 130 word pieces). On ECB+ 100 words cluster as well as 200
+    /// (B-cubed 0.901 against 0.900, Spearman of `pairs` 0.896 both) at well under half of the model's time.
+    /// </summary>
+    public int EmbeddingWords { get; init; } = 100;
 
     /// <summary>
     /// Content this sure of being the same story is not damped by time: a report written weeks later about the same
@@ -74,10 +77,10 @@ public sealed record StoryOptions
     public double LocalJoinThreshold { get; init; } = 0.13;
 
     /// <summary>Two open stories whose centroids reach this are one story and are merged.</summary>
-    public double MergeThreshold { get; init; } = 0.47;
+    public double MergeThreshold { get; init; } = 0.6;
 
     /// <summary>A story whose two halves are less alike than this is split in two (kept below the merge threshold).</summary>
-    public double SplitThreshold { get; init; } = 0.5;
+    public double SplitThreshold { get; init; } = 0.4;
 
     /// <summary>Stories up to this many reports keep their reports' vectors and can still be split.</summary>
     public int MaxSplitMembers { get; init; } = 48;
