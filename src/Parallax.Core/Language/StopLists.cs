@@ -61,6 +61,19 @@ public static class StopLists
         whichever mr mrs ms dr st jr yes ok okay ago like else least less lot
         """);
 
+    /// <summary>
+    /// English words of news reporting that say nothing about which event a report covers: reporting verbs ("said",
+    /// "told"), calendar and time words, small counts and ordinals, generic nouns ("people", "statement") and a few
+    /// discourse adverbs. Not closed-class, so spinners may swap them; the story features drop them beside
+    /// <see cref="English"/>.
+    /// </summary>
+    public static StopList EnglishReporting { get; } = new("en", """
+        according added report reported reports statement news said say says saying told see seen get got make made
+        became let well new first second last later near two three people others almost however rather thus that's
+        there's day days week year years time today yesterday tomorrow monday tuesday wednesday thursday friday
+        saturday sunday
+        """);
+
     public static StopList French { get; } = new("fr", """
         le la les l' un une des du de d' et ou mais donc or ni car que qu' qui quoi dont où ce cet cette ces mon ma mes
         ton ta tes son sa ses notre nos votre vos leur leurs je tu il elle on nous vous ils elles me te se lui y en au

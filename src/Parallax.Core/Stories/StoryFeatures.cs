@@ -115,7 +115,7 @@ public static class StoryFeatures
                 continue;
             }
 
-            var stop = StopWords.Contains(lowered);
+            var stop = StopLists.English.Contains(lowered) || StopLists.EnglishReporting.Contains(lowered);
             var share = background.DocumentShare(lowered);
             if (char.IsUpper(word[0]) && !stop && length > 1)
             {

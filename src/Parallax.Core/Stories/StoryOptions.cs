@@ -22,7 +22,7 @@ public sealed record StoryOptions
     /// Steepness of the lexical calibration, logit = slope x (cosine - <see cref="JoinThreshold"/>): fitted by logistic
     /// regression on same-event pairs of ECB+ topics 1-22 (`bench stories` prints the fit).
     /// </summary>
-    public double LexicalSlope { get; init; } = 12.77;
+    public double LexicalSlope { get; init; } = 12.75;
 
     /// <summary>
     /// Where the embedding is consulted: the lexical probability of the best candidate lies in [low, high). The band
@@ -38,10 +38,10 @@ public sealed record StoryOptions
     /// With an embedding: logit = this x (cosine - <see cref="JoinThreshold"/>) + <see cref="EmbeddingSlope"/> x
     /// (embedding cosine - <see cref="EmbeddingCenter"/>), fitted on the same pairs as <see cref="LexicalSlope"/>.
     /// </summary>
-    public double EmbeddingLexicalSlope { get; init; } = 12.03;
+    public double EmbeddingLexicalSlope { get; init; } = 12.02;
 
     /// <inheritdoc cref="EmbeddingLexicalSlope"/>
-    public double EmbeddingSlope { get; init; } = 7.02;
+    public double EmbeddingSlope { get; init; } = 7.03;
 
     /// <inheritdoc cref="EmbeddingLexicalSlope"/>
     public double EmbeddingCenter { get; init; } = 0.87;
