@@ -103,7 +103,8 @@ internal static class AtomParser
             return builder.ToString();
         }
 
-        return content.Value;
+        // Feeds that mislabel base64 (type="text/html" over encoded bytes) are common enough to recognise.
+        return FeedText.FromBase64(content.Value) ?? content.Value;
     }
 
     /// <summary>A text construct as plain text: type="text" is already text (no tag is stripped from it); html and xhtml are stripped.</summary>

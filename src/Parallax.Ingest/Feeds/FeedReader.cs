@@ -60,6 +60,11 @@ public sealed class FeedReader(FeedReaderOptions? options = null)
                 return FeedParseResult.Fail("neither XML nor JSON: the text does not start with '<' or '{'");
             }
 
+            if (LooksLikeHtml(start))
+            {
+                return FeedParseResult.Fail("an HTML page, not a feed (its site may announce a feed: try feed discovery)");
+            }
+
             var (document, error) = FeedXml.Load(text, options);
             return document is null ? FeedParseResult.Fail(error!) : FromXml(document, baseUri);
         }
@@ -68,6 +73,9 @@ public sealed class FeedReader(FeedReaderOptions? options = null)
             return FeedParseResult.Fail("the feed holds a lone surrogate escape, which is not text");
         }
     }
+
+    private static bool LooksLikeHtml(ReadOnlySpan<char> start) =>
+        start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
 
     private FeedParseResult FromXml(XDocument document, Uri? baseUri)
     {

@@ -40,6 +40,32 @@ public static class FeedText
     /// <summary>Plain text on one line (for titles and names): paragraph breaks become spaces.</summary>
     public static string? ToPlainLine(string? value) => ToPlain(value)?.Replace("\n\n", " ", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The text a field holds in base64, when it holds nothing else: one run of the base64 alphabet (at least 16
+    /// characters, a multiple of 4) that decodes to valid UTF-8 text. Real prose always has spaces or punctuation
+    /// outside that alphabet, so it is never taken for base64. Null when the field is not base64.
+    /// </summary>
+    public static string? FromBase64(string? value)
+    {
+        var text = value?.Trim();
+        if (text is null || text.Length < 16 || text.Length % 4 != 0 || text.AsSpan().IndexOfAnyExcept(Base64Alphabet) >= 0)
+        {
+            return null;
+        }
+
+        var bytes = new byte[text.Length / 4 * 3];
+        if (!Convert.TryFromBase64String(text, bytes, out var written) || !System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(0, written)))
+        {
+            return null;
+        }
+
+        var decoded = Encoding.UTF8.GetString(bytes, 0, written);
+        return decoded.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || !decoded.Contains(' ') ? null : decoded;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Base64Alphabet =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=");
+
     /// <summary>Whether the value holds markup (so a reader wants its paragraphs, not only its text).</summary>
     public static bool HasMarkup(string? value) => value is not null && (value.Contains('<') || LooksEscapedHtml(value));
 

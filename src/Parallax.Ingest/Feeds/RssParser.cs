@@ -68,7 +68,7 @@ internal static class RssParser
         var media = item.Element(Media + "group") ?? item;
         var title = FeedText.ToPlainLine(item.Element(ns + "title")?.Value ?? item.Element(Dc + "title")?.Value ?? media.Element(Media + "title")?.Value);
         var descriptionRaw = item.Element(ns + "description")?.Value ?? media.Element(Media + "description")?.Value;
-        var contentRaw = item.Element(Content + "encoded")?.Value;
+        var contentRaw = item.Element(Content + "encoded")?.Value is { } encoded ? FeedText.FromBase64(encoded) ?? encoded : null;
         var publishedRaw = item.Element(ns + "pubDate")?.Value ?? item.Element(Dc + "date")?.Value;
         var published = FeedDates.Parse(publishedRaw);
         var updated = FeedDates.Parse(item.Element(XName.Get("updated", AtomParser.Atom.NamespaceName))?.Value
