@@ -37,6 +37,10 @@ public static class FeedText
         return Collapse(plain);
     }
 
+    /// <summary>Text that is already plain (an attribute, a type="text" field): white space collapsed to single spaces, nothing stripped.</summary>
+    public static string? Squeeze(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>Plain text on one line (for titles and names): paragraph breaks become spaces.</summary>
     public static string? ToPlainLine(string? value) => ToPlain(value)?.Replace("\n\n", " ", StringComparison.Ordinal);
 

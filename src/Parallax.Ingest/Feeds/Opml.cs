@@ -61,7 +61,7 @@ public static class Opml
     {
         foreach (var outline in parent.Elements().Where(e => e.Name.LocalName.Equals("outline", StringComparison.OrdinalIgnoreCase)))
         {
-            var title = FeedText.ToPlainLine(Attribute(outline, "title") ?? Attribute(outline, "text"));
+            var title = FeedText.Squeeze(Attribute(outline, "title") ?? Attribute(outline, "text"));
             var xmlUrl = Attribute(outline, "xmlUrl");
             if (xmlUrl is not null)
             {
