@@ -30,16 +30,23 @@ public sealed class FeedPoller(HttpFetcher fetcher, FeedReader reader, IPollStor
         return results;
     }
 
-    /// <summary>Polls until cancelled: a round, then a pause when the round found nothing due.</summary>
+    /// <summary>Polls until cancelled (then returns): a round, then a pause when the round found nothing due.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            var results = await PollDueAsync(cancellationToken);
-            if (results.Count == 0)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                await Task.Delay(IdleDelay, time, cancellationToken);
+                var results = await PollDueAsync(cancellationToken);
+                if (results.Count == 0)
+                {
+                    await Task.Delay(IdleDelay, time, cancellationToken);
+                }
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping is the normal end of the loop; a round cut short saved nothing half-done.
         }
     }
 

@@ -17,8 +17,8 @@ public sealed class HttpFetcherTests : IAsyncLifetime
     {
         AllowLoopback = true,
         MaxBytes = 1024 * 1024,
-        TotalTimeout = TimeSpan.FromSeconds(4),
-        StallTimeout = TimeSpan.FromSeconds(1),
+        TotalTimeout = TimeSpan.FromSeconds(5),
+        StallTimeout = TimeSpan.FromSeconds(2),
         ConnectTimeout = TimeSpan.FromSeconds(2),
         MaxRedirects = 3,
     };
@@ -175,7 +175,7 @@ public sealed class HttpFetcherTests : IAsyncLifetime
             for (var i = 0; i < 100; i++)
             {
                 await stream.WriteAsync(new byte[1000], ct);
-                await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
             }
         });
 
@@ -191,8 +191,8 @@ public sealed class HttpFetcherTests : IAsyncLifetime
 
         var slow = await GetAsync("/slow");
         Assert.Equal(FetchStatus.LimitExceeded, slow.Status);
-        Assert.Contains("4-second limit", slow.Error);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(12), $"took {clock.Elapsed}");
+        Assert.Contains("5-second limit", slow.Error);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
     }
 
     [Theory]
