@@ -56,8 +56,8 @@ public sealed class AddressGuard(bool allowLoopback, bool allowPrivateNetworks)
                 (192, 0, 0, _) => "IETF protocol (private)",
                 (192, 0, 2, _) or (198, 51, 100, _) or (203, 0, 113, _) => "documentation (reserved)",
                 (198, 18 or 19, _, _) => "benchmarking (private)",
-                (>= 224 and <= 239, _, _, _) => "multicast",
-                (>= 240, _, _, _) => "reserved",
+                ( >= 224 and <= 239, _, _, _) => "multicast",
+                ( >= 240, _, _, _) => "reserved",
                 _ => null,
             };
         }
