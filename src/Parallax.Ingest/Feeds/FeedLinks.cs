@@ -23,15 +23,36 @@ public static class FeedLinks
         var text = href.Trim();
         if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && !IsFileLike(absolute, text))
         {
-            return IsWeb(absolute) ? absolute.AbsoluteUri : null;
+            return Absolute(absolute);
         }
 
-        if (baseUri is not null && Uri.TryCreate(baseUri, text, out var resolved))
+        return baseUri is not null && Uri.TryCreate(baseUri, text, out var resolved) ? Absolute(resolved) : null;
+    }
+
+    /// <summary>
+    /// The address as any HTTP client takes it: an international host in its ASCII (punycode) form. A host holding
+    /// U+FFFD is the trace of a decoding error, not a name anyone registered, so the link is dropped.
+    /// </summary>
+    private static string? Absolute(Uri uri)
+    {
+        if (!IsWeb(uri) || uri.Host.Length == 0 || uri.Host.Contains('\uFFFD', StringComparison.Ordinal))
         {
-            return IsWeb(resolved) ? resolved.AbsoluteUri : null;
+            return null;
         }
 
-        return null;
+        if (string.Equals(uri.Host, uri.IdnHost, StringComparison.Ordinal))
+        {
+            return uri.AbsoluteUri;
+        }
+
+        try
+        {
+            return new UriBuilder(uri) { Host = uri.IdnHost }.Uri.AbsoluteUri;
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The base address of an element: its own and its ancestors' xml:base, resolved outward onto <paramref name="documentBase"/>.</summary>
