@@ -108,6 +108,14 @@ public sealed class HttpFetcher : IDisposable
         {
             return FetchResult.Fail(request.Url, FetchStatus.NetworkError, NetworkReason(e, url), finalUrl: url);
         }
+        catch (IOException e)
+        {
+            // The connection broke while the body was read (reset, or closed before Content-Length was reached).
+            var reason = e is HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded }
+                ? $"{url.IdnHost} closed the connection before the response was complete"
+                : $"{url.IdnHost}: the connection broke while the response was read ({e.Message.TrimEnd('.')})";
+            return FetchResult.Fail(request.Url, FetchStatus.NetworkError, reason, finalUrl: url);
+        }
     }
 
     private string? CheckAddress(Uri url)

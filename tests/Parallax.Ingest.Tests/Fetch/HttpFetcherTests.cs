@@ -267,6 +267,19 @@ public sealed class HttpFetcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_connection_closed_mid_body_is_a_network_error()
+    {
+        server.Map("/cut", async (_, stream, ct) =>
+        {
+            await LoopbackServer.WriteHeadAsync(stream, 200, [("Content-Length", "1000")], ct);
+            await stream.WriteAsync(new byte[100], ct);
+        });
+        var result = await GetAsync("/cut");
+        Assert.Equal(FetchStatus.NetworkError, result.Status);
+        Assert.Contains("closed the connection before the response was complete", result.Error);
+    }
+
+    [Fact]
     public async Task A_closed_port_is_a_network_error()
     {
         var port = server.Port;
