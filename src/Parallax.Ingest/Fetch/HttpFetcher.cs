@@ -99,6 +99,10 @@ public sealed class HttpFetcher : IDisposable
         {
             return FetchResult.Fail(request.Url, FetchStatus.LimitExceeded, $"the fetch took longer than the {options.TotalTimeout.TotalSeconds:0.#}-second limit", finalUrl: url);
         }
+        catch (StalledException e)
+        {
+            return FetchResult.Fail(request.Url, FetchStatus.LimitExceeded, e.Message, finalUrl: url);
+        }
         catch (HttpRequestException e) when (Find<AddressRefusedException>(e) is { } refused)
         {
             var where = url == request.Url ? "" : $"redirected to {url}: ";
@@ -161,7 +165,7 @@ public sealed class HttpFetcher : IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new HttpRequestException($"no response from {message.RequestUri!.IdnHost} within {options.StallTimeout.TotalSeconds:0.#} s (stalled)");
+            throw new StalledException($"no response from {message.RequestUri!.IdnHost} within {options.StallTimeout.TotalSeconds:0.#} s (stalled)");
         }
     }
 
@@ -255,6 +259,8 @@ public sealed class HttpFetcher : IDisposable
             throw;
         }
     }
+
+    private sealed class StalledException(string message) : Exception(message);
 
     private static T? Find<T>(Exception e) where T : Exception
     {

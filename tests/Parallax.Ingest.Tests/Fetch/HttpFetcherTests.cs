@@ -181,7 +181,7 @@ public sealed class HttpFetcherTests : IAsyncLifetime
 
         var clock = Stopwatch.StartNew();
         var noHeaders = await GetAsync("/no-headers");
-        Assert.Equal(FetchStatus.NetworkError, noHeaders.Status);
+        Assert.Equal(FetchStatus.LimitExceeded, noHeaders.Status);
         Assert.Contains("stalled", noHeaders.Error);
 
         var stalled = await GetAsync("/stalled");
