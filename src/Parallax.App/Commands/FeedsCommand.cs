@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -30,10 +31,42 @@ internal static class FeedsCommand
             json,
             verbose,
         };
-        parse.SetAction((result, cancellationToken) => Task.Run(
-            () => RunAsync(result.GetValue(files)!, result.GetValue(json), Console.Out, new ErrorReport(Console.Error, result.GetValue(verbose)), cancellationToken),
-            cancellationToken));
+        parse.SetAction(async (result, cancellationToken) =>
+        {
+            if (UnknownOption(result) is { } unknown)
+            {
+                await Console.Error.WriteLineAsync($"parallax: unknown option '{unknown}' for 'parallax feeds parse' (the options are --json, --verbose " +
+                    "and --help; to name a file that starts with '-', put it after '--').");
+                return ExitCodes.Usage;
+            }
+
+            return await Task.Run(
+                () => RunAsync(result.GetValue(files)!, result.GetValue(json), Console.Out, new ErrorReport(Console.Error, result.GetValue(verbose)), cancellationToken),
+                cancellationToken);
+        });
         return new Command("feeds", "Work with feeds: 'parallax feeds parse FILE... [--json]'.") { parse };
+    }
+
+    /// <summary>
+    /// The parser takes an unknown "--bogus" for a file name; it is a usage error unless a file of that name exists
+    /// or it comes after "--" (as for `analyze`).
+    /// </summary>
+    private static string? UnknownOption(ParseResult result)
+    {
+        foreach (var token in result.Tokens)
+        {
+            if (token.Type == TokenType.DoubleDash)
+            {
+                return null;
+            }
+
+            if (token.Type == TokenType.Argument && token.Value.Length > 1 && token.Value.StartsWith('-') && !File.Exists(token.Value) && !Directory.Exists(token.Value))
+            {
+                return token.Value;
+            }
+        }
+
+        return null;
     }
 
     public static async Task<int> RunAsync(IReadOnlyList<string> paths, bool json, TextWriter output, ErrorReport errors, CancellationToken cancellationToken)

@@ -106,5 +106,15 @@ public sealed class FeedsCommandTests : IDisposable
         Assert.Equal("record.xml", JsonDocument.Parse(lines[0]).RootElement.GetProperty("path").GetString());
         Assert.Contains("an HTML page, not a feed", JsonDocument.Parse(lines[1]).RootElement.GetProperty("error").GetString());
         Assert.Contains("parallax: page.html: an HTML page, not a feed", result.StandardError);
+
+        var usage = await ParallaxProcess.RunInAsync(folder, "feeds", "parse", "--bogus", "record.xml");
+        Assert.Equal(2, usage.ExitCode);
+        Assert.Contains("unknown option '--bogus'", usage.StandardError);
+        Assert.Empty(usage.StandardOutput);
+
+        Write("-dash.xml", Rss);
+        var dashed = await ParallaxProcess.RunInAsync(folder, "feeds", "parse", "--json", "--", "-dash.xml");
+        Assert.Equal(0, dashed.ExitCode);
+        Assert.Contains("\"path\":\"-dash.xml\"", dashed.StandardOutput);
     }
 }
