@@ -309,6 +309,37 @@ public sealed class HttpFetcherTests : IAsyncLifetime
         Assert.True(peak <= 2, $"peak {peak}");
     }
 
+    [Fact]
+    public async Task The_global_limit_holds_across_hosts()
+    {
+        var inFlight = 0;
+        var peak = 0;
+        server.Map("/slowish", async (_, stream, ct) =>
+        {
+            InterlockedMax(ref peak, Interlocked.Increment(ref inFlight));
+            await Task.Delay(100, ct);
+            Interlocked.Decrement(ref inFlight);
+            await LoopbackServer.WriteAsync(stream, 200, "ok"u8.ToArray(), [], ct);
+        });
+
+        // 127.0.0.1 and localhost are two hosts to the limiter, one server to the test.
+        using var single = new HttpFetcher(TestOptions with { MaxPerHost = 4, MaxConcurrent = 1, StallTimeout = TimeSpan.FromSeconds(20), TotalTimeout = TimeSpan.FromSeconds(30) });
+        var urls = Enumerable.Range(0, 6).Select(i => i % 2 == 0 ? server.Url("/slowish") : new Uri($"http://localhost:{server.Port}/slowish"));
+        var results = await Task.WhenAll(urls.Select(u => single.FetchAsync(new FetchRequest(u), CancellationToken.None)));
+        Assert.All(results, r => Assert.True(r.Status == FetchStatus.Ok, r.Error));
+        Assert.Equal(1, peak);
+    }
+
+    [Fact]
+    public async Task Retry_after_as_a_date_becomes_a_wait()
+    {
+        var when = DateTimeOffset.UtcNow.AddHours(2).ToString("r", System.Globalization.CultureInfo.InvariantCulture);
+        server.Map("/503", 503, "maintenance", ("Retry-After", when));
+        var result = await GetAsync("/503");
+        Assert.Equal(503, result.StatusCode);
+        Assert.InRange(result.RetryAfter!.Value, TimeSpan.FromMinutes(115), TimeSpan.FromMinutes(121));
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int current;
