@@ -52,6 +52,9 @@ public sealed record FetchResult(
     TimeSpan? RetryAfter = null,
     string? Error = null)
 {
+    /// <summary>Where the resource now lives when every redirect on the way was permanent (301, 308); null otherwise.</summary>
+    public Uri? MovedTo { get; init; }
+
     public bool IsSuccess => Status is FetchStatus.Ok or FetchStatus.NotModified;
 
     internal static FetchResult Fail(Uri url, FetchStatus status, string error, int? statusCode = null, Uri? finalUrl = null, TimeSpan? retryAfter = null) =>

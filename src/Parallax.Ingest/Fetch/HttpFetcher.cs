@@ -64,6 +64,7 @@ public sealed class HttpFetcher : IDisposable
         using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         total.CancelAfter(options.TotalTimeout);
         var url = request.Url;
+        var permanent = true;
         try
         {
             for (var hop = 0; ; hop++)
@@ -89,10 +90,12 @@ public sealed class HttpFetcher : IDisposable
                     }
 
                     url = location.IsAbsoluteUri ? location : new Uri(url, location);
+                    permanent &= code is 301 or 308;
                     continue;
                 }
 
-                return await ResponseAsync(request.Url, url, response, maxBytes, total.Token);
+                var result = await ResponseAsync(request.Url, url, response, maxBytes, total.Token);
+                return hop > 0 && permanent ? result with { MovedTo = url } : result;
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

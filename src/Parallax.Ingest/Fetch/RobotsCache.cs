@@ -35,20 +35,13 @@ internal sealed class RobotsCache(HttpFetcher fetcher, FetchOptions options, Tim
         return entry.Why ?? $"{key}/robots.txt disallows {url.PathAndQuery} for Parallax; not fetched";
     }
 
-    /// <summary>One fetch of a host's robots.txt however many pages wait on it; a fetch that was cancelled is not kept.</summary>
-    private async Task<Entry> GetAsync(string key, CancellationToken cancellationToken)
-    {
-        var lazy = cache.GetOrAdd(key, k => new Lazy<Task<Entry>>(() => LoadAsync(k, cancellationToken)));
-        try
-        {
-            return await lazy.Value.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            cache.TryRemove(new KeyValuePair<string, Lazy<Task<Entry>>>(key, lazy));
-            throw;
-        }
-    }
+    /// <summary>
+    /// One fetch of a host's robots.txt however many pages wait on it. The shared fetch is not tied to the first
+    /// caller's token (its own time limit bounds it), so one caller giving up does not fail the others; each waits
+    /// with its own token.
+    /// </summary>
+    private Task<Entry> GetAsync(string key, CancellationToken cancellationToken) =>
+        cache.GetOrAdd(key, k => new Lazy<Task<Entry>>(() => LoadAsync(k, CancellationToken.None))).Value.WaitAsync(cancellationToken);
 
     private async Task<Entry> LoadAsync(string authority, CancellationToken cancellationToken)
     {

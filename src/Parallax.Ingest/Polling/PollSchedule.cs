@@ -12,7 +12,8 @@ public sealed record PollOutcome(
     TimeSpan? MaxAge = null,
     TimeSpan? RetryAfter = null,
     TimeSpan? RefreshHint = null,
-    string? Error = null)
+    string? Error = null,
+    Uri? MovedTo = null)
 {
     public bool IsSuccess => Error is null && Status is FetchStatus.Ok or FetchStatus.NotModified;
 
@@ -22,7 +23,7 @@ public sealed record PollOutcome(
         ArgumentNullException.ThrowIfNull(fetch);
         var error = fetch.Error ?? (fetch.Status == FetchStatus.Ok && parsed?.Error is { } reason ? $"the feed cannot be read: {reason}" : null);
         return new PollOutcome(fetch.Status, fetch.StatusCode, fetch.ETag, fetch.LastModified, fetch.MaxAge, fetch.RetryAfter,
-            parsed?.Feed?.RefreshHint, error);
+            parsed?.Feed?.RefreshHint, error, fetch.MovedTo);
     }
 }
 
@@ -55,6 +56,8 @@ public static class PollSchedule
 
             return state with
             {
+                // A feed that moved for good (301, 308) is asked for at its new address from now on.
+                FeedUrl = outcome.MovedTo ?? state.FeedUrl,
                 NextCheck = now + Spread(interval, random, options.Jitter),
                 ETag = outcome.ETag ?? (outcome.Status == FetchStatus.NotModified ? state.ETag : null),
                 LastModified = outcome.LastModified ?? (outcome.Status == FetchStatus.NotModified ? state.LastModified : null),

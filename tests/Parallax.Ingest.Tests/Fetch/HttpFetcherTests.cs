@@ -94,9 +94,16 @@ public sealed class HttpFetcherTests : IAsyncLifetime
         server.Map("/to-mapped", 302, "", ("Location", "http://[::ffff:192.168.1.1]/feed.xml"));
         server.Map("/to-file", 302, "", ("Location", "file:///etc/passwd"));
 
+        server.Map("/found", 302, "", ("Location", "/moved"));
         var moved = await GetAsync("/moved");
         Assert.Equal(FetchStatus.Ok, moved.Status);
         Assert.Equal(server.Url("/feed.xml"), moved.FinalUrl);
+        Assert.Equal(server.Url("/feed.xml"), moved.MovedTo);
+
+        // A temporary hop on the way: the feed has not moved for good.
+        var found = await GetAsync("/found");
+        Assert.Equal(server.Url("/feed.xml"), found.FinalUrl);
+        Assert.Null(found.MovedTo);
 
         var loop = await GetAsync("/loop");
         Assert.Equal(FetchStatus.Refused, loop.Status);

@@ -107,6 +107,14 @@ public sealed class PollScheduleTests
     }
 
     [Fact]
+    public void A_feed_that_moved_for_good_is_followed_and_a_failure_does_not_move_it()
+    {
+        var moved = new Uri("https://news.example/new-feed.xml");
+        Assert.Equal(moved, PollSchedule.Next(Source(), new PollOutcome(FetchStatus.Ok, 200, MovedTo: moved), Now, 0.5, Options).FeedUrl);
+        Assert.Equal(Source().FeedUrl, PollSchedule.Next(Source(), new PollOutcome(FetchStatus.HttpError, 404, Error: "gone", MovedTo: moved), Now, 0.5, Options).FeedUrl);
+    }
+
+    [Fact]
     public void Success_jitter_stays_within_its_fraction()
     {
         var options = new ScheduleOptions { Jitter = 0.1 };
