@@ -9,7 +9,7 @@ using Parallax.Ingest.Tests.Fetch;
 namespace Parallax.Ingest.Tests.Polling;
 
 /// <summary>The full-article step against pages served on a loopback socket, hostile ones included.</summary>
-public sealed class ArticleFetcherTests : IAsyncLifetime
+public sealed class ArticleFetcherTests(Xunit.Abstractions.ITestOutputHelper log) : IAsyncLifetime
 {
     private const string Prose = "The harbour wall in Harbourton held through the night as the river crested at 4.3 metres, " +
         "and the council said on Wednesday that the two shelters it opened would stay open until the water falls.";
@@ -71,6 +71,7 @@ public sealed class ArticleFetcherTests : IAsyncLifetime
         var result = await articles.FetchAsync(EntryFor("/reopen.html"), CancellationToken.None);
         Assert.Contains("refused by extraction", result.Error);
         Assert.Contains("DOM nodes", result.Error);
+        log.WriteLine($"reopened formatting page ({builder.Length:N0} bytes): refused in {clock.ElapsedMilliseconds} ms, fetch included: {result.Error}");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
@@ -84,6 +85,7 @@ public sealed class ArticleFetcherTests : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         var result = await articles.FetchAsync(EntryFor("/stray.html"), CancellationToken.None);
         Assert.Contains("refused by extraction", result.Error);
+        log.WriteLine($"stray end tags page ({builder.Length:N0} bytes): refused in {clock.ElapsedMilliseconds} ms, fetch included: {result.Error}");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
