@@ -116,8 +116,9 @@ public sealed class SqliteStore : SqlStore
 
     public override ValueTask DisposeAsync()
     {
-        // Pooled connections keep the file open (and its WAL unmerged) until cleared.
-        SqliteConnection.ClearAllPools();
+        // Pooled connections keep the file open (and its WAL unmerged) until cleared; only this store's pool is cleared.
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
         return ValueTask.CompletedTask;
     }
 }
