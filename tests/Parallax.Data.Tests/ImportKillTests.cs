@@ -118,4 +118,39 @@ public sealed class ImportKillTests : IDisposable
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
+
+    [Fact]
+    public async Task Two_imports_into_one_file_at_once_make_the_decisions_of_one_session()
+    {
+        // Each process commits under the store's writer lock and first adds what the other stored, as workers do.
+        var left = Path.Combine(folder, "left");
+        var right = Path.Combine(folder, "right");
+        TestPages.Write(left, 60);
+        TestPages.Write(right, 60);
+        foreach (var file in Directory.GetFiles(right))
+        {
+            // Other bytes (so other items), mostly the same reports: copies across the two imports.
+            File.AppendAllText(file, "Reported for the right-hand archive.\n");
+        }
+
+        var db = Path.Combine(folder, "shared.db");
+        await using (await SqliteStore.OpenAsync(db))
+        {
+            // Created once before both start, so neither races to make the schema.
+        }
+
+        using var first = Start(left, db);
+        using var second = Start(right, db);
+        var errors = new[] { first.StandardError.ReadToEndAsync(), second.StandardError.ReadToEndAsync() };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await first.WaitForExitAsync(timeout.Token);
+        await second.WaitForExitAsync(timeout.Token);
+        Assert.True(first.ExitCode == 0 && second.ExitCode == 0, await errors[0] + await errors[1]);
+
+        await using var store = await SqliteStore.OpenAsync(db);
+        Assert.Empty(await store.CheckIntegrityAsync());
+        Assert.Equal(120, (await store.CountsAsync()).Articles);
+        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
+        Assert.Equal((120L, 0L, 0L), (coordinator.LastReplay.Articles, coordinator.LastReplay.StoryMismatches, coordinator.LastReplay.LinkMismatches));
+    }
 }
