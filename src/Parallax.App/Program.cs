@@ -9,6 +9,8 @@ var root = new RootCommand("Parallax: turns a stream of news pages into stories,
     AnalyzeCommand.Create(),
     PairsCommand.Create(),
     FeedsCommand.Create(),
+    ImportCommand.Create(),
+    WorkerCommand.Create(),
     BenchCommand.Create(),
 };
 
