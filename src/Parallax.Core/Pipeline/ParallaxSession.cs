@@ -104,14 +104,16 @@ public sealed class ParallaxSession
         changes.Add(placement.Started
             ? new StoryStarted(id, placement.Story)
             : new StoryJoined(id, placement.Story, placement.Similarity));
+        // A merge happens before a split, into the story that may then be split.
+        var grown = placement.SplitFrom >= 0 ? placement.SplitFrom : placement.Story;
         foreach (var absorbed in placement.Merged ?? [])
         {
-            changes.Add(new StoriesMerged(id, placement.Story, absorbed));
+            changes.Add(new StoriesMerged(id, grown, absorbed));
         }
 
         if (placement.SplitOff >= 0)
         {
-            changes.Add(new StorySplit(id, placement.Story, placement.SplitOff));
+            changes.Add(new StorySplit(id, placement.SplitFrom, placement.SplitOff));
         }
 
         storyArticle.Add(placement.Article);

@@ -26,7 +26,10 @@ public sealed record StoryJoined(string ArticleId, int Story, double Similarity)
 /// <summary>The article showed stories to be one: <paramref name="Absorbed"/> is now part of <paramref name="Story"/>.</summary>
 public sealed record StoriesMerged(string ArticleId, int Story, int Absorbed) : SessionChange(ArticleId);
 
-/// <summary>The article's story turned out to be two: part of it is now <paramref name="NewStory"/>.</summary>
+/// <summary>
+/// The article's story turned out to be two: <paramref name="Story"/> keeps its first report and part of its reports,
+/// the rest is now <paramref name="NewStory"/>. The article may be in either (<see cref="SessionUpdate.Story"/> says which).
+/// </summary>
 public sealed record StorySplit(string ArticleId, int Story, int NewStory) : SessionChange(ArticleId);
 
 /// <summary>What adding one article changed: its id, the story it is in now, and each change in order.</summary>

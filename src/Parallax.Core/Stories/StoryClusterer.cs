@@ -13,10 +13,17 @@ public sealed record StoryDocument(string? Title, string Text, DateTimeOffset? P
 /// <param name="Story">The story it is in now (after any merge this report caused).</param>
 /// <param name="Similarity">Its similarity to the story it joined, or to the best candidate when it started one.</param>
 /// <param name="Started">True when it started a new story.</param>
-/// <param name="Merged">Stories this report showed to be the same story, merged into <paramref name="Story"/>; null when none.</param>
+/// <param name="Merged">
+/// Stories this report showed to be the same story, merged into <paramref name="Story"/> (or, when that story was
+/// then split, into <paramref name="SplitFrom"/>); null when none.
+/// </param>
 /// <param name="SplitOff">A story split off the report's story because it turned out to be two; -1 when none.</param>
+/// <param name="SplitFrom">
+/// The story that was split (it keeps its first report); the report itself may have left with the split-off part,
+/// so it is not always <paramref name="Story"/>. -1 when none.
+/// </param>
 public readonly record struct StoryPlacement(
-    int Article, int Story, double Similarity, bool Started, IReadOnlyList<int>? Merged = null, int SplitOff = -1);
+    int Article, int Story, double Similarity, bool Started, IReadOnlyList<int>? Merged = null, int SplitOff = -1, int SplitFrom = -1);
 
 /// <summary>A story related to another one: same topic, another event.</summary>
 public readonly record struct RelatedStory(int Story, double Similarity);
@@ -166,9 +173,10 @@ public sealed class StoryClusterer : IStoryIndex
             story = MergeNeighbours(story, ref merged);
         }
 
+        var grown = story;
         (story, var splitOff) = SplitIfTwo(story, article);
         CloseOld();
-        return new StoryPlacement(article, story, similarity, started, merged, splitOff);
+        return new StoryPlacement(article, story, similarity, started, merged, splitOff, splitOff >= 0 ? grown : -1);
     }
 
     /// <summary>

@@ -128,4 +128,43 @@ public sealed class ParallaxSessionTests
         Assert.Contains("Stories.MergeThreshold", error.Message, StringComparison.Ordinal);
         Assert.Empty(ParallaxOptions.Default.Problems());
     }
+
+    [Fact]
+    public void A_split_names_the_story_that_was_split_and_the_new_one_even_when_the_report_leaves_with_the_new_part()
+    {
+        // The samples (walked in file order, as `analyze` does) include a storm roundup whose story splits in two.
+        var samples = Path.Combine(TestRepository.Root()!, "samples");
+        var session = Pipeline.CreateSession();
+        var splits = new List<(StorySplit Split, int StoryNow)>();
+        var started = new HashSet<int>();
+        foreach (var file in Directory.GetFiles(samples).Where(f => !f.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var format = file.EndsWith(".txt", StringComparison.Ordinal) ? PageFormat.Text : PageFormat.Html;
+            var page = Pipeline.Extract(new PageInput(file, format, File.ReadAllBytes(file)));
+            foreach (var article in Pipeline.Prepare(page))
+            {
+                var update = session.Add(article);
+                foreach (var change in update.Changes)
+                {
+                    switch (change)
+                    {
+                        case StoryStarted s:
+                            started.Add(s.Story);
+                            break;
+                        case StorySplit split:
+                            splits.Add((split, update.Story));
+                            break;
+                    }
+                }
+            }
+        }
+
+        Assert.NotEmpty(splits);
+        foreach (var (split, storyNow) in splits)
+        {
+            Assert.NotEqual(split.Story, split.NewStory);
+            Assert.Contains(split.Story, started);
+            Assert.Contains(storyNow, new[] { split.Story, split.NewStory });
+        }
+    }
 }
