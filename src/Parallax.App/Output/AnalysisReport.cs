@@ -64,8 +64,30 @@ internal static class AnalysisReport
         {
             console.MarkupLine(ArticleHeadline(article, partialPaths));
             console.MarkupLine($"    [grey]{Markup.Escape(Details(article))}[/]");
+            if (SwapLine(article) is { } swaps)
+            {
+                console.MarkupLine($"    [grey]{Markup.Escape(swaps)}[/]");
+            }
         }
     }
+
+    // Swaps shown per copy restored from its original; a long list is cut (the JSON has every one).
+    private const int SwapsShown = 12;
+
+    /// <summary>A spun copy restored from its original lists its swaps: "swaps: amid -> during; ...".</summary>
+    internal static string? SwapLine(AnalyzedArticle article)
+    {
+        if (article.Spin.Swaps is not { Count: > 0 } swaps)
+        {
+            return null;
+        }
+
+        var shown = swaps.Take(SwapsShown).Select(s => $"{Quoted(s.Spun)} -> {Quoted(s.Original)}");
+        var more = swaps.Count > SwapsShown ? $"; ... {swaps.Count - SwapsShown} more" : "";
+        return $"swaps: {string.Join("; ", shown)}{more}";
+    }
+
+    private static string Quoted(string phrase) => phrase.Length == 0 ? "(nothing)" : $"\"{phrase}\"";
 
     private static void Heading(IAnsiConsole console, string text)
     {
@@ -111,6 +133,11 @@ internal static class AnalysisReport
 
         parts.Add($"{WordCount(article.Text):N0} words");
         parts.Add($"spin {article.Spin.Score:0.00}");
+        if (article.Spin is { RestoredFrom: { } from, SwappedShare: { } share })
+        {
+            parts.Add($"{share:P0} of words swapped, restored from {from}");
+        }
+
         parts.Add(Path.GetFileName(article.Path));
         return string.Join(" · ", parts);
     }

@@ -1,4 +1,6 @@
 using Parallax.Core.Analysis;
+using Parallax.Core.Identity;
+using Parallax.Core.Spin;
 
 namespace Parallax.Core.Pipeline;
 
@@ -25,13 +27,19 @@ public sealed class AnalysisCollector
     {
         ArgumentNullException.ThrowIfNull(session);
         var analyzed = new List<AnalyzedArticle>(articles.Count);
+        var byId = new Dictionary<string, PreparedArticle>(StringComparer.Ordinal);
+        foreach (var (id, prepared) in articles)
+        {
+            byId.TryAdd(id, prepared);
+        }
+
         foreach (var (id, prepared) in articles)
         {
             var link = session.LinkOf(id);
             var a = prepared.Article;
             analyzed.Add(new AnalyzedArticle(
                 id, prepared.Path, a.Title ?? string.Empty, a.Source, a.Url, a.Published, a.Author, a.Language, prepared.Text,
-                prepared.Boilerplate, prepared.Spin, CopyOf: link?.OriginalId, OriginalPublisher: link?.OriginalPublisher ?? session.PublisherOf(id)));
+                prepared.Boilerplate, SpinOf(prepared, link, byId), CopyOf: link?.OriginalId, OriginalPublisher: link?.OriginalPublisher ?? session.PublisherOf(id)));
         }
 
         var members = new Dictionary<int, List<int>>();
@@ -72,6 +80,15 @@ public sealed class AnalysisCollector
 
         return new AnalysisResult(analyzed, records);
     }
+
+    /// <summary>
+    /// A spun copy whose original is in this run is restored from it (the original's wording at every swapped place),
+    /// not from the analyser's guess; any other article keeps the analyser's result.
+    /// </summary>
+    private static SpinResult SpinOf(PreparedArticle article, CopyLink? link, Dictionary<string, PreparedArticle> byId) =>
+        link is { Kind: CopyKind.SpunCopy } && byId.TryGetValue(link.OriginalId, out var original)
+            ? article.Spin.FromOriginal(CopyRestoration.Restore(article.Text, original.Text), link.OriginalId)
+            : article.Spin;
 
     /// <summary>
     /// The title of the story's original report: the earliest published distinct report (arrival order when times
