@@ -4,7 +4,7 @@ namespace Parallax.Core.Spin;
 
 /// <summary>A run of tokens left unmatched between two anchors: copy tokens [CopyStart, CopyEnd) stand where the
 /// original has [OriginalStart, OriginalEnd). Either side may be empty (a word dropped or added).</summary>
-internal readonly record struct UnmatchedRun(int CopyStart, int CopyEnd, int OriginalStart, int OriginalEnd);
+public readonly record struct UnmatchedRun(int CopyStart, int CopyEnd, int OriginalStart, int OriginalEnd);
 
 /// <summary>
 /// A diff over two word sequences: which tokens of one match tokens of the other in order. Patience style, so that
@@ -12,7 +12,7 @@ internal readonly record struct UnmatchedRun(int CopyStart, int CopyEnd, int Ori
 /// stretch anchor it (their longest increasing run), matches grow from anchors word by word in both directions, and a
 /// stretch with no such word left is aligned by a plain longest common subsequence when small enough.
 /// </summary>
-internal static class TokenAlignment
+public static class TokenAlignment
 {
     // A stretch without unique anchors is aligned cell by cell only up to this many cells (beyond, it stays unmatched:
     // by then both sides differ almost entirely anyway).
