@@ -110,8 +110,12 @@ internal static class BenchSpinCommand
             }
 
             table.Caption(Markup.Escape(string.Create(inv,
-                $"threshold {bot.Threshold:0.000} flags {bot.EcbFlagged} of {bot.EcbArticles} ECB+ articles; shipped threshold {bot.ShippedThreshold:0.00}")));
+                $"threshold {bot.Threshold:0.000} flags {bot.EcbFlagged} of {bot.EcbArticles} ECB+ articles; shipped threshold {bot.ShippedThreshold:0.00}; {bot.EcbSpunLinks} ECB+ articles linked as spun copies of another")));
             console.Write(table);
+            foreach (var line in bot.NotLinked)
+            {
+                console.MarkupLine(Markup.Escape("not linked: " + line));
+            }
         }
 
         if (report.Screen is { } s2)

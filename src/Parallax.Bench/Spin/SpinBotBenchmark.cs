@@ -26,8 +26,10 @@ internal sealed record SpinBotSetFigures(
 }
 
 /// <summary>Every SpinBot figure: both halves, all documents, and the ECB+ threshold they were read at.</summary>
+/// <param name="NotLinked">Each spun copy not linked to its original, with how the two compare.</param>
 internal sealed record SpinBotFigures(
-    IReadOnlyList<SpinBotSetFigures> Sets, double Threshold, int EcbArticles, int EcbFlagged, double ShippedThreshold);
+    IReadOnlyList<SpinBotSetFigures> Sets, double Threshold, int EcbArticles, int EcbFlagged, double ShippedThreshold,
+    IReadOnlyList<string> NotLinked, int EcbSpunLinks);
 
 /// <summary>
 /// Spin on real spinner output (SpinBot on Wikipedia): detection at a threshold fixed by natural news (the score that
@@ -68,7 +70,41 @@ internal static class SpinBotBenchmark
                 indexes.Where(i => linked[i].Linked).Aggregate(default(SubstitutionCount), (sum, i) => sum + linked[i].Restored)));
         }
 
-        return new SpinBotFigures(sets, threshold, natural.Count, natural.Count(s => s > threshold), analyzer.Options.SpunThreshold);
+        var notLinked = new List<string>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            if (!linked[i].Linked)
+            {
+                var d = documents[i];
+                var c = CopyIndex.Compare(new CopyCandidate("o", "", d.Original, null, null), new CopyCandidate("s", "", d.Spun, null, null));
+                notLinked.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{d.Id}: words {c.Words:0.00}, skeleton {c.Skeleton:0.00}, sequence {c.Sequence:0.00}, contained {c.AInB:0.00}/{c.BInA:0.00}"));
+            }
+        }
+
+        return new SpinBotFigures(
+            sets, threshold, natural.Count, natural.Count(s => s > threshold), analyzer.Options.SpunThreshold, notLinked,
+            SpunLinksAmong(naturalNews, pipeline));
+    }
+
+    // Natural news has no spun copies: every spun-copy link among its articles (read as the pipeline reads them) is a
+    // false one, the price of a looser linking rule.
+    private static int SpunLinksAmong(IReadOnlyList<string> texts, ParallaxPipeline pipeline)
+    {
+        var index = new CopyIndex(pipeline.Options.Copies);
+        var links = 0;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var id = "n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            index.Add(new CopyCandidate(id, "", texts[i], null, null));
+        }
+
+        for (var i = 0; i < texts.Count; i++)
+        {
+            links += index.LinkOf("n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))?.Kind is CopyKind.SpunCopy ? 1 : 0;
+        }
+
+        return links;
     }
 
     // Originals first, then the spun copies, through one session and collector, as `analyze` would take the files.
