@@ -85,7 +85,14 @@ internal static class BenchSpinCommand
         }
         else
         {
-            Print(report, AnsiConsole.Console);
+            // Piped to a file, lines are kept whole (Spectre would wrap them at 80 columns).
+            var console = AnsiConsole.Console;
+            if (Console.IsOutputRedirected)
+            {
+                console.Profile.Width = 100_000;
+            }
+
+            Print(report, console);
         }
 
         return 0;
@@ -96,25 +103,24 @@ internal static class BenchSpinCommand
         var inv = CultureInfo.InvariantCulture;
         if (report.SpinBot is { } bot)
         {
-            var table = new Table().Title("Spin on SpinBot output (Wikipedia; calibration d000-d015, held out d016-d031)");
-            table.AddColumns("set", "docs", "flagged @1% ECB+", "originals flagged", "flagged @shipped", "median spun / original",
-                "restored without original", "linked", "restored when linked");
+            // One line per set rather than a table: the figures stay whole in a narrow terminal and in a log.
+            console.MarkupLine("[bold]Spin on SpinBot output[/] (Wikipedia; calibration d000-d015, held out d016-d031, fixed before tuning)");
             foreach (var s in bot.Sets)
             {
-                table.AddRow(s.Set, s.Documents.ToString(inv), string.Create(inv, $"{s.FlaggedShare:0.000} ({s.Flagged})"),
-                    s.OriginalsFlagged.ToString(inv), s.FlaggedShipped.ToString(inv),
-                    string.Create(inv, $"{s.MedianSpun:0.000} / {s.MedianOriginal:0.000}"),
-                    string.Create(inv, $"{s.Unlinked.Share:0.000} ({s.Unlinked.Restored}/{s.Unlinked.Substitutions})"),
-                    string.Create(inv, $"{s.LinkedShare:0.000} ({s.Linked})"),
-                    string.Create(inv, $"{s.WhenLinked.Share:0.000} ({s.WhenLinked.Restored}/{s.WhenLinked.Substitutions})"));
+                console.MarkupLine(Markup.Escape(string.Create(inv, $"  {s.Set} ({s.Documents} documents): ")
+                    + string.Create(inv, $"flagged {s.FlaggedShare:0.000} ({s.Flagged}) at 1% of ECB+, originals flagged {s.OriginalsFlagged}, ")
+                    + string.Create(inv, $"{s.FlaggedShipped} at the shipped threshold; median score spun {s.MedianSpun:0.000}, original {s.MedianOriginal:0.000}; ")
+                    + string.Create(inv, $"restored without the original {s.Unlinked.Share:0.000} ({s.Unlinked.Restored}/{s.Unlinked.Substitutions}); ")
+                    + string.Create(inv, $"linked {s.LinkedShare:0.000} ({s.Linked}); ")
+                    + string.Create(inv, $"restored when linked {s.WhenLinked.Share:0.000} ({s.WhenLinked.Restored}/{s.WhenLinked.Substitutions})")));
             }
 
-            table.Caption(Markup.Escape(string.Create(inv,
-                $"threshold {bot.Threshold:0.000} flags {bot.EcbFlagged} of {bot.EcbArticles} ECB+ articles; shipped threshold {bot.ShippedThreshold:0.00}; {bot.EcbSpunLinks} ECB+ articles linked as spun copies of another")));
-            console.Write(table);
+            console.MarkupLine(Markup.Escape(string.Create(inv,
+                $"  threshold {bot.Threshold:0.000} flags {bot.EcbFlagged} of {bot.EcbArticles} ECB+ articles; shipped threshold {bot.ShippedThreshold:0.00}; ")
+                + string.Create(inv, $"{bot.EcbSpunLinks} ECB+ articles linked as spun copies of another")));
             foreach (var line in bot.NotLinked)
             {
-                console.MarkupLine(Markup.Escape("not linked: " + line));
+                console.MarkupLine(Markup.Escape("  not linked: " + line));
             }
         }
 
