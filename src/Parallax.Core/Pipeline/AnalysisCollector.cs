@@ -33,13 +33,21 @@ public sealed class AnalysisCollector
             byId.TryAdd(id, prepared);
         }
 
+        // A publisher named in a spun text may be mangled too ("The Wall Road Journal"): it is restored from the real
+        // outlet names, the shipped list and every source name of this run (only in spun texts, where mangling is
+        // expected, so that an unlisted outlet one word off a listed one keeps its name elsewhere).
+        var names = OutletNames.Shipped.With(articles.Select(a => a.Article.Article.Source));
+
         foreach (var (id, prepared) in articles)
         {
             var link = session.LinkOf(id);
             var a = prepared.Article;
+            var spin = SpinOf(prepared, link, byId);
+            var publisher = link?.OriginalPublisher ?? session.PublisherOf(id);
             analyzed.Add(new AnalyzedArticle(
                 id, prepared.Path, a.Title ?? string.Empty, a.Source, a.Url, a.Published, a.Author, a.Language, prepared.Text,
-                prepared.Boilerplate, SpinOf(prepared, link, byId), CopyOf: link?.OriginalId, OriginalPublisher: link?.OriginalPublisher ?? session.PublisherOf(id)));
+                prepared.Boilerplate, spin, CopyOf: link?.OriginalId,
+                OriginalPublisher: spin.Spun && publisher is not null ? names.Restore(publisher) ?? publisher : publisher));
         }
 
         var members = new Dictionary<int, List<int>>();

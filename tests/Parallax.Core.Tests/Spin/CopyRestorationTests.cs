@@ -81,4 +81,20 @@ public sealed class CopyRestorationTests
         Assert.NotEmpty(copy.Spin.Swaps!);
         Assert.InRange(copy.Spin.SwappedShare!.Value, 0.01, 0.9);
     }
+
+    [Fact]
+    public void A_spun_text_that_credits_a_mangled_outlet_names_the_real_one_as_its_original_publisher()
+    {
+        var pipeline = ParallaxPipeline.CreateDefault();
+        var session = pipeline.CreateSession();
+        var collector = new AnalysisCollector();
+        var text = FloodSpun + "\n\nThis article was first published by The Wall Road Journal.";
+        var article = pipeline.Prepare("spun.txt", new ExtractedArticle("Flood", "Spin Farm", null, null, null, "en", text.Split("\n\n")), []);
+        collector.Add(session.Add(article), article);
+
+        var result = collector.Build(session).Articles[0];
+
+        Assert.True(result.Spin.Spun, $"the hand-spun text should read as spun (score {result.Spin.Score:0.000})");
+        Assert.Equal("The Wall Street Journal", result.OriginalPublisher);
+    }
 }
