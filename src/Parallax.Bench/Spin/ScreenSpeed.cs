@@ -31,7 +31,7 @@ internal static class ScreenSpeed
         _ = thesaurus.Frequency("the");
         var load = watch.Elapsed.TotalMilliseconds;
 
-        var analyzer = new SpinAnalyzer(thesaurus);
+        var analyzer = new SpinAnalyzer(thesaurus, Environment.GetEnvironmentVariable("PARALLAX_NOFLUENCY") == "1" ? SpinOptions.Default with { FluencyWeight = 0 } : null);
         var cold = Time(analyzer, texts, out var passed);
         var warm = Time(analyzer, texts, out _);
         return new ScreenSpeedFigures(
