@@ -135,7 +135,7 @@ internal static class AnalysisReport
         parts.Add($"spin {article.Spin.Score:0.00}");
         if (article.Spin is { RestoredFrom: { } from, SwappedShare: { } share })
         {
-            parts.Add($"{share:P0} of words swapped, restored from {from}");
+            parts.Add($"{share * 100:0}% of words swapped, restored from {from}");
         }
 
         parts.Add(Path.GetFileName(article.Path));

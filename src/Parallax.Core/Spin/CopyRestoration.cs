@@ -16,7 +16,7 @@ public readonly record struct TextSpan(int Start, int Length);
 /// words included); everything the two share stays as the copy has it.</param>
 /// <param name="Swaps">Every swapped place, in the copy's order.</param>
 /// <param name="SwappedShare">The measured share of swapped words: word positions in swapped places (the longer side of
-/// each) over all word positions, 0..1.</param>
+/// each) over all word positions of the copy's text and its swaps, 0..1.</param>
 public sealed record CopyRestorationResult(string Restored, IReadOnlyList<SpinSwap> Swaps, double SwappedShare);
 
 /// <summary>
@@ -26,6 +26,10 @@ public sealed record CopyRestorationResult(string Restored, IReadOnlyList<SpinSw
 /// </summary>
 public static class CopyRestoration
 {
+    // A run of more words than this that only one side has is a passage the other text lacks (a paragraph the copy cut
+    // or added), not a spinner's swap: it stays as the copy has it and is no swap. Spinners drop or add a word or two.
+    private const int MaxOneSidedWords = 8;
+
     public static CopyRestorationResult Restore(string copy, string original)
     {
         ArgumentNullException.ThrowIfNull(copy);
@@ -41,8 +45,16 @@ public static class CopyRestoration
         var restored = new System.Text.StringBuilder(original.Length + 16);
         var copyAt = 0;
         var swappedPositions = 0;
+        var passageWords = 0;
         foreach (var run in runs)
         {
+            var (copyWordsThere, originalWordsThere) = (run.CopyEnd - run.CopyStart, run.OriginalEnd - run.OriginalStart);
+            if (Math.Min(copyWordsThere, originalWordsThere) == 0 && Math.Max(copyWordsThere, originalWordsThere) > MaxOneSidedWords)
+            {
+                passageWords += copyWordsThere;
+                continue;
+            }
+
             // The text between the anchors on either side of the run: a copy's gap is replaced by the original's, so
             // the restored text has the original's spacing and punctuation there too.
             var copyGap = Gap(copy, copyTokens, run.CopyStart, run.CopyEnd);
@@ -58,7 +70,7 @@ public static class CopyRestoration
         }
 
         restored.Append(copy, copyAt, copy.Length - copyAt);
-        var matched = copyWords.Length - runs.Sum(r => r.CopyEnd - r.CopyStart);
+        var matched = copyWords.Length - runs.Sum(r => r.CopyEnd - r.CopyStart) + passageWords;
         var positions = matched + swappedPositions;
         return new CopyRestorationResult(restored.ToString(), swaps, positions == 0 ? 0 : (double)swappedPositions / positions);
     }

@@ -38,6 +38,18 @@ public sealed class CopyRestorationTests
     }
 
     [Fact]
+    public void A_passage_only_one_text_has_is_no_swap_and_stays_as_the_copy_has_it()
+    {
+        const string original = "The river rose overnight. Officials opened two shelters in the town hall and the school on Monday. Roads were shut.";
+        const string spun = "The stream rose overnight. Roads were closed.";
+
+        var result = CopyRestoration.Restore(spun, original);
+
+        Assert.Equal("The river rose overnight. Roads were shut.", result.Restored);
+        Assert.Equal([("stream", "river"), ("closed", "shut")], result.Swaps.Select(s => (s.Spun, s.Original)).ToArray());
+    }
+
+    [Fact]
     public void A_copy_that_differs_only_in_case_and_spacing_has_no_swaps()
     {
         var result = CopyRestoration.Restore("the River  ROSE.", "The river rose.");
