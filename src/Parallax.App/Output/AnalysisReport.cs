@@ -102,8 +102,8 @@ internal static class AnalysisReport
     }
 
     /// <summary>
-    /// A spun copy says so ("spun copy of a6"), so it does not read as a verbatim one. The result does not carry
-    /// the measured swap share yet; when it does, it belongs after the id.
+    /// A spun copy says so ("spun copy of a6"), so it does not read as a verbatim one; its measured share of swapped
+    /// words and its swaps follow on the article's detail lines.
     /// </summary>
     internal static string ArticleHeadline(AnalyzedArticle article, IReadOnlySet<string> partialPaths)
     {
