@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Parallax.Bench.Extract;
 using Parallax.Bench.Hostile;
+using Parallax.Bench.Spin;
 using Parallax.Bench.Stories;
 
 // `parallax bench ...` forwards here (GUIDE.md section 4); `parallax-bench stories` is the same as `parallax bench stories`.
@@ -9,6 +10,7 @@ var root = new RootCommand("Parallax benchmarks: each prints its figures with th
     BenchExtractCommand.Create(),
     BenchStoriesCommand.Create(),
     HostileCommand.Create(),
+    BenchSpinCommand.Create(),
 };
 
 // A usage error (a bad option value among them) exits 2 before any work, as `parallax` does.

@@ -64,8 +64,30 @@ internal static class AnalysisReport
         {
             console.MarkupLine(ArticleHeadline(article, partialPaths));
             console.MarkupLine($"    [grey]{Markup.Escape(Details(article))}[/]");
+            if (SwapLine(article) is { } swaps)
+            {
+                console.MarkupLine($"    [grey]{Markup.Escape(swaps)}[/]");
+            }
         }
     }
+
+    // Swaps shown per copy restored from its original; a long list is cut (the JSON has every one).
+    private const int SwapsShown = 12;
+
+    /// <summary>A spun copy restored from its original lists its swaps: "swaps: amid -> during; ...".</summary>
+    internal static string? SwapLine(AnalyzedArticle article)
+    {
+        if (article.Spin.Swaps is not { Count: > 0 } swaps)
+        {
+            return null;
+        }
+
+        var shown = swaps.Take(SwapsShown).Select(s => $"{Quoted(s.Spun)} -> {Quoted(s.Original)}");
+        var more = swaps.Count > SwapsShown ? $"; ... {swaps.Count - SwapsShown} more" : "";
+        return $"swaps: {string.Join("; ", shown)}{more}";
+    }
+
+    private static string Quoted(string phrase) => phrase.Length == 0 ? "(nothing)" : $"\"{phrase}\"";
 
     private static void Heading(IAnsiConsole console, string text)
     {
@@ -80,8 +102,8 @@ internal static class AnalysisReport
     }
 
     /// <summary>
-    /// A spun copy says so ("spun copy of a6"), so it does not read as a verbatim one. The result does not carry
-    /// the measured swap share yet; when it does, it belongs after the id.
+    /// A spun copy says so ("spun copy of a6"), so it does not read as a verbatim one; its measured share of swapped
+    /// words and its swaps follow on the article's detail lines.
     /// </summary>
     internal static string ArticleHeadline(AnalyzedArticle article, IReadOnlySet<string> partialPaths)
     {
@@ -111,6 +133,11 @@ internal static class AnalysisReport
 
         parts.Add($"{WordCount(article.Text):N0} words");
         parts.Add($"spin {article.Spin.Score:0.00}");
+        if (article.Spin is { RestoredFrom: { } from, SwappedShare: { } share })
+        {
+            parts.Add($"{share * 100:0}% of words swapped, restored from {from}");
+        }
+
         parts.Add(Path.GetFileName(article.Path));
         return string.Join(" · ", parts);
     }

@@ -343,12 +343,15 @@ public sealed class CopyIndex : ICopyIndex
             // their bars, but the names and numbers still stand in the same order and the lengths match. The skeleton
             // must still be half as alike as a lightly spun copy's: without that bar, four more pairs of different
             // ECB+ reports of one event were linked (names in the same order, sentences of their own).
+            // A copy from a spinner that swaps function-word phrases too keeps less skeleton still, but then nearly all
+            // of its names and numbers must stand in the same order (StrongSequenceThreshold).
             if (fp.SequenceAnchors > 0 && stored.SequenceAnchors > 0 && lengths >= options.SpinMinLengthRatio
-                && skeleton >= options.SpinThreshold
+                && skeleton >= Math.Min(options.SpinThreshold, options.StrongSequenceSkeleton)
                 && Math.Min(fp.SequenceAnchors, stored.SequenceAnchors) >= options.SpinMinLengthRatio * Math.Max(fp.SequenceAnchors, stored.SequenceAnchors))
             {
                 var sequence = MinHash.Similarity(fp.SequenceSketch, sequenceSketches.Block(stored.SequenceSketch, options.SequenceSketchSize));
-                if (sequence >= options.SequenceThreshold)
+                if (sequence >= options.SequenceThreshold
+                    && (skeleton >= options.SpinThreshold || sequence >= options.StrongSequenceThreshold))
                 {
                     return new Relation(CopyKind.SpunCopy, (skeleton + sequence) / 2, (skeleton + sequence) / 2, newInStored, storedInNew, words);
                 }

@@ -1,4 +1,6 @@
 using Parallax.Core.Analysis;
+using Parallax.Core.Identity;
+using Parallax.Core.Spin;
 
 namespace Parallax.Core.Pipeline;
 
@@ -25,13 +27,27 @@ public sealed class AnalysisCollector
     {
         ArgumentNullException.ThrowIfNull(session);
         var analyzed = new List<AnalyzedArticle>(articles.Count);
+        var byId = new Dictionary<string, PreparedArticle>(StringComparer.Ordinal);
+        foreach (var (id, prepared) in articles)
+        {
+            byId.TryAdd(id, prepared);
+        }
+
+        // A publisher named in a spun text may be mangled too ("The Wall Road Journal"): it is restored from the real
+        // outlet names, the shipped list and every source name of this run (only in spun texts, where mangling is
+        // expected, so that an unlisted outlet one word off a listed one keeps its name elsewhere).
+        var names = OutletNames.Shipped.With(articles.Select(a => a.Article.Article.Source));
+
         foreach (var (id, prepared) in articles)
         {
             var link = session.LinkOf(id);
             var a = prepared.Article;
+            var spin = SpinOf(prepared, link, byId);
+            var publisher = link?.OriginalPublisher ?? session.PublisherOf(id);
             analyzed.Add(new AnalyzedArticle(
                 id, prepared.Path, a.Title ?? string.Empty, a.Source, a.Url, a.Published, a.Author, a.Language, prepared.Text,
-                prepared.Boilerplate, prepared.Spin, CopyOf: link?.OriginalId, OriginalPublisher: link?.OriginalPublisher ?? session.PublisherOf(id)));
+                prepared.Boilerplate, spin, CopyOf: link?.OriginalId,
+                OriginalPublisher: spin.Spun && publisher is not null ? names.Restore(publisher) ?? publisher : publisher));
         }
 
         var members = new Dictionary<int, List<int>>();
@@ -72,6 +88,15 @@ public sealed class AnalysisCollector
 
         return new AnalysisResult(analyzed, records);
     }
+
+    /// <summary>
+    /// A spun copy whose original is in this run is restored from it (the original's wording at every swapped place),
+    /// not from the analyser's guess; any other article keeps the analyser's result.
+    /// </summary>
+    private static SpinResult SpinOf(PreparedArticle article, CopyLink? link, Dictionary<string, PreparedArticle> byId) =>
+        link is { Kind: CopyKind.SpunCopy } && byId.TryGetValue(link.OriginalId, out var original)
+            ? article.Spin.FromOriginal(CopyRestoration.Restore(article.Text, original.Text), link.OriginalId)
+            : article.Spin;
 
     /// <summary>
     /// The title of the story's original report: the earliest published distinct report (arrival order when times

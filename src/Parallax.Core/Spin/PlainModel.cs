@@ -112,7 +112,8 @@ internal sealed class PlainModel(Thesaurus thesaurus, SpinOptions options)
             return Math.Max(0, most - 1);
         }
 
+        // Most candidates stand nowhere in the text: they skip the search of the unit's own lemmas.
         var count = document.Of(lemma);
-        return Array.IndexOf(unit.Lemmas, lemma) >= 0 ? Math.Max(0, count - 1) : count;
+        return count == 0 ? 0 : Array.IndexOf(unit.Lemmas, lemma) >= 0 ? count - 1 : count;
     }
 }

@@ -3,13 +3,14 @@ namespace Parallax.Core.Spin;
 /// <summary>
 /// Scores spinning and restores the usual wording, with a noisy-channel model over the shipped thesaurus
 /// (<see cref="Thesaurus"/>): a writer chose each word with the probabilities of ordinary English, and a spinner may
-/// then have swapped it for one of its synonyms. A text is read in parts: its units and their candidates
-/// (<see cref="SpinText"/>, <see cref="SpinLexicon"/>); the cheap screen every text passes (<see cref="ScreenModel"/>,
-/// over the plain model, <see cref="PlainModel"/>, and <see cref="SpinScore"/>); and, for a text the screen sends on,
+/// then have swapped it for one of its synonyms; and how predictably the text reads (<see cref="TextFluency"/>). A text
+/// is read in parts: units and candidates (<see cref="SpinText"/>, <see cref="SpinLexicon"/>); the screen every text
+/// passes (<see cref="ScreenModel"/>: <see cref="PlainModel"/>, fluency, <see cref="SpinScore"/>); for one it sends on,
 /// the full reading that scores and restores it (<see cref="SpinReader"/>: both models in <see cref="UnitJudge"/>, the
-/// search over sentences in <see cref="SentenceDecoder"/>). Resources load on first use, the trigram model and the
-/// vectors with the first full reading. Thread-safe: its only state is bounded memos of each word's readings and
-/// candidates, so one instance serves every thread and gets faster as it warms up.
+/// search over sentences in <see cref="SentenceDecoder"/>). Resources load on first use, the trigram model with the
+/// first screen, the vectors with the first full reading. Thread-safe: its only state is bounded memos of each word's
+/// readings and candidates, so one instance serves every thread and gets faster as it warms up. A spun copy whose
+/// original is known is restored from it instead (<see cref="CopyRestoration"/>).
 /// </summary>
 public sealed class SpinAnalyzer
 {

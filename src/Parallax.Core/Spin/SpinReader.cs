@@ -12,15 +12,17 @@ internal sealed class SpinReader
     private readonly SemanticFit semantic;
     private readonly UnitJudge judge;
     private readonly SentenceDecoder decoder;
+    private readonly NgramModel model;
 
     public SpinReader(SpinLexicon lexicon, PlainModel plain, SpinOptions options)
     {
         this.options = options;
         // The first full reading loads the two largest resources; side by side, they take as long as the larger.
-        NgramModel? model = null;
+        NgramModel? loaded = null;
         WordVectors? vectors = null;
-        Parallel.Invoke(() => model = lexicon.Thesaurus.Ngrams, () => vectors = lexicon.Thesaurus.Vectors);
-        var ngrams = new NgramFit(model!);
+        Parallel.Invoke(() => loaded = lexicon.Thesaurus.Ngrams, () => vectors = lexicon.Thesaurus.Vectors);
+        model = loaded!;
+        var ngrams = new NgramFit(model);
         semantic = new SemanticFit(vectors!, options);
         judge = new UnitJudge(lexicon, plain, ngrams, options);
         decoder = new SentenceDecoder(ngrams, options.NgramWeight);
@@ -34,6 +36,11 @@ internal sealed class SpinReader
         var logitRate = SpinScore.Logit(judgement.Rate);
         var judged = text.OpenUnits;
         var score = SpinScore.Of(units, judgement.DetectRatios, options.DetectPrior);
+        if (options.FluencyWeight > 0)
+        {
+            score = SpinScore.WithFluency(score, TextFluency.Of(text, model, options.FluencyReference), options);
+        }
+
         var readsSpun = score >= options.SpunThreshold;
         var picks = readsSpun && options.JointOptions > 0
             ? decoder.Decode(text, Array.ConvertAll(verdicts, v => v.Options!), logitRate) : null;

@@ -79,6 +79,13 @@ internal static class SpinScore
         return [.. open];
     }
 
+    /// <summary>
+    /// The score with the text's fluency (<see cref="TextFluency"/>) weighed in: raised by how much less predictably it
+    /// reads than <see cref="SpinOptions.FluencyReference"/>, lowered by how much more, within 0..1.
+    /// </summary>
+    public static double WithFluency(double score, double fluency, SpinOptions options) =>
+        Math.Clamp(score + (options.FluencyWeight * (options.FluencyReference - fluency)), 0, 1);
+
     public static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 
     public static double Logit(double p) => Math.Log(p / (1 - p));

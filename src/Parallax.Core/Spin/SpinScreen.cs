@@ -44,6 +44,11 @@ internal sealed class ScreenModel(SpinLexicon lexicon, PlainModel plain, SpinOpt
         }
 
         var score = SpinScore.Of(units, detect, options.DetectPrior);
+        if (options.FluencyWeight > 0)
+        {
+            score = SpinScore.WithFluency(score, TextFluency.Of(text, lexicon.Thesaurus.Ngrams, options.FluencyReference), options);
+        }
+
         return new SpinScreen(score, text.OpenUnits, score >= options.ScreenThreshold);
     }
 }
