@@ -57,7 +57,7 @@ internal sealed class SyntheticSpinner(Thesaurus thesaurus, int seed, long minPe
         var contentWords = 0;
         foreach (var token in tokens)
         {
-            if (StopWords.IsContentWord(token.In(text)))
+            if (StopLists.English.IsContentWord(token.In(text)))
             {
                 contentWords++;
             }
@@ -96,7 +96,7 @@ internal sealed class SyntheticSpinner(Thesaurus thesaurus, int seed, long minPe
             }
 
             var word = tokens[i].In(text);
-            if (word.Length > 1 && StopWords.IsContentWord(word))
+            if (word.Length > 1 && StopLists.English.IsContentWord(word))
             {
                 var lower = word.ToString().ToLowerInvariant();
                 var choices = Choices(lower, thesaurus.Analyze(lower));

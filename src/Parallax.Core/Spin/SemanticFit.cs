@@ -1,3 +1,5 @@
+using Parallax.Core.Language;
+
 namespace Parallax.Core.Spin;
 
 /// <summary>
@@ -28,7 +30,7 @@ internal sealed class SemanticFit(WordVectors vectors, SpinOptions options)
         var ids = new int[tokens.Count];
         for (var t = 0; t < tokens.Count; t++)
         {
-            ids[t] = StopWords.IsContentWord(words[t]) ? vectors.IdOf(words[t]) : -1;
+            ids[t] = StopLists.English.IsContentWord(words[t]) ? vectors.IdOf(words[t]) : -1;
         }
 
         // A sliding window over the tokens: units come in text order, so each token enters and leaves it once.
@@ -93,7 +95,7 @@ internal sealed class SemanticFit(WordVectors vectors, SpinOptions options)
         Array.Clear(phrase);
         foreach (var word in wording.Split(' '))
         {
-            var id = StopWords.IsContentWord(word) ? vectors.IdOf(word) : -1;
+            var id = StopLists.English.IsContentWord(word) ? vectors.IdOf(word) : -1;
             if (id >= 0)
             {
                 vectors.AddTo(phrase, id);

@@ -95,7 +95,7 @@ internal sealed class SpinLexicon
 
         // A closed-class word is judged too, for what a spinner may have put there in place of a content word or a
         // phrase ("now" for "today", "more" for "more than"), but it does not count towards the score.
-        if ((!StopWords.IsContentWord(word) && !char.IsLetter(word[0])) || wordAnalyses.Count == 0)
+        if ((!StopLists.English.IsContentWord(word) && !char.IsLetter(word[0])) || wordAnalyses.Count == 0)
         {
             return (i + 1, null, null);
         }
@@ -249,7 +249,7 @@ internal sealed class SpinLexicon
                         // A spinner leaves closed-class words alone, so a lone one ("more", "now") is never what it
                         // replaced; a phrase of them ("more than", "as well") is a unit it does swap.
                         if (form != surface && !candidates.Exists(c => c.Text == form)
-                            && (form.Contains(' ') || StopWords.IsContentWord(form)))
+                            && (form.Contains(' ') || StopLists.English.IsContentWord(form)))
                         {
                             candidates.Add(new Candidate(
                                 Describe(form), -Math.Log(Math.Max(1, ChoiceCount(form, lemma))), lemma));

@@ -1,3 +1,5 @@
+using Parallax.Core.Language;
+
 namespace Parallax.Core.Spin;
 
 /// <summary>A wording with the statistics that do not depend on its neighbours.</summary>
@@ -36,5 +38,5 @@ internal sealed record SpinUnit(int First, int End, Wording Surface, Candidate[]
 {
     // A lone closed-class word ("now", "more"): judged for what a spinner may have put there, but left out of the
     // score and of the share of swaps, which are about content words.
-    public bool Closed { get; } = End - First == 1 && !StopWords.IsContentWord(Surface.Text);
+    public bool Closed { get; } = End - First == 1 && !StopLists.English.IsContentWord(Surface.Text);
 }

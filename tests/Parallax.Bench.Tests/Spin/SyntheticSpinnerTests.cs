@@ -1,4 +1,5 @@
 using Parallax.Bench.Spin;
+using Parallax.Core.Language;
 using Parallax.Core.Spin;
 using Xunit.Abstractions;
 
@@ -27,7 +28,7 @@ public sealed class SyntheticSpinnerTests(ITestOutputHelper output)
         {
             Assert.Equal(swap.Original, Article.Substring(swap.OriginalStart, swap.Original.Length));
             Assert.Equal(swap.Replacement, spun.Text.Substring(swap.SpunStart, swap.Replacement.Length));
-            Assert.False(StopWords.Contains(swap.Original));
+            Assert.False(StopLists.English.Contains(swap.Original));
             Assert.Equal(char.IsUpper(swap.Original[0]), char.IsUpper(swap.Replacement[0]));
         }
     }
