@@ -1,0 +1,101 @@
+using System.CommandLine;
+using Parallax.App.Web;
+using Parallax.App.Web.Auth;
+using Parallax.App.Web.Demo;
+
+namespace Parallax.App.Commands;
+
+/// <summary>
+/// `parallax serve [--db FILE] [--urls URL] [--demo] [--private]`: the web UI, the JSON API and the Atom feeds over
+/// the store. Settings come from PARALLAX_* variables and these flags (a flag wins); a bad value stops the start
+/// with its name and the reason (exit code 2).
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var db = new Option<string>("--db") { Description = "The SQLite file to serve (PARALLAX_DB; default parallax.db; with --demo, a new temporary file)." };
+        var urls = new Option<string>("--urls") { Description = $"Where to listen, e.g. {ServeSettings.DefaultUrls} (PARALLAX_URLS; several separated by ';')." };
+        var demo = new Option<bool>("--demo") { Description = "Import the bundled demo set (fictional news from fictional outlets) before serving (PARALLAX_DEMO)." };
+        var privateReads = new Option<bool>("--private") { Description = "Reads need a login too (PARALLAX_PUBLIC_READS=false); writes always do." };
+        var command = new Command(
+            "serve",
+            "Serve the stories: web pages, a JSON API under /api, Atom feeds under /feeds. The admin password comes from " +
+            "PARALLAX_ADMIN_PASSWORD, or is made at first start and printed once. Every setting: README.md.")
+        {
+            db, urls, demo, privateReads,
+        };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var problems = new List<string>();
+            var settings = ServeSettings.FromEnvironment(Environment.GetEnvironmentVariable, problems);
+            settings = settings with
+            {
+                Database = result.GetValue(db) ?? settings.Database,
+                Urls = result.GetValue(urls) ?? settings.Urls,
+                Demo = settings.Demo || result.GetValue(demo),
+                PublicReads = settings.PublicReads && !result.GetValue(privateReads),
+            };
+            if (settings.Demo && result.GetValue(db) is null && Environment.GetEnvironmentVariable("PARALLAX_DB") is not { Length: > 0 })
+            {
+                settings = settings with { Database = Path.Combine(Path.GetTempPath(), $"parallax-demo-{Guid.NewGuid():N}.db") };
+            }
+
+            return RunAsync(settings, problems, cancellationToken);
+        });
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(ServeSettings settings, List<string> readProblems, CancellationToken cancellationToken)
+    {
+        var problems = readProblems.Concat(settings.Problems()).ToList();
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                await Console.Error.WriteLineAsync($"parallax: {problem}");
+            }
+
+            await Console.Error.WriteLineAsync("parallax: not started: fix the setting(s) above (`parallax serve --help` lists them).");
+            return ExitCodes.Usage;
+        }
+
+        var store = await WebStore.OpenAsync(settings.Database, cancellationToken);
+        await using var storeLifetime = store;
+        if (settings.Demo)
+        {
+            await Console.Error.WriteLineAsync($"parallax: importing the demo set into {settings.Database} ...");
+            var imported = await DemoSet.ImportAsync(store, DemoSet.Locate(), cancellationToken);
+            await Console.Error.WriteLineAsync($"parallax: {imported.Summary}");
+        }
+
+        var credentials = new CredentialFile(settings.Database + ".credentials.json");
+        var made = await AccessSetup.EnsureAdminPasswordAsync(credentials, settings.AdminPassword, cancellationToken);
+        if (made is not null)
+        {
+            await Console.Error.WriteLineAsync(
+                $"parallax: no admin password was configured, so one was made: {made}\n" +
+                $"parallax: it is shown only now (stored hashed in {credentials.Path}); set PARALLAX_ADMIN_PASSWORD to choose your own.");
+        }
+
+        using var host = ParallaxWebHost.CreateHostBuilder(settings, services => store.Register(services)).Build();
+        await host.StartAsync(cancellationToken);
+        foreach (var url in settings.UrlList)
+        {
+            await Console.Error.WriteLineAsync($"parallax: serving {settings.Database} at {url} (Ctrl-C stops)");
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C or SIGTERM: stop the host cleanly below.
+        }
+
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+        await host.StopAsync(stopping.Token);
+        return ExitCodes.Success;
+    }
+}
