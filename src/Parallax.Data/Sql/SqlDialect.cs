@@ -1,0 +1,82 @@
+namespace Parallax.Data.Sql;
+
+/// <summary>
+/// Where SQLite and PostgreSQL differ, in one place: everything else in the store is the same SQL for both
+/// (parameters as @name, times as BIGINT milliseconds, flags as 0/1). Migrations that differ come as a pair of files
+/// (<c>NNNN_name.sqlite.sql</c>, <c>NNNN_name.postgres.sql</c>), chosen by <see cref="Name"/>.
+/// </summary>
+public sealed class SqlDialect
+{
+    private SqlDialect(string name)
+    {
+        Name = name;
+    }
+
+    public static SqlDialect Sqlite { get; } = new("sqlite");
+
+    public static SqlDialect Postgres { get; } = new("postgres");
+
+    /// <summary>"sqlite" or "postgres": the suffix of the migration files written for this database alone.</summary>
+    public string Name { get; }
+
+    private bool IsSqlite => ReferenceEquals(this, Sqlite);
+
+    /// <summary>
+    /// Taken inside the migration transaction so that two processes starting at once apply each migration once
+    /// (SQLite's write transaction is already exclusive).
+    /// </summary>
+    public string? MigrationLock => IsSqlite ? null : "SELECT pg_advisory_xact_lock(7465501)";
+
+    /// <summary>Adds a new article to the search index (PostgreSQL's generated column needs nothing).</summary>
+    public string? IndexArticleForSearch => IsSqlite
+        ? "INSERT INTO articles_fts (rowid, title, text) VALUES (@Id, @Title, @Text)"
+        : null;
+
+    /// <summary>
+    /// The search query text for @Query: SQLite FTS5 gets every word quoted (so no user text is read as FTS syntax),
+    /// PostgreSQL gets the words as typed, for plainto_tsquery.
+    /// </summary>
+    public string SearchText(IReadOnlyList<string> words) => IsSqlite
+        ? string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""))
+        : string.Join(' ', words);
+
+    /// <summary>
+    /// Articles matching @Query, best first, with a rank (higher is better) and a plain-text snippet; paged by @Offset
+    /// and @Limit. Columns: the article summary's, then story_title, snippet, rank.
+    /// </summary>
+    public string SearchSql(string articleColumns) => IsSqlite
+        ? $"""
+          SELECT {articleColumns}, s.title AS StoryTitle,
+                 snippet(articles_fts, 1, '', '', '…', 24) AS snippet, -bm25(articles_fts, 4.0, 1.0) AS rank
+          FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN sources src ON src.id = a.source_id
+               JOIN stories s ON s.id = a.story_id
+          WHERE articles_fts MATCH @Query
+          ORDER BY bm25(articles_fts, 4.0, 1.0), a.id DESC
+          LIMIT @Limit OFFSET @Offset
+          """
+        : $"""
+          SELECT {articleColumns}, s.title AS StoryTitle,
+                 ts_headline('simple', left(a.text, 20000), q, 'StartSel="",StopSel="",MaxWords=30,MinWords=12') AS snippet,
+                 CAST(ts_rank(a.search, q) AS DOUBLE PRECISION) AS rank
+          FROM articles a CROSS JOIN plainto_tsquery('simple', @Query) q JOIN sources src ON src.id = a.source_id
+               JOIN stories s ON s.id = a.story_id
+          WHERE a.search @@ q
+          ORDER BY rank DESC, a.id DESC
+          LIMIT @Limit OFFSET @Offset
+          """;
+
+    /// <summary>
+    /// Marks up to @Count takeable items (queued, or leased with the lease run out) as leased by @Worker until
+    /// @LeaseUntil and returns them; on PostgreSQL, rows another worker is taking are skipped (FOR UPDATE SKIP LOCKED).
+    /// </summary>
+    public string LeaseSql(string itemColumns) => $"""
+        UPDATE ingest_items SET state = 'leased', leased_by = @Worker, lease_until = @LeaseUntil, updated = @Now,
+               attempts = attempts + 1
+        WHERE id IN (
+            SELECT id FROM ingest_items
+            WHERE state = 'queued' OR (state = 'leased' AND lease_until < @Now)
+            ORDER BY id
+            LIMIT @Count{(IsSqlite ? string.Empty : " FOR UPDATE SKIP LOCKED")})
+        RETURNING {itemColumns}
+        """;
+}

@@ -1,0 +1,105 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Parallax.Data.Sql;
+
+namespace Parallax.Data.Sqlite;
+
+/// <summary>
+/// The default store: one SQLite file in WAL mode (readers never wait for the writer), foreign keys on, a busy
+/// timeout so that a second process waits for the write lock instead of failing. Migrations run at open.
+/// </summary>
+public sealed class SqliteStore : SqlStore
+{
+    private readonly string connectionString;
+
+    private SqliteStore(string connectionString, TimeProvider? clock)
+        : base(SqlDialect.Sqlite, clock)
+    {
+        this.connectionString = connectionString;
+    }
+
+    public override string Kind => "sqlite";
+
+    /// <summary>The database file.</summary>
+    public string? FilePath { get; private init; }
+
+    /// <summary>Opens (creating when absent) the store in <paramref name="path"/> and brings its schema up to date.</summary>
+    public static async Task<SqliteStore> OpenAsync(string path, TimeProvider? clock = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = Path.GetFullPath(path);
+        if (Path.GetDirectoryName(full) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = 30,
+        };
+        var store = new SqliteStore(builder.ToString(), clock) { FilePath = full };
+        await using (var connection = await store.OpenConnectionAsync(cancellationToken))
+        {
+            // Persistent in the file: set once, kept by every later connection.
+            await connection.ExecuteAsync("PRAGMA journal_mode = WAL");
+        }
+
+        await store.MigrateAsync(cancellationToken);
+        return store;
+    }
+
+    protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+
+            // Per connection: wait up to 30 s for another writer; NORMAL is durable in WAL mode up to the last checkpoint
+            // (a power cut may lose the last transactions, never corrupt the file; a killed process loses nothing committed).
+            await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    protected override async Task<IReadOnlyList<string>> DatabaseIntegrityAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        var integrity = (await connection.QueryAsync<string>(Command("PRAGMA integrity_check", null, null, cancellationToken))).ToList();
+        if (integrity is not ["ok"])
+        {
+            problems.AddRange(integrity.Select(line => $"SQLite integrity_check: {line}"));
+        }
+
+        var foreignKeys = await connection.QueryAsync(Command("PRAGMA foreign_key_check", null, null, cancellationToken));
+        problems.AddRange(foreignKeys.Take(20).Select(row => $"SQLite foreign_key_check: a row of {((IDictionary<string, object>)row)["table"]} points at nothing"));
+        try
+        {
+            await connection.ExecuteAsync(Command("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)", null, null, cancellationToken));
+        }
+        catch (SqliteException e)
+        {
+            problems.Add($"the search index does not match the articles ({e.Message})");
+        }
+
+        return problems;
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open (and its WAL unmerged) until cleared.
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+}
