@@ -9,6 +9,7 @@ var root = new RootCommand("Parallax: turns a stream of news pages into stories,
     AnalyzeCommand.Create(),
     PairsCommand.Create(),
     BenchCommand.Create(),
+    ServeCommand.Create(),
 };
 
 var verbose = CommandLineArguments.IsVerbose(args);

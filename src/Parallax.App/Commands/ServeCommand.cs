@@ -2,6 +2,8 @@ using System.CommandLine;
 using Parallax.App.Web;
 using Parallax.App.Web.Auth;
 using Parallax.App.Web.Demo;
+using Parallax.Data;
+using Parallax.Data.Sqlite;
 
 namespace Parallax.App.Commands;
 
@@ -60,8 +62,7 @@ internal static class ServeCommand
             return ExitCodes.Usage;
         }
 
-        var store = await WebStore.OpenAsync(settings.Database, cancellationToken);
-        await using var storeLifetime = store;
+        await using var store = await SqliteStore.OpenAsync(settings.Database, cancellationToken: cancellationToken);
         if (settings.Demo)
         {
             await Console.Error.WriteLineAsync($"parallax: importing the demo set into {settings.Database} ...");
@@ -69,16 +70,15 @@ internal static class ServeCommand
             await Console.Error.WriteLineAsync($"parallax: {imported.Summary}");
         }
 
-        var credentials = new CredentialFile(settings.Database + ".credentials.json");
-        var made = await AccessSetup.EnsureAdminPasswordAsync(credentials, settings.AdminPassword, cancellationToken);
+        var made = await AccessSetup.EnsureAdminAsync(store, settings.AdminPassword, cancellationToken);
         if (made is not null)
         {
             await Console.Error.WriteLineAsync(
-                $"parallax: no admin password was configured, so one was made: {made}\n" +
-                $"parallax: it is shown only now (stored hashed in {credentials.Path}); set PARALLAX_ADMIN_PASSWORD to choose your own.");
+                $"parallax: no admin password was configured, so one was made. Log in as '{AccessSetup.AdminName}' with: {made}\n" +
+                "parallax: it is shown only now (the store keeps its hash); set PARALLAX_ADMIN_PASSWORD to choose your own.");
         }
 
-        using var host = ParallaxWebHost.CreateHostBuilder(settings, services => store.Register(services)).Build();
+        using var host = ParallaxWebHost.CreateHostBuilder(settings, services => services.AddSingleton<IParallaxStore>(store)).Build();
         await host.StartAsync(cancellationToken);
         foreach (var url in settings.UrlList)
         {

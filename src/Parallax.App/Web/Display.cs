@@ -39,6 +39,10 @@ public static class Display
     public static IEnumerable<string> Paragraphs(string? text) =>
         (text ?? string.Empty).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>An address safe to link to: http or https only (never javascript: or data: from a page), else null.</summary>
+    public static string? SafeHref(string? url) =>
+        url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.AbsoluteUri : null;
+
     /// <summary>The first words of a text, cut at a word, for summaries.</summary>
     public static string Excerpt(string? text, int characters = 240)
     {

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Parallax.App.Web.Api;
 using Parallax.App.Web.Assets;
 using Parallax.App.Web.Auth;
@@ -19,6 +20,7 @@ public static class ParallaxWebHost
 {
     public const string WritePolicy = "write";
     public const string CookieName = "parallax.auth";
+    public const string SignInScheme = "parallax";
 
     /// <summary>The host for these settings; <paramref name="configureServices"/> adds the store and what it needs.</summary>
     public static IHostBuilder CreateHostBuilder(ServeSettings settings, Action<IServiceCollection> configureServices)
@@ -26,7 +28,10 @@ public static class ParallaxWebHost
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(configureServices);
         return Host.CreateDefaultBuilder()
-            .ConfigureLogging(logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning))
+            .ConfigureLogging(logging => logging
+                .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+                .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error)
+                .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning))
             .ConfigureWebHostDefaults(web => web
                 .UseSetting(WebHostDefaults.ApplicationKey, typeof(ParallaxWebHost).Assembly.GetName().Name)
                 .UseUrls(settings.UrlList.ToArray())
@@ -42,7 +47,11 @@ public static class ParallaxWebHost
     {
         services.AddSingleton(settings);
         services.AddSingleton<StaticAssets>();
-        services.AddSingleton(new CredentialFile(settings.Database + ".credentials.json"));
+
+        // Pages are text in many languages: write letters as they are (markup characters are still encoded).
+        services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StoryRiver>();
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Web/Pages";
@@ -56,7 +65,12 @@ public static class ParallaxWebHost
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
 
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+        // One scheme that picks: a request with a bearer token is the token's; anything else is the cookie's.
+        services.AddAuthentication(SignInScheme)
+            .AddPolicyScheme(SignInScheme, "Login or API token", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? TokenAuthenticationHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
                 options.Cookie.Name = CookieName;
@@ -75,7 +89,7 @@ public static class ParallaxWebHost
 
         services.AddAuthorization(options =>
         {
-            var signedIn = new AuthorizationPolicyBuilder(CookieAuthenticationDefaults.AuthenticationScheme, TokenAuthenticationHandler.SchemeName)
+            var signedIn = new AuthorizationPolicyBuilder(SignInScheme)
                 .RequireAuthenticatedUser().RequireClaim(ClaimTypes.Name).Build();
             options.AddPolicy(WritePolicy, signedIn);
             options.DefaultPolicy = signedIn;

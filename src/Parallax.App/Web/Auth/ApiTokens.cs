@@ -5,7 +5,7 @@ namespace Parallax.App.Web.Auth;
 
 /// <summary>
 /// API tokens for scripts: 32 random bytes shown once when made, stored only as their SHA-256 (a token has full
-/// entropy, so a slow hash adds nothing), sent as <c>Authorization: Bearer TOKEN</c>.
+/// entropy, so a slow hash adds nothing, and the store can look it up by its hash), sent as <c>Authorization: Bearer TOKEN</c>.
 /// </summary>
 public static class ApiTokens
 {
@@ -19,19 +19,5 @@ public static class ApiTokens
     {
         ArgumentNullException.ThrowIfNull(token);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-    }
-
-    /// <summary>Whether a token digest is among the stored ones, compared in constant time.</summary>
-    public static bool Matches(string token, IEnumerable<string> storedDigests)
-    {
-        var digest = Encoding.ASCII.GetBytes(Digest(token));
-        var found = false;
-        foreach (var stored in storedDigests)
-        {
-            // No early exit: the time taken does not tell which (or whether a) token matched.
-            found |= CryptographicOperations.FixedTimeEquals(digest, Encoding.ASCII.GetBytes(stored));
-        }
-
-        return found;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Parallax.Data;
 
 namespace Parallax.App.Web.Auth;
 
@@ -10,7 +11,7 @@ namespace Parallax.App.Web.Auth;
 /// result (the cookie may still sign the request in); a header with an unknown token: a failure, answered 401.
 /// </summary>
 public sealed class TokenAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CredentialFile credentials)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IParallaxStore store, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Token";
@@ -24,15 +25,22 @@ public sealed class TokenAuthenticationHandler(
         }
 
         var token = header["Bearer ".Length..].Trim();
-        var stored = await credentials.ReadAsync(Context.RequestAborted);
-        var match = stored.Tokens.FirstOrDefault(t => ApiTokens.Matches(token, [t.Digest]));
+        var match = token.Length is > 0 and < 200 ? await store.FindTokenAsync(ApiTokens.Digest(token), Context.RequestAborted) : null;
         if (match is null)
         {
-            return AuthenticateResult.Fail("unknown API token");
+            return AuthenticateResult.Fail("unknown or revoked API token");
         }
 
+        var user = await store.GetUserAsync(match.UserId, Context.RequestAborted);
+        if (user is null)
+        {
+            return AuthenticateResult.Fail("the token's user no longer exists");
+        }
+
+        await store.TouchTokenAsync(match.Id, clock.GetUtcNow(), Context.RequestAborted);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, $"token:{match.Name}"), new Claim("token_id", match.Id)], SchemeName);
+            [new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+             new Claim("token", match.Name)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parallax.App.Web.Auth;
+using Parallax.Data;
 
 namespace Parallax.App.Web.Pages;
 
 /// <summary>The admin login: one password, checked against its PBKDF2 hash; attempts are rate-limited per address.</summary>
-public sealed class LoginModel(CredentialFile credentials, ServeSettings settings) : PageModel
+public sealed class LoginModel(IParallaxStore store, ServeSettings settings) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -21,17 +22,22 @@ public sealed class LoginModel(CredentialFile credentials, ServeSettings setting
     {
     }
 
+    [BindProperty]
+    public string UserName { get; set; } = AccessSetup.AdminName;
+
     public async Task<IActionResult> OnPostAsync(string? password, CancellationToken cancellationToken)
     {
-        var stored = await credentials.ReadAsync(cancellationToken);
-        if (string.IsNullOrEmpty(password) || stored.AdminPasswordHash is null || !PasswordHashing.Verify(password, stored.AdminPasswordHash))
+        var user = string.IsNullOrWhiteSpace(UserName) ? null : await store.FindUserAsync(UserName.Trim(), cancellationToken);
+        if (string.IsNullOrEmpty(password) || user is null || !PasswordHashing.Verify(password, user.PasswordHash))
         {
-            Error = "That is not the admin password.";
+            Error = "That name and password do not match.";
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, "admin")], CookieAuthenticationDefaults.AuthenticationScheme);
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
     }
