@@ -112,7 +112,7 @@ public static class ParallaxWebHost
                     : RateLimitPartition.GetNoLimiter(string.Empty));
         });
         services.AddOpenApi();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
     }
 
     public static void Configure(IApplicationBuilder app)
