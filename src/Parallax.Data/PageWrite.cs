@@ -10,7 +10,7 @@ namespace Parallax.Data;
 /// <param name="Item">The ingest item (created or updated to done).</param>
 /// <param name="Articles">New articles, in arrival order, with ids the writer allocated (above every stored id).</param>
 /// <param name="Links">The copy link of every article the session relinked (new ones included); CopyOf null makes it a distinct report.</param>
-/// <param name="Moves">Stored articles that now sit in another story (merges, splits).</param>
+/// <param name="Moves">Every stored article that now sits in another story (merges, splits): membership changes only through these.</param>
 /// <param name="Merges">Stories absorbed by another.</param>
 /// <param name="Related">The related stories of each story touched, replacing what was stored for it.</param>
 public sealed record PageWrite(

@@ -43,7 +43,8 @@ public sealed record SourceCheck(DateTimeOffset CheckedAt, DateTimeOffset NextCh
 /// <summary>What a source's page shows beside its articles.</summary>
 /// <param name="Articles">Articles stored from it.</param>
 /// <param name="Stories">Stories it has an article in.</param>
-/// <param name="ReportedFirst">Stories whose earliest distinct report (by publication time, else arrival) is its.</param>
+/// <param name="ReportedFirst">Stories whose earliest article (by publication time, else arrival; copies count, since a
+/// republisher may be first with a story) is its.</param>
 /// <param name="Copies">Its own articles that are copies of another article.</param>
 /// <param name="CopiedElsewhere">Articles of other sources that copy (duplicate, republish or spin) one of its articles.</param>
 /// <param name="SpunElsewhere">Of those, spun copies.</param>

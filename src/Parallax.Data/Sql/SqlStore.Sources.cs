@@ -133,7 +133,7 @@ public abstract partial class SqlStore
                    (SELECT COUNT(*) FROM articles c JOIN articles o ON o.id = c.copy_of
                     WHERE o.source_id = @Id AND c.source_id <> @Id AND c.copy_kind = 'SpunCopy') AS SpunElsewhere,
                    (SELECT COUNT(*) FROM (SELECT DISTINCT story_id FROM articles WHERE source_id = @Id) mine
-                    WHERE (SELECT f.source_id FROM articles f WHERE f.story_id = mine.story_id AND f.copy_of IS NULL
+                    WHERE (SELECT f.source_id FROM articles f WHERE f.story_id = mine.story_id
                            ORDER BY f.published IS NULL, f.published, f.id LIMIT 1) = @Id) AS ReportedFirst
             """, new { Id = id }, null, cancellationToken));
         var articles = await QueryArticleSummariesAsync(connection,

@@ -100,11 +100,11 @@ public abstract partial class SqlStore
                 transaction, cancellationToken));
         }
 
+        // Membership moved with the moves above (the session's word on every article); a merge only marks the story.
         foreach (var merge in write.Merges)
         {
             await connection.ExecuteAsync(Command(
                 """
-                UPDATE articles SET story_id = @Into WHERE story_id = @Absorbed;
                 UPDATE stories SET merged_into = @Into WHERE id = @Absorbed OR merged_into = @Absorbed;
                 DELETE FROM story_related WHERE story_id = @Absorbed OR related_id = @Absorbed;
                 """, merge, transaction, cancellationToken));

@@ -1,0 +1,318 @@
+using Parallax.Core.Identity;
+using Parallax.Data.Ingest;
+
+namespace Parallax.Data.Tests;
+
+/// <summary>
+/// The store's contract, run on every database: one abstract suite, one subclass per database (GUIDE section 8,
+/// after Dapper's tests). Each test opens a fresh, empty store; <see cref="ReopenAsync"/> opens the same one again.
+/// </summary>
+public abstract class StoreContract : IAsyncLifetime
+{
+    private readonly List<IParallaxStore> opened = [];
+
+    /// <summary>Opens a fresh, empty store (skips the test where the database is unavailable).</summary>
+    protected abstract Task<IParallaxStore> CreateAsync();
+
+    /// <summary>Opens the store of the last <see cref="CreateAsync"/> again, as a new process would.</summary>
+    protected abstract Task<IParallaxStore> ReopenAsync();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public virtual async Task DisposeAsync()
+    {
+        foreach (var store in opened)
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    protected async Task<IParallaxStore> FreshAsync()
+    {
+        var store = await CreateAsync();
+        opened.Add(store);
+        return store;
+    }
+
+    protected async Task<IParallaxStore> AgainAsync()
+    {
+        var store = await ReopenAsync();
+        opened.Add(store);
+        return store;
+    }
+
+    [SkippableFact]
+    public async Task Opening_applies_every_migration_once()
+    {
+        var store = await FreshAsync();
+        var steps = Sql.Migrator.For(store.Kind == "sqlite" ? Sql.SqlDialect.Sqlite : Sql.SqlDialect.Postgres).Count;
+        Assert.True(steps >= 8);
+        Assert.Equal(steps, await store.SchemaVersionAsync());
+        var again = await AgainAsync();
+        Assert.Equal(steps, await again.SchemaVersionAsync());
+        Assert.Empty(await again.CheckIntegrityAsync());
+    }
+
+    [SkippableFact]
+    public async Task Sources_keep_their_feed_state_errors_and_backoff()
+    {
+        var store = await FreshAsync();
+        var now = TestNews.Start;
+        var feed = await store.AddSourceAsync(new NewSource("Kestrel Gazette", "https://gazette.example/", "https://gazette.example/feed.xml", now));
+        Assert.Equal(feed, await store.AddSourceAsync(new NewSource("Gazette again", null, "https://gazette.example/feed.xml")));
+        var other = await store.AddSourceAsync(new NewSource("Harbourton Record", null, "https://record.example/rss", now.AddHours(2)));
+        var plain = await store.AddSourceAsync(new NewSource("A publisher without a feed"));
+
+        Assert.Equal([feed], (await store.SourcesDueAsync(now.AddMinutes(1), 10)).Select(s => s.Id));
+        await store.RecordSourceCheckAsync(feed, new SourceCheck(now, now.AddMinutes(30), "\"v1\"", "Mon, 02 Mar 2026 08:00:00 GMT", null));
+        await store.RecordSourceCheckAsync(other, new SourceCheck(now, now.AddMinutes(5), null, null, "HTTP 503 Service Unavailable"));
+        await store.RecordSourceCheckAsync(other, new SourceCheck(now.AddMinutes(5), now.AddMinutes(25), null, null, "connection refused"));
+
+        var checkedFeed = (await store.GetSourceAsync(feed))!;
+        Assert.Equal("\"v1\"", checkedFeed.ETag);
+        Assert.Equal("Mon, 02 Mar 2026 08:00:00 GMT", checkedFeed.LastModified);
+        Assert.Equal(now.AddMinutes(30), checkedFeed.NextCheck);
+        Assert.Null(checkedFeed.LastError);
+        var failing = (await store.GetSourceAsync(other))!;
+        Assert.Equal(("connection refused", 2), (failing.LastError, failing.ErrorCount));
+        Assert.Equal([other], (await store.FeedErrorsAsync()).Select(s => s.Id));
+        Assert.Equal([other, feed], (await store.SourcesDueAsync(now.AddHours(1), 10)).Select(s => s.Id));
+
+        await store.RecordSourceCheckAsync(other, new SourceCheck(now.AddMinutes(25), now.AddHours(1), "e", null, null));
+        Assert.Equal(0, (await store.GetSourceAsync(other))!.ErrorCount);
+        Assert.Empty(await store.FeedErrorsAsync());
+        Assert.Null((await store.GetSourceAsync(plain))!.NextCheck);
+        Assert.Equal(3, (await store.ListSourcesAsync()).Count);
+        Assert.True(await store.RemoveSourceAsync(plain));
+        Assert.Null(await store.GetSourceAsync(plain));
+    }
+
+    [SkippableFact]
+    public async Task The_queue_leases_each_item_to_one_worker_until_its_lease_ends()
+    {
+        var store = await FreshAsync();
+        var now = TestNews.Start;
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.NotNull(await store.EnqueueAsync(new NewIngestItem($"entry-{i}", Url: $"https://gazette.example/{i}")));
+        }
+
+        Assert.Null(await store.EnqueueAsync(new NewIngestItem("entry-0")));
+        var first = await store.LeaseAsync("worker-a", 3, TimeSpan.FromMinutes(5), now);
+        var second = await store.LeaseAsync("worker-b", 3, TimeSpan.FromMinutes(5), now);
+        Assert.Equal(3, first.Count);
+        Assert.Equal(2, second.Count);
+        Assert.Empty(first.Select(i => i.Key).Intersect(second.Select(i => i.Key)));
+        Assert.All(first, i => Assert.Equal(("worker-a", IngestState.Leased, 1), (i.LeasedBy, i.State, i.Attempts)));
+        Assert.Empty(await store.LeaseAsync("worker-c", 10, TimeSpan.FromMinutes(5), now.AddMinutes(1)));
+
+        // worker-a died: after its lease ends, its items go to another worker.
+        var retaken = await store.LeaseAsync("worker-c", 10, TimeSpan.FromMinutes(5), now.AddMinutes(6));
+        Assert.Equal(5, retaken.Count);
+        Assert.All(retaken, i => Assert.Equal(2, i.Attempts));
+
+        await store.RecordItemFailedAsync(new ItemWrite("entry-1", null, null, null), "HTTP 404 Not Found");
+        Assert.Equal(IngestState.Failed, await store.ItemStateAsync("entry-1"));
+        Assert.Null(await store.ItemStateAsync("never-seen"));
+        var failed = await store.ListIngestItemsAsync(IngestState.Failed);
+        Assert.Equal("HTTP 404 Not Found", Assert.Single(failed.Items).Error);
+        var page = await store.ListIngestItemsAsync(null, 0, 2);
+        Assert.True(page.HasMore);
+        Assert.Equal(2, page.Items.Count);
+    }
+
+    [SkippableFact]
+    public async Task Ingest_stores_articles_copy_links_and_stories_as_the_session_decides()
+    {
+        var store = await FreshAsync();
+        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
+        var outcomes = new List<IngestOutcome>();
+        foreach (var article in TestNews.Stream())
+        {
+            outcomes.Add(await coordinator.IngestAsync(TestNews.Submission(article)));
+        }
+
+        Assert.All(outcomes, o => Assert.Equal(IngestResult.Stored, o.Result));
+        var ids = outcomes.Select(o => Assert.Single(o.ArticleIds)).ToList();
+        Assert.Equal([1L, 2, 3, 4, 5, 6], ids);
+        Assert.Empty(await store.CheckIntegrityAsync());
+
+        // The fuller Valemont version (5) arrived last of the flood group and became its original.
+        var fuller = (await store.GetArticleAsync(5))!;
+        var first = (await store.GetArticleAsync(1))!;
+        var copy = (await store.GetArticleAsync(3))!;
+        Assert.Null(fuller.CopyOf);
+        Assert.Equal(5, first.CopyOf);
+        Assert.Equal(5, copy.CopyOf);
+        Assert.NotNull(first.CopyKind);
+        Assert.Equal(first.StoryId, fuller.StoryId);
+        Assert.Equal(first.StoryId, copy.StoryId);
+        var shortened = (await store.GetArticleAsync(6))!;
+        Assert.Equal(4, shortened.CopyOf);
+        Assert.Equal("Valemont Daily", first.OriginalPublisher);
+        Assert.Equal(TestNews.FloodFuller, fuller.Text.Split("\n\n"));
+        Assert.Equal("en", fuller.Language);
+
+        // Every stored article is where the session has it.
+        foreach (var id in ids)
+        {
+            Assert.Equal(coordinator.Session.StoryOf(IngestCoordinator.Key(id)) + 1L, (await store.GetArticleAsync(id))!.StoryId);
+        }
+
+        var story = (await store.GetStoryAsync(fuller.StoryId))!;
+        Assert.Equal([1L, 3, 5], story.Articles.Select(a => a.Id));
+        Assert.Equal(3, story.Story.SourceCount);
+        // The title is the original report's: the fuller version, since the others are its copies.
+        Assert.Equal("Avel floods Harbourton: insurers count the cost", story.Story.Title);
+        Assert.Equal(TestNews.Start, story.Story.FirstSeen);
+        Assert.Equal(TestNews.Start.AddHours(4), story.Story.LastUpdated);
+
+        var sources = await store.ListSourcesAsync();
+        Assert.Equal(["Coastline Courier", "Kestrel Gazette", "The Harbourton Record", "Valemont Daily"], sources.Select(s => s.Name));
+        var valemont = (await store.GetSourceDetailAsync(sources.Single(s => s.Name == "Valemont Daily").Id))!;
+        Assert.Equal(new SourceStats(1, 1, 0, 0, 2, 0), valemont.Stats);
+        var record = (await store.GetSourceDetailAsync(sources.Single(s => s.Name == "The Harbourton Record").Id))!;
+        Assert.Equal((1, 1), (record.Stats.Copies, record.Stats.ReportedFirst));
+        var gazette = (await store.GetSourceDetailAsync(sources.Single(s => s.Name == "Kestrel Gazette").Id))!;
+        Assert.Equal((2, 2, 1), (gazette.Stats.Articles, gazette.Stats.ReportedFirst, gazette.Stats.CopiedElsewhere));
+        Assert.Equal([4L, 2], gazette.Articles.Items.Select(a => a.Id));
+
+        var counts = await store.CountsAsync();
+        Assert.Equal((6, 4, 6, 0), (counts.Articles, counts.Sources, counts.Done, counts.Failed));
+    }
+
+    [SkippableFact]
+    public async Task The_story_list_ranks_filters_and_pages()
+    {
+        var store = await FreshAsync();
+        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
+        foreach (var article in TestNews.Stream())
+        {
+            await coordinator.IngestAsync(TestNews.Submission(article));
+        }
+
+        var flood = (await store.GetArticleAsync(1))!.StoryId;
+        var bridge = (await store.GetArticleAsync(2))!.StoryId;
+        var election = (await store.GetArticleAsync(4))!.StoryId;
+        Assert.Equal(3, new[] { flood, bridge, election }.Distinct().Count());
+
+        var recent = await store.ListStoriesAsync(new StoryQuery());
+        Assert.Equal([election, flood, bridge], recent.Items.Select(s => s.Id));
+        Assert.False(recent.HasMore);
+        var bySources = await store.ListStoriesAsync(new StoryQuery(StoryRanking.Sources));
+        Assert.Equal(flood, bySources.Items[0].Id);
+        var growth = await store.ListStoriesAsync(new StoryQuery(StoryRanking.Growth, GrowthWindow: TimeSpan.FromHours(2.5), Now: TestNews.Start.AddHours(5)));
+        Assert.Equal([election, flood, bridge], growth.Items.Select(s => s.Id));
+        Assert.Equal([2L, 1, 0], growth.Items.Select(s => s.RecentArticles));
+
+        var gazette = (await store.ListSourcesAsync()).Single(s => s.Name == "Kestrel Gazette").Id;
+        Assert.Equal([election, bridge], (await store.ListStoriesAsync(new StoryQuery(SourceId: gazette))).Items.Select(s => s.Id));
+        Assert.Equal([election, flood], (await store.ListStoriesAsync(new StoryQuery(Since: TestNews.Start.AddHours(3)))).Items.Select(s => s.Id));
+        Assert.Equal([flood], (await store.ListStoriesAsync(new StoryQuery(Until: TestNews.Start.AddHours(0.5)))).Items.Select(s => s.Id));
+        var firstPage = await store.ListStoriesAsync(new StoryQuery(Limit: 2));
+        var secondPage = await store.ListStoriesAsync(new StoryQuery(Offset: 2, Limit: 2));
+        Assert.True(firstPage.HasMore);
+        Assert.False(secondPage.HasMore);
+        Assert.Equal([election, flood, bridge], firstPage.Items.Concat(secondPage.Items).Select(s => s.Id));
+
+        await store.SetStoryCoverageAsync(flood, """{"shared":[]}""");
+        Assert.Equal("""{"shared":[]}""", (await store.GetStoryAsync(flood))!.CoverageJson);
+        Assert.Null(await store.GetStoryAsync(9999));
+        Assert.Null(await store.GetArticleAsync(9999));
+    }
+
+    [SkippableFact]
+    public async Task Search_finds_words_and_never_reads_query_syntax()
+    {
+        var store = await FreshAsync();
+        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
+        foreach (var article in TestNews.Stream())
+        {
+            await coordinator.IngestAsync(TestNews.Submission(article));
+        }
+
+        var girders = await store.SearchAsync("cracked GIRDERS? girders");
+        Assert.Empty(girders.Items);
+        var bridge = await store.SearchAsync("iron girders");
+        Assert.Equal([2L], bridge.Items.Select(h => h.Article.Id));
+        Assert.Contains("girders", bridge.Items[0].Snippet, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Sorrel Bridge closed to lorries after cracks found", bridge.Items[0].StoryTitle);
+
+        var insurers = await store.SearchAsync("insurers");
+        Assert.Equal([5L], insurers.Items.Select(h => h.Article.Id));
+        var marlow = await store.SearchAsync("Marlow", 0, 1);
+        Assert.True(marlow.HasMore);
+        foreach (var hostile in new[] { "\"", "NEAR(a b)", "a OR b AND", "*", "title:x", "'; DROP TABLE articles; --", "", "   ", "((" })
+        {
+            await store.SearchAsync(hostile);
+        }
+
+        Assert.Equal(6, (await store.CountsAsync()).Articles);
+    }
+
+    [SkippableFact]
+    public async Task A_reopened_store_replays_into_the_same_session_and_skips_what_it_has()
+    {
+        var stream = TestNews.Stream();
+        var store = await FreshAsync();
+        using (var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline))
+        {
+            foreach (var article in stream.Take(4))
+            {
+                await coordinator.IngestAsync(TestNews.Submission(article));
+            }
+        }
+
+        var again = await AgainAsync();
+        using var reopened = await IngestCoordinator.OpenAsync(again, TestNews.Pipeline);
+        Assert.Equal(new ReplayReport(4, reopened.LastReplay.Elapsed, 0, 0), reopened.LastReplay);
+        var repeat = await reopened.IngestAsync(TestNews.Submission(stream[0]));
+        Assert.Equal(IngestResult.AlreadyStored, repeat.Result);
+        foreach (var article in stream.Skip(4))
+        {
+            Assert.Equal(IngestResult.Stored, (await reopened.IngestAsync(TestNews.Submission(article))).Result);
+        }
+
+        // The fuller flood version still finds the group stored before the reopen and re-roots it.
+        Assert.Equal(5, (await again.GetArticleAsync(1))!.CopyOf);
+        Assert.Equal(6, (await again.CountsAsync()).Articles);
+        Assert.Empty(await again.CheckIntegrityAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_bad_item_is_recorded_with_its_reason_and_the_rest_goes_on()
+    {
+        var store = await FreshAsync();
+        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
+        var empty = await coordinator.IngestAsync(new IngestSubmission("bad:1", "empty.html",
+            Page: new Core.Extraction.PageInput("empty.html", Core.Extraction.PageFormat.Html, Array.Empty<byte>())));
+        Assert.Equal(IngestResult.Failed, empty.Result);
+        Assert.NotNull(empty.Error);
+        var good = await coordinator.IngestAsync(TestNews.Submission(TestNews.Stream()[0]));
+        Assert.Equal(IngestResult.Stored, good.Result);
+        Assert.Equal(IngestState.Failed, await store.ItemStateAsync("bad:1"));
+        Assert.Equal(empty.Error, (await store.ListIngestItemsAsync(IngestState.Failed)).Items.Single().Error);
+    }
+
+    [SkippableFact]
+    public async Task Users_and_tokens()
+    {
+        var store = await FreshAsync();
+        Assert.Equal(0, await store.CountUsersAsync());
+        var admin = await store.CreateUserAsync("Admin", "pbkdf2$hash", isAdmin: true);
+        var user = (await store.FindUserAsync("admin"))!;
+        Assert.Equal((admin, "Admin", "pbkdf2$hash", true), (user.Id, user.Name, user.PasswordHash, user.IsAdmin));
+        await Assert.ThrowsAnyAsync<Exception>(() => store.CreateUserAsync("ADMIN", "other", false));
+        await store.SetPasswordHashAsync(admin, "pbkdf2$new");
+        Assert.Equal("pbkdf2$new", (await store.GetUserAsync(admin))!.PasswordHash);
+
+        var token = await store.CreateTokenAsync(admin, "backup script", "sha256:abc");
+        Assert.Equal(token, (await store.FindTokenAsync("sha256:abc"))!.Id);
+        await store.TouchTokenAsync(token, TestNews.Start);
+        Assert.Equal(TestNews.Start, (await store.ListTokensAsync(admin)).Single().LastUsed);
+        Assert.True(await store.RevokeTokenAsync(token));
+        Assert.False(await store.RevokeTokenAsync(token));
+        Assert.Null(await store.FindTokenAsync("sha256:abc"));
+        Assert.NotNull((await store.ListTokensAsync(admin)).Single().Revoked);
+    }
+}
