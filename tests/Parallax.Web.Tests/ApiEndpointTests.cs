@@ -43,11 +43,12 @@ public sealed class ApiEndpointTests(DemoStore demo) : IDisposable
     [Fact]
     public async Task An_article_comes_whole()
     {
-        var spun = (await demo.ArticlesAsync()).First(a => a.Spun);
+        var spun = (await demo.ArticlesAsync()).First(a => a.Spun && a.CopyOf is not null);
         var article = await JsonAsync($"/api/articles/{spun.Id}");
         Assert.True(article.GetProperty("spun").GetBoolean());
         Assert.False(string.IsNullOrEmpty(article.GetProperty("restoredText").GetString()));
-        Assert.Equal("SpunCopy", article.GetProperty("copyKind").GetString());
+        Assert.Equal(spun.CopyOf, article.GetProperty("copyOf").GetInt64());
+        Assert.Equal(spun.CopyKind.ToString(), article.GetProperty("copyKind").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await factory.Client().GetAsync("/api/articles/987654")).StatusCode);
     }
 

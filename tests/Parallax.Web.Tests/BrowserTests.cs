@@ -103,7 +103,7 @@ public sealed partial class BrowserTests(DemoStore demo) : IAsyncLifetime
         Assert.Contains("Marren Bridge", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         var reports = page.Locator(".report");
         Assert.True(await reports.CountAsync() >= 3, "the bridge story has at least three distinct reports side by side");
-        Assert.Contains("First", await page.Locator(".report.is-first .badge.first").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("FIRST", await page.Locator(".report.is-first .badge.first").InnerTextAsync());
         await page.Locator(".report details summary").First.ClickAsync();
         Assert.True(await page.Locator(".report details[open] li").CountAsync() >= 1, "the folded copies open");
         Assert.True(await page.Locator(".timeline li").CountAsync() >= 5);

@@ -1,6 +1,8 @@
 using Parallax.App.Web.Auth;
 using Parallax.App.Web.Demo;
+using Parallax.Core.Pipeline;
 using Parallax.Data;
+using Parallax.Embeddings;
 using Parallax.Data.Sqlite;
 
 namespace Parallax.Web.Tests;
@@ -27,7 +29,8 @@ public sealed class DemoStore : IAsyncLifetime
     {
         Directory.CreateDirectory(folder);
         Store = await SqliteStore.OpenAsync(DatabasePath);
-        Imported = await DemoSet.ImportAsync(Store, DemoSet.Locate(), CancellationToken.None);
+        using var embedder = new ArcticEmbedder();
+        Imported = await DemoSet.ImportAsync(Store, new ParallaxPipelineBuilder().UseEmbedder(embedder).Build(), DemoSet.Locate(), CancellationToken.None);
         await AccessSetup.EnsureAdminAsync(Store, AdminPassword, CancellationToken.None);
         var admin = await Store.FindUserAsync(AccessSetup.AdminName);
         Token = ApiTokens.Generate();

@@ -2,7 +2,9 @@ using System.CommandLine;
 using Parallax.App.Web;
 using Parallax.App.Web.Auth;
 using Parallax.App.Web.Demo;
+using Parallax.Core.Pipeline;
 using Parallax.Data;
+using Parallax.Embeddings;
 using Parallax.Data.Sqlite;
 
 namespace Parallax.App.Commands;
@@ -66,7 +68,10 @@ internal static class ServeCommand
         if (settings.Demo)
         {
             await Console.Error.WriteLineAsync($"parallax: importing the demo set into {settings.Database} ...");
-            var imported = await DemoSet.ImportAsync(store, DemoSet.Locate(), cancellationToken);
+            // The model loads on the first passage the same-story cascade sends it, as in `analyze`.
+            using var embedder = new ArcticEmbedder();
+            var pipeline = new ParallaxPipelineBuilder().UseEmbedder(embedder).Build();
+            var imported = await DemoSet.ImportAsync(store, pipeline, DemoSet.Locate(), cancellationToken);
             await Console.Error.WriteLineAsync($"parallax: {imported.Summary}");
         }
 

@@ -1,4 +1,8 @@
+using System.Security.Cryptography;
+using Parallax.Core.Pipeline;
 using Parallax.Data;
+using Parallax.Data.Ingest;
+using Parallax.Ingest.Files;
 
 namespace Parallax.App.Web.Demo;
 
@@ -58,12 +62,45 @@ public static class DemoSet
         return read.Feeds.Count;
     }
 
-    /// <summary>Adds the demo's sources and imports its pages.</summary>
-    public static async Task<DemoImport> ImportAsync(IParallaxStore store, string folder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the demo's sources and imports its pages through the ingest coordinator (extraction, spin, copies,
+    /// stories, one transaction per page). Each page is stored as fetched when it was published, as a poller would have
+    /// fetched it; an undated page (the aggregator) an hour after the last dated one. A store that has the demo already
+    /// keeps it: each page is known by its content.
+    /// </summary>
+    public static async Task<DemoImport> ImportAsync(IParallaxStore store, ParallaxPipeline pipeline, string folder, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(pipeline);
         var sources = await AddSourcesAsync(store, folder, cancellationToken);
         var pages = PagesInOrder(folder);
-        return new DemoImport(sources, 0, pages.Count);
+        var latest = pages.Select(PublishedOf).Where(p => p is not null).DefaultIfEmpty(DateTimeOffset.UtcNow).Max()!.Value;
+        using var coordinator = await IngestCoordinator.OpenAsync(store, pipeline, cancellationToken: cancellationToken);
+        var reader = new PageFiles();
+        int stored = 0, failed = 0;
+        foreach (var path in pages)
+        {
+            var load = await reader.LoadAsync(path, cancellationToken);
+            if (load.Page is null)
+            {
+                failed++;
+                continue;
+            }
+
+            var key = "demo:" + Convert.ToHexStringLower(SHA256.HashData(load.Page.Content.Span));
+            var name = "demo/pages/" + Path.GetFileName(path);
+            var outcome = await coordinator.IngestAsync(
+                new IngestSubmission(key, name, load.Page with { Path = name }, Fetched: PublishedOf(path) ?? latest.AddHours(1)), cancellationToken);
+            if (outcome.Result == IngestResult.Failed)
+            {
+                failed++;
+            }
+            else
+            {
+                stored++;
+            }
+        }
+
+        return new DemoImport(sources, stored, failed);
     }
 
     /// <summary>The publication time a demo page declares in its metadata (article:published_time), if any.</summary>

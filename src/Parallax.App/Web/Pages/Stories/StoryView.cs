@@ -49,6 +49,21 @@ public sealed record StoryView(
         return new StoryView(detail, sources, reports, timeline, coverage);
     }
 
+    /// <summary>
+    /// A spun copy: linked as one, or a copy whose own wording reads as spun (the copy index may have matched it as a
+    /// republication on its shared names and figures before the spin score was weighed).
+    /// </summary>
+    public static bool IsSpunCopy(ArticleSummary article) => article.CopyOf is not null && (article.CopyKind == CopyKind.SpunCopy || article.Spun);
+
+    public static bool IsSpunCopy(ArticleRecord article) => article.CopyOf is not null && (article.CopyKind == CopyKind.SpunCopy || article.Spun);
+
+    /// <summary>The badge class and words for an article's kind: report, copy, republished, spun copy.</summary>
+    public static string BadgeClass(ArticleSummary article) => IsSpunCopy(article) ? "spun" : "copy";
+
+    public static string Label(ArticleSummary article) => IsSpunCopy(article) ? "spun copy" : KindLabel(article.CopyKind);
+
+    public static string Label(ArticleRecord article) => IsSpunCopy(article) ? "spun copy" : KindLabel(article.CopyKind);
+
     public static string KindLabel(CopyKind? kind) => kind switch
     {
         CopyKind.SpunCopy => "spun copy",
