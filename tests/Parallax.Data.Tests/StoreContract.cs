@@ -315,4 +315,44 @@ public abstract class StoreContract : IAsyncLifetime
         Assert.Null(await store.FindTokenAsync("sha256:abc"));
         Assert.NotNull((await store.ListTokensAsync(admin)).Single().Revoked);
     }
+
+    [SkippableFact]
+    public async Task Stored_stories_and_links_are_those_analyze_finds_on_the_same_pages()
+    {
+        // The samples hold a republished copy, a spun copy, an aggregator page and a story that splits in two.
+        var samples = Path.Combine(TestRepository.Root() ?? throw new InvalidOperationException("no checkout"), "samples");
+        var files = Parallax.Ingest.Files.PageFiles.Expand([samples]).Files;
+        var loader = new Parallax.Ingest.Files.PageFiles();
+        var pages = new List<Core.Extraction.PageInput>();
+        foreach (var file in files)
+        {
+            pages.Add((await loader.LoadAsync(file, CancellationToken.None)).Page!);
+        }
+
+        var expected = TestNews.Pipeline.Analyze([.. pages.Select(TestNews.Pipeline.Extract)]);
+        var store = await FreshAsync();
+        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
+        foreach (var page in pages)
+        {
+            Assert.Equal(IngestResult.Stored, (await coordinator.IngestAsync(new IngestSubmission(page.Path, page.Path, page))).Result);
+        }
+
+        // analyze numbers articles a1, a2... in the same arrival order as the store's ids 1, 2...
+        var stored = new List<ArticleRecord>();
+        for (var id = 1; id <= expected.Articles.Count; id++)
+        {
+            stored.Add((await store.GetArticleAsync(id))!);
+        }
+
+        Assert.Equal(expected.Articles.Select(a => a.CopyOf is null ? (long?)null : long.Parse(a.CopyOf[1..], System.Globalization.CultureInfo.InvariantCulture)), stored.Select(a => a.CopyOf));
+        var expectedStories = expected.Stories.Select(s => string.Join(",", s.Articles.Select(a => a[1..]))).Order().ToList();
+        var storedStories = stored.GroupBy(a => a.StoryId).Select(g => string.Join(",", g.Select(a => a.Id))).Order().ToList();
+        Assert.Equal(expectedStories, storedStories);
+        Assert.Equal(expected.Stories.Count, (await store.ListStoriesAsync(new StoryQuery())).Items.Count);
+        Assert.Empty(await store.CheckIntegrityAsync());
+
+        var again = await AgainAsync();
+        using var reopened = await IngestCoordinator.OpenAsync(again, TestNews.Pipeline);
+        Assert.Equal((expected.Articles.Count, 0L, 0L), (reopened.LastReplay.Articles, reopened.LastReplay.StoryMismatches, reopened.LastReplay.LinkMismatches));
+    }
 }

@@ -8,13 +8,16 @@ namespace Parallax.Data.Ingest;
 /// copy link (as the session resolves it now) of every article a change named, the stored articles that merges and
 /// splits moved, and the related stories of every story touched. Stories are the session's numbers + 1.
 /// </summary>
-internal sealed class ChangeWriter(IParallaxStore store, ParallaxSession session)
+/// <param name="stored">The story the store holds for every stored article, by session id. A split does not always
+/// name the story it split (when the newcomer goes with the half that leaves, both numbers are the new story's), so
+/// after a merge or a split every stored article is compared with where the session has it now: a dictionary pass,
+/// no database read.</param>
+internal sealed class ChangeWriter(ParallaxSession session, IReadOnlyDictionary<string, long> stored)
 {
-    public async Task<PageWrite> BuildAsync(
+    public PageWrite Build(
         ItemWrite item, IngestSubmission submission, IReadOnlyList<PreparedArticle> articles, IReadOnlyList<long> ids,
         IReadOnlyList<SessionUpdate> updates, DateTimeOffset fetched)
     {
-        var newIds = ids.ToHashSet();
         var created = new List<NewArticle>(articles.Count);
         for (var i = 0; i < articles.Count; i++)
         {
@@ -71,18 +74,20 @@ internal sealed class ChangeWriter(IParallaxStore store, ParallaxSession session
                 link?.OriginalPublisher ?? session.PublisherOf(key));
         }).ToList();
 
-        // Stored members of the stories merges and splits touched, placed where the session has them now.
+        // After a merge or a split, every stored article that the session placed elsewhere moves with it.
         var moves = new List<ArticleMove>();
-        foreach (var story in affected)
+        if (affected.Count > 0)
         {
-            foreach (var member in await store.StoryMembersAsync(story + 1, CancellationToken.None))
+            foreach (var (key, story) in stored)
             {
-                var now = StoryOf(member);
-                if (!newIds.Contains(member) && now != story + 1)
+                var now = session.StoryOf(key) + 1L;
+                if (now != story)
                 {
-                    moves.Add(new ArticleMove(member, now));
+                    moves.Add(new ArticleMove(IngestCoordinator.IdOf(key), now));
                 }
             }
+
+            moves.Sort((a, b) => a.ArticleId.CompareTo(b.ArticleId));
         }
 
         var touched = new SortedSet<long>(created.Select(a => a.StoryId).Concat(moves.Select(m => m.StoryId)));

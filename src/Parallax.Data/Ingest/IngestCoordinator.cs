@@ -19,10 +19,13 @@ public sealed class IngestCoordinator : IDisposable
     private readonly TimeProvider clock;
     private readonly SemaphoreSlim writer = new(1, 1);
     private ParallaxSession session;
+    private Dictionary<string, long> storedStories;
     private long nextId;
 
-    private IngestCoordinator(IParallaxStore store, ParallaxPipeline pipeline, TimeProvider clock, ParallaxSession session, long nextId, ReplayReport replay)
+    private IngestCoordinator(
+        IParallaxStore store, ParallaxPipeline pipeline, TimeProvider clock, ParallaxSession session, long nextId, ReplayReport replay, Dictionary<string, long> storedStories)
     {
+        this.storedStories = storedStories;
         this.store = store;
         this.pipeline = pipeline;
         this.clock = clock;
@@ -42,8 +45,8 @@ public sealed class IngestCoordinator : IDisposable
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(pipeline);
-        var (session, maxId, report) = await SessionReplay.RebuildAsync(store, pipeline, cancellationToken);
-        return new IngestCoordinator(store, pipeline, clock ?? TimeProvider.System, session, maxId + 1, report);
+        var (session, maxId, report, stories) = await SessionReplay.RebuildAsync(store, pipeline, cancellationToken);
+        return new IngestCoordinator(store, pipeline, clock ?? TimeProvider.System, session, maxId + 1, report, stories);
     }
 
     /// <summary>
@@ -84,6 +87,10 @@ public sealed class IngestCoordinator : IDisposable
         }
     }
 
+    /// <summary>Whether the item with this key is stored (done): a caller can pass it over before preparing it.</summary>
+    public async Task<bool> IsStoredAsync(string key, CancellationToken cancellationToken = default) =>
+        await store.ItemStateAsync(key, cancellationToken) == IngestState.Done;
+
     /// <summary>Prepares and commits one item.</summary>
     public Task<IngestOutcome> IngestAsync(IngestSubmission submission, CancellationToken cancellationToken = default) =>
         CommitAsync(Prepare(submission), cancellationToken);
@@ -123,7 +130,7 @@ public sealed class IngestCoordinator : IDisposable
                 updates.Add(session.Add(article, Key(id)));
             }
 
-            var write = await new ChangeWriter(store, session).BuildAsync(item, submission, prepared.Articles, ids, updates, Fetched(submission));
+            var write = new ChangeWriter(session, storedStories).Build(item, submission, prepared.Articles, ids, updates, Fetched(submission));
             try
             {
                 // Not cancellable: a write cut halfway would leave the session ahead of the store.
@@ -132,12 +139,22 @@ public sealed class IngestCoordinator : IDisposable
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // The session holds articles the store does not: rebuild it from what the store has.
-                (session, var maxId, var report) = await SessionReplay.RebuildAsync(store, pipeline, CancellationToken.None);
+                (session, var maxId, var report, storedStories) = await SessionReplay.RebuildAsync(store, pipeline, CancellationToken.None);
                 LastReplay = report;
                 nextId = Math.Max(maxId + 1, firstId);
                 var reason = $"the store could not write it ({e.Message.TrimEnd('.')})";
                 await TryRecordFailureAsync(item, reason);
                 return new IngestOutcome(submission.Key, submission.Path, IngestResult.Failed, [], [], reason, e.ToString());
+            }
+
+            foreach (var article in write.Articles)
+            {
+                storedStories[Key(article.Id)] = article.StoryId;
+            }
+
+            foreach (var move in write.Moves)
+            {
+                storedStories[Key(move.ArticleId)] = move.StoryId;
             }
 
             return new IngestOutcome(submission.Key, submission.Path, IngestResult.Stored, ids, updates, null);

@@ -17,7 +17,8 @@ namespace Parallax.Data.Ingest;
 /// </summary>
 internal static class SessionReplay
 {
-    public static async Task<(ParallaxSession Session, long MaxId, ReplayReport Report)> RebuildAsync(
+    /// <returns>The session, the highest stored id, the report, and the stored story of every article by session id.</returns>
+    public static async Task<(ParallaxSession Session, long MaxId, ReplayReport Report, Dictionary<string, long> Stories)> RebuildAsync(
         IParallaxStore store, ParallaxPipeline pipeline, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -30,9 +31,11 @@ internal static class SessionReplay
         }
 
         long storyMismatches = 0, linkMismatches = 0;
+        var stories = new Dictionary<string, long>(stored.Count, StringComparer.Ordinal);
         foreach (var (id, story, copyOf) in stored)
         {
             var key = IngestCoordinator.Key(id);
+            stories[key] = story;
             if (session.StoryOf(key) + 1L != story)
             {
                 storyMismatches++;
@@ -46,7 +49,7 @@ internal static class SessionReplay
         }
 
         var maxId = stored.Count > 0 ? stored[^1].Id : 0;
-        return (session, maxId, new ReplayReport(stored.Count, clock.Elapsed, storyMismatches, linkMismatches));
+        return (session, maxId, new ReplayReport(stored.Count, clock.Elapsed, storyMismatches, linkMismatches), stories);
     }
 
     private static PreparedArticle ToPrepared(ReplayArticle article)
