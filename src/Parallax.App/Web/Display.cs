@@ -33,7 +33,33 @@ public static class Display
     public static string Count(int n, string noun, string? plural = null) =>
         n == 1 ? $"1 {noun}" : $"{n.ToString("N0", CultureInfo.InvariantCulture)} {plural ?? noun + "s"}";
 
-    public static string Percent(double share) => share.ToString("P0", CultureInfo.InvariantCulture);
+    public static string Percent(double share) => $"{Math.Round(share * 100).ToString(CultureInfo.InvariantCulture)}%";
+
+    /// <summary>A short absolute time for lists within one story: "Mon 23 Nov, 06:55".</summary>
+    public static string Short(DateTimeOffset at) => at.ToUniversalTime().ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>How long after <paramref name="first"/> something came: "first", "+45 min", "+3 h 10 min", "+1 day 2 h".</summary>
+    public static string After(DateTimeOffset first, DateTimeOffset at)
+    {
+        var span = at - first;
+        if (span < TimeSpan.FromMinutes(1))
+        {
+            return "first";
+        }
+
+        if (span < TimeSpan.FromHours(1))
+        {
+            return $"+{(int)span.TotalMinutes} min";
+        }
+
+        if (span < TimeSpan.FromDays(1))
+        {
+            return span.Minutes == 0 ? $"+{(int)span.TotalHours} h" : $"+{(int)span.TotalHours} h {span.Minutes} min";
+        }
+
+        var days = (int)span.TotalDays;
+        return $"+{Count(days, "day")}{(span.Hours > 0 ? $" {span.Hours} h" : string.Empty)}";
+    }
 
     /// <summary>An article's text as paragraphs (the store keeps them separated by a blank line).</summary>
     public static IEnumerable<string> Paragraphs(string? text) =>

@@ -18,6 +18,8 @@ public sealed class IndexModel(StoryRiver river, IParallaxStore store, ServeSett
 
     public StoreCounts Counts { get; private set; } = new(0, 0, 0, 0, 0, 0);
 
+    public IReadOnlyDictionary<long, StoryOutline> Outlines { get; private set; } = new Dictionary<long, StoryOutline>();
+
     public async Task OnGetAsync(string? sort, long? source, string? within, int? page, CancellationToken cancellationToken)
     {
         Sort = StoryRiver.ParseSort(sort).ToString().ToLowerInvariant();
@@ -25,6 +27,7 @@ public sealed class IndexModel(StoryRiver river, IParallaxStore store, ServeSett
         SourceId = source;
         River = await river.ReadAsync(
             new RiverRequest(StoryRiver.ParseSort(sort), source, StoryRiver.Windows[Within], page ?? 1, settings.PageSize), cancellationToken);
+        Outlines = await store.StoryOutlinesAsync([.. River.Stories.Select(s => s.Id)], cancellationToken);
         Sources = await store.ListSourcesAsync(cancellationToken);
         Counts = await store.CountsAsync(cancellationToken);
     }
