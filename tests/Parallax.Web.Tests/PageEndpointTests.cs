@@ -26,6 +26,14 @@ public sealed class PageEndpointTests(DemoStore demo) : IDisposable
         Assert.Contains("greyfin", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<main id=\"main\"", html, StringComparison.Ordinal);
 
+        // Each card names its sources, the first reporter first, under the lead's opening.
+        Assert.Contains("class=\"chip first\"", html, StringComparison.Ordinal);
+        var bridgeStory = await demo.StoryAsync("Marren Bridge");
+        var outline = (await demo.Store.StoryOutlinesAsync([bridgeStory.Id]))[bridgeStory.Id];
+        Assert.Equal("The Tarrow Gazette", outline.Sources[0].Name);
+        Assert.Equal(6, outline.Sources.Count);
+        Assert.StartsWith("The Marren Bridge, the only road crossing", outline.LeadOpening, StringComparison.Ordinal);
+
         // The story many outlets took up ranks first.
         var bridge = html.IndexOf("Marren Bridge", StringComparison.Ordinal);
         var cup = html.IndexOf("Fold Cup final", StringComparison.Ordinal);
