@@ -2,8 +2,8 @@ using Parallax.App.Web.Auth;
 using Parallax.App.Web.Demo;
 using Parallax.Core.Pipeline;
 using Parallax.Data;
-using Parallax.Embeddings;
 using Parallax.Data.Sqlite;
+using Parallax.Embeddings;
 
 namespace Parallax.Web.Tests;
 
