@@ -176,6 +176,43 @@ public sealed partial class BrowserTests(DemoStore demo) : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "spun-copy-dark.png"), FullPage = true });
     }
 
+    [ChromiumFact]
+    public async Task Every_page_has_landmarks_labelled_fields_and_a_visible_focus()
+    {
+        var story = await demo.StoryAsync("Marren Bridge");
+        foreach (var path in new[] { "/", $"/stories/{story.Id}", "/articles/1", "/sources", "/sources/1", "/search?q=bridge", "/login" })
+        {
+            var page = await OpenAsync(path);
+            foreach (var landmark in new[] { "header", "nav", "main", "footer" })
+            {
+                Assert.True(await page.Locator(landmark).CountAsync() >= 1, $"{path} has a <{landmark}>");
+            }
+
+            Assert.Equal(1, await page.Locator("h1").CountAsync());
+            var unlabelled = await page.EvaluateAsync<int>(
+                "() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).length");
+            Assert.Equal(0, unlabelled);
+
+            // Tabbing to the first link shows the focus ring.
+            await page.Keyboard.PressAsync("Tab");
+            var outline = await page.EvaluateAsync<string>("getComputedStyle(document.activeElement).outlineStyle");
+            Assert.NotEqual("none", outline);
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [ChromiumFact]
+    public async Task The_story_list_reads_on_a_phone()
+    {
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "no sideways scrolling on a narrow screen");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "story-list-phone.png") });
+        await context.CloseAsync();
+    }
+
     [GeneratedRegex("/stories/\\d+$")]
     private static partial Regex StoryAddress();
 }
