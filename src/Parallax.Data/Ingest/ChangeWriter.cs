@@ -1,5 +1,5 @@
-using Parallax.Core.Pipeline;
 using Parallax.Core.Language;
+using Parallax.Core.Pipeline;
 
 namespace Parallax.Data.Ingest;
 

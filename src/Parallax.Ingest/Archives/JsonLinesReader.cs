@@ -105,9 +105,9 @@ internal static partial class JsonLinesReader
             }
 
             var (title, url, source, published) = (Field(root, "title"), Field(root, "url"), Field(root, "source"), Field(root, "published"));
-            if (new[] { title, url, source, published }.FirstOrDefault(f => f.Error is not null) is { } bad)
+            if (new[] { title, url, source, published }.FirstOrDefault(f => f.Error is not null).Error is { } bad)
             {
-                return new ArchiveEntry(key, where, Error: bad.Error + "; skipped");
+                return new ArchiveEntry(key, where, Error: bad + "; skipped");
             }
 
             DateTimeOffset? when = null;
