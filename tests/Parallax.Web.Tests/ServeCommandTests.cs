@@ -48,4 +48,42 @@ public sealed class ServeCommandTests
         Assert.Contains("PARALLAX_LOGIN_ATTEMPTS_PER_MINUTE", error, StringComparison.Ordinal);
         Assert.False(File.Exists(db), "no store is made when the settings are bad");
     }
+
+    [Fact]
+    public async Task Serve_answers_on_its_socket_and_stops_cleanly_on_sigterm()
+    {
+        var folder = Directory.CreateTempSubdirectory("parallax-serve-").FullName;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "parallax.dll"), "serve", "--db", Path.Combine(folder, "s.db"), "--urls", "http://127.0.0.1:0" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PARALLAX_ADMIN_PASSWORD"] = "a-long-enough-password";
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var lines = new List<string>();
+        while (await process.StandardError.ReadLineAsync(timeout.Token) is { } line)
+        {
+            lines.Add(line);
+            if (line.Contains("serving", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        Assert.Contains(lines, l => l.Contains("serving", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("password was configured", StringComparison.Ordinal));
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(timeout.Token);
+        }
+
+        var rest = await process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("stopped serving", rest, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "s.db")), "a store given with --db stays");
+        Directory.Delete(folder, recursive: true);
+    }
 }

@@ -40,17 +40,18 @@ internal static class ServeCommand
                 Demo = settings.Demo || result.GetValue(demo),
                 PublicReads = settings.PublicReads && !result.GetValue(privateReads),
             };
-            if (settings.Demo && result.GetValue(db) is null && Environment.GetEnvironmentVariable("PARALLAX_DB") is not { Length: > 0 })
+            var temporary = settings.Demo && result.GetValue(db) is null && Environment.GetEnvironmentVariable("PARALLAX_DB") is not { Length: > 0 };
+            if (temporary)
             {
                 settings = settings with { Database = Path.Combine(Path.GetTempPath(), $"parallax-demo-{Guid.NewGuid():N}.db") };
             }
 
-            return RunAsync(settings, problems, cancellationToken);
+            return RunAsync(settings, problems, temporary, cancellationToken);
         });
         return command;
     }
 
-    internal static async Task<int> RunAsync(ServeSettings settings, List<string> readProblems, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(ServeSettings settings, List<string> readProblems, bool temporaryDatabase, CancellationToken cancellationToken)
     {
         var problems = readProblems.Concat(settings.Problems()).ToList();
         if (problems.Count > 0)
@@ -64,6 +65,25 @@ internal static class ServeCommand
             return ExitCodes.Usage;
         }
 
+        try
+        {
+            return await ServeAsync(settings, cancellationToken);
+        }
+        finally
+        {
+            if (temporaryDatabase)
+            {
+                // The demo's own temporary store goes with the run; a store given with --db stays.
+                foreach (var file in new[] { settings.Database, settings.Database + "-wal", settings.Database + "-shm" })
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+    }
+
+    private static async Task<int> ServeAsync(ServeSettings settings, CancellationToken cancellationToken)
+    {
         await using var store = await SqliteStore.OpenAsync(settings.Database, cancellationToken: cancellationToken);
         if (settings.Demo)
         {
@@ -90,17 +110,12 @@ internal static class ServeCommand
             await Console.Error.WriteLineAsync($"parallax: serving {settings.Database} at {url} (Ctrl-C stops)");
         }
 
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Ctrl-C or SIGTERM: stop the host cleanly below.
-        }
-
+        // Until Ctrl-C or SIGTERM (the command's token), or the host stops on its own.
+        var stopped = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        await Task.WhenAny(Task.Delay(Timeout.Infinite, cancellationToken), Task.Delay(Timeout.Infinite, stopped)).ContinueWith(_ => { }, TaskScheduler.Default);
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
         await host.StopAsync(stopping.Token);
+        await Console.Error.WriteLineAsync("parallax: stopped serving.");
         return ExitCodes.Success;
     }
 }

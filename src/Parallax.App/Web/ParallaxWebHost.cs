@@ -46,6 +46,7 @@ public static class ParallaxWebHost
     public static void AddServices(IServiceCollection services, ServeSettings settings)
     {
         services.AddSingleton(settings);
+        services.AddSingleton<IHostLifetime, CommandLineLifetime>();
         services.AddSingleton<StaticAssets>();
 
         // Pages are text in many languages: write letters as they are (markup characters are still encoded).
