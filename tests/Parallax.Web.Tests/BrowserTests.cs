@@ -156,6 +156,7 @@ public sealed partial class BrowserTests(DemoStore demo) : IAsyncLifetime
         await page.GetByLabel("Password").FillAsync(DemoStore.AdminPassword);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Log in" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/admin$"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "admin.png"), FullPage = true });
         await page.GetByLabel("Feed address").FillAsync("https://browser-added.example/feed.xml");
         await page.GetByLabel("Name (optional)").FillAsync("Browser Added Outlet");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Add source" }).ClickAsync();
