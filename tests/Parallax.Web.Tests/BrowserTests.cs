@@ -134,9 +134,11 @@ public sealed partial class BrowserTests(DemoStore demo) : IAsyncLifetime
     {
         var page = await OpenAsync("/");
         await page.Keyboard.PressAsync("/");
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'q'");
         await page.Keyboard.TypeAsync("greyfin whales");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex("/search\\?q=greyfin"));
+        await page.Locator(".story-card").First.WaitForAsync();
         Assert.True(await page.Locator(".story-card").CountAsync() >= 2);
         Assert.Contains("Greyfin", await page.Locator(".story-card h3").First.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
     }

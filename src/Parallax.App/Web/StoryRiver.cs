@@ -19,8 +19,9 @@ public sealed record RiverPage(IReadOnlyList<StorySummary> Stories, bool HasMore
 
 /// <summary>
 /// The river of stories. "Top" ranks by recency, distinct sources and growth together: a story's weight is its distinct
-/// sources plus half its articles of the last day, divided by its age in hours (plus two) to the power 1.3, as news
-/// aggregators rank, so a story many outlets take up rises and an old one sinks. Age is measured from the newest story
+/// sources plus half its articles of the last day, to the power 1.5, divided by its age in hours plus two, as news
+/// aggregators rank: a story many outlets take up rises (eight outlets a day ago still lead one outlet an hour ago) and
+/// an old one sinks. Age is measured from the newest story
 /// in the store, not the clock, so that an archive or the demo reads as it did when it was live. It is ranked over the
 /// most recent <see cref="TopWindow"/> stories (the store orders those); the plain orders page through the store.
 /// </summary>
@@ -69,7 +70,7 @@ public sealed class StoryRiver(IParallaxStore store, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(story);
         var hours = Math.Max(0, (reference - story.LastUpdated).TotalHours);
-        return (story.SourceCount + 0.5 * story.RecentArticles) / Math.Pow(hours + 2, 1.3);
+        return Math.Pow(story.SourceCount + 0.5 * story.RecentArticles, 1.5) / (hours + 2);
     }
 
     /// <summary>"Now" for the river: the newest story's update time, or the clock when the store is empty.</summary>
