@@ -9,6 +9,7 @@ var root = new RootCommand("Parallax: turns a stream of news pages into stories,
     AnalyzeCommand.Create(),
     PairsCommand.Create(),
     ImportCommand.Create(),
+    WorkerCommand.Create(),
     BenchCommand.Create(),
     ServeCommand.Create(),
 };

@@ -96,6 +96,16 @@ public interface IParallaxStore : IAsyncDisposable
     /// <summary>The stored articles in arrival (id) order, with what a session needs to be rebuilt from them.</summary>
     IAsyncEnumerable<ReplayArticle> ReadForReplayAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The stored articles with an id above <paramref name="afterId"/>, in arrival order (what other writers added).</summary>
+    IAsyncEnumerable<ReplayArticle> ReadForReplayAfterAsync(long afterId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes the store's one writer lock, across processes, until the result is disposed: the engine session's writes
+    /// (catch up, add, write) happen under it, so several workers make the decisions one session would make, in the
+    /// order their items are committed. PostgreSQL: an advisory lock; SQLite: a lock on a file beside the database.
+    /// </summary>
+    Task<IAsyncDisposable> AcquireWriterLockAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The ids of the articles in a story now, in arrival order.</summary>
     Task<IReadOnlyList<long>> StoryMembersAsync(long storyId, CancellationToken cancellationToken = default);
 

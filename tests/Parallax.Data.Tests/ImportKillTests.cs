@@ -22,7 +22,7 @@ public sealed class ImportKillTests : IDisposable
     public async Task A_killed_import_leaves_a_sound_store_and_a_rerun_finishes_it_without_duplicates()
     {
         var pages = Path.Combine(folder, "pages");
-        WritePages(pages);
+        TestPages.Write(pages, Pages);
         var db = Path.Combine(folder, "store.db");
 
         using (var first = Start(pages, db))
@@ -119,46 +119,38 @@ public sealed class ImportKillTests : IDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>
-    /// Fictional text pages: distinct reports of many small events, and every tenth page a republication of an earlier
-    /// page by another outlet (same body, its own credit line, so its bytes differ).
-    /// </summary>
-    private static void WritePages(string pages)
+    [Fact]
+    public async Task Two_imports_into_one_file_at_once_make_the_decisions_of_one_session()
     {
-        Directory.CreateDirectory(pages);
-        var random = new Random(11);
-        string[] towns = ["Harbourton", "Kestrel", "Wendmouth", "Millbridge", "Fenwick", "Valemont", "Sorrel", "Northgate", "Quayside", "Brightwater"];
-        string[] things = ["library", "ferry", "market", "school", "hospital", "bridge", "museum", "harbour", "railway", "stadium"];
-        string[] verbs = ["reopened", "closed", "was sold", "was flooded", "was renamed", "won an award", "was rebuilt", "lost its funding"];
-        string[] outlets = ["Harbourton Record", "Kestrel Gazette", "Coastline Courier", "Valemont Daily", "Northgate Wire"];
-        var bodies = new List<(string Title, string Body)>();
-        for (var i = 0; i < Pages; i++)
+        // Each process commits under the store's writer lock and first adds what the other stored, as workers do.
+        var left = Path.Combine(folder, "left");
+        var right = Path.Combine(folder, "right");
+        TestPages.Write(left, 60);
+        TestPages.Write(right, 60);
+        foreach (var file in Directory.GetFiles(right))
         {
-            string text;
-            if (i % 10 == 9)
-            {
-                var (title, body) = bodies[random.Next(bodies.Count)];
-                text = $"{title}\nRepublished by {outlets[random.Next(outlets.Length)]} from the original report.\n{body}";
-            }
-            else
-            {
-                var town = towns[random.Next(towns.Length)];
-                var thing = things[random.Next(things.Length)];
-                var verb = verbs[random.Next(verbs.Length)];
-                var number = random.Next(100, 9999);
-                var title = $"The {town} {thing} {verb} after a vote of {number} residents";
-                var body = string.Join("\n", [
-                    $"The {thing} of {town} {verb} on day {i} of the year, the town council said in a statement read out by its clerk number {number}.",
-                    $"Residents of the {town} district {i} queued outside the {thing} from early morning, and {random.Next(10, 500)} of them signed a petition.",
-                    $"Councillor {(char)('A' + random.Next(26))}. {towns[random.Next(towns.Length)]}son said the decision would cost {random.Next(2, 90)} thousand crowns over {random.Next(2, 9)} years.",
-                    $"A spokesperson for the {thing} trust, founded in {random.Next(1850, 2000)}, promised a public meeting on item {i * 7 + 3} of next month's agenda.",
-                    $"Local traders in {town} expect {random.Next(5, 60)} percent more visitors, according to survey {number + i} run by the chamber of commerce.",
-                ]);
-                bodies.Add((title, body));
-                text = $"{title}\nBy {outlets[random.Next(outlets.Length)]} staff\n{body}";
-            }
-
-            File.WriteAllText(Path.Combine(pages, $"page-{i:D4}.txt"), text + "\n");
+            // Other bytes (so other items), mostly the same reports: copies across the two imports.
+            File.AppendAllText(file, "Reported for the right-hand archive.\n");
         }
+
+        var db = Path.Combine(folder, "shared.db");
+        await using (await SqliteStore.OpenAsync(db))
+        {
+            // Created once before both start, so neither races to make the schema.
+        }
+
+        using var first = Start(left, db);
+        using var second = Start(right, db);
+        var errors = new[] { first.StandardError.ReadToEndAsync(), second.StandardError.ReadToEndAsync() };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await first.WaitForExitAsync(timeout.Token);
+        await second.WaitForExitAsync(timeout.Token);
+        Assert.True(first.ExitCode == 0 && second.ExitCode == 0, await errors[0] + await errors[1]);
+
+        await using var store = await SqliteStore.OpenAsync(db);
+        Assert.Empty(await store.CheckIntegrityAsync());
+        Assert.Equal(120, (await store.CountsAsync()).Articles);
+        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
+        Assert.Equal((120L, 0L, 0L), (coordinator.LastReplay.Articles, coordinator.LastReplay.StoryMismatches, coordinator.LastReplay.LinkMismatches));
     }
 }

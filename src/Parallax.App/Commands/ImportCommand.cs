@@ -8,6 +8,7 @@ using Parallax.Data.Ingest;
 using Parallax.Data.Postgres;
 using Parallax.Data.Sqlite;
 using Parallax.Embeddings;
+using Parallax.Ingest.Archives;
 using Parallax.Ingest.Files;
 using Spectre.Console;
 
@@ -98,7 +99,8 @@ internal static class ImportCommand
             var (files, walk) = ImportInputs.Find(paths, cancellationToken);
             var tally = new Tally();
             var clock = Stopwatch.StartNew();
-            if (files.Count >= 2 && !Console.IsErrorRedirected)
+            // An archive gets a bar even alone: the count of articles in its description moves while the bar waits for the file to end.
+            if ((files.Count >= 2 || files.Any(ArchiveFiles.IsArchive)) && !Console.IsErrorRedirected)
             {
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
                 await console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -111,6 +113,7 @@ internal static class ImportCommand
                             task.Description = $"Importing: {tally.Articles:N0} articles";
                         }, cancellationToken);
                         task.Value = files.Count;
+                        task.Description = $"Imported {tally.Articles:N0} articles";
                     });
             }
             else

@@ -107,6 +107,8 @@ public sealed class IngestCoordinator : IDisposable
         await writer.WaitAsync(cancellationToken);
         try
         {
+            await using var writerLock = await store.AcquireWriterLockAsync(cancellationToken);
+            await CatchUpAsync(cancellationToken);
             if (await store.ItemStateAsync(submission.Key, cancellationToken) == IngestState.Done)
             {
                 return new IngestOutcome(submission.Key, submission.Path, IngestResult.AlreadyStored, [], [], null);
@@ -162,6 +164,21 @@ public sealed class IngestCoordinator : IDisposable
         finally
         {
             writer.Release();
+        }
+    }
+
+    /// <summary>
+    /// Adds what other writers (workers on the same database) stored since this session last looked, in arrival order,
+    /// so that this session decides as one session fed every article would. Called under the writer lock.
+    /// </summary>
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var article in store.ReadForReplayAfterAsync(nextId - 1, cancellationToken))
+        {
+            var key = Key(article.Id);
+            session.Add(SessionReplay.ToPrepared(article), key);
+            storedStories[key] = article.StoryId;
+            nextId = article.Id + 1;
         }
     }
 

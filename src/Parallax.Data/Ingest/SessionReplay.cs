@@ -52,7 +52,7 @@ internal static class SessionReplay
         return (session, maxId, new ReplayReport(stored.Count, clock.Elapsed, storyMismatches, linkMismatches), stories);
     }
 
-    private static PreparedArticle ToPrepared(ReplayArticle article)
+    internal static PreparedArticle ToPrepared(ReplayArticle article)
     {
         var extracted = new ExtractedArticle(
             article.Title, article.ExtractedSource, null, article.Published, null, null, article.Text.Split("\n\n"));

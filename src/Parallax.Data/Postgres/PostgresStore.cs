@@ -40,5 +40,39 @@ public sealed class PostgresStore : SqlStore
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);
 
+    public override async Task<IAsyncDisposable> AcquireWriterLockAsync(CancellationToken cancellationToken = default)
+    {
+        // A session-level advisory lock on a connection of its own, held until the handle is disposed (or the process dies:
+        // the server frees it with the connection).
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(7465502)", connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return new AdvisoryLock(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     public override ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    private sealed class AdvisoryLock(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(7465502)", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
 }

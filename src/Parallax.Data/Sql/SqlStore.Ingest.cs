@@ -79,20 +79,25 @@ public abstract partial class SqlStore
         return await connection.ExecuteScalarAsync<long?>(Command("SELECT MAX(id) FROM articles", null, null, cancellationToken)) ?? 0;
     }
 
-    public async IAsyncEnumerable<ReplayArticle> ReadForReplayAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ReplayArticle> ReadForReplayAsync(CancellationToken cancellationToken = default) =>
+        ReadForReplayAfterAsync(0, cancellationToken);
+
+    public async IAsyncEnumerable<ReplayArticle> ReadForReplayAfterAsync(long afterId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var rows = connection.QueryUnbufferedAsync<ReplayRow>(
             """
             SELECT id AS Id, title AS Title, text AS Text, source_name AS ExtractedSource, published AS Published, spun AS Spun,
                    restored_text AS RestoredText, story_id AS StoryId, copy_of AS CopyOf
-            FROM articles ORDER BY id
-            """);
+            FROM articles WHERE id > @After ORDER BY id
+            """, new { After = afterId });
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             yield return new ReplayArticle(row.Id, row.Title, row.Text, row.ExtractedSource, Time(row.Published), row.Spun != 0, row.RestoredText, row.StoryId, row.CopyOf);
         }
     }
+
+    public abstract Task<IAsyncDisposable> AcquireWriterLockAsync(CancellationToken cancellationToken = default);
 
     public async Task<IReadOnlyList<long>> StoryMembersAsync(long storyId, CancellationToken cancellationToken = default)
     {

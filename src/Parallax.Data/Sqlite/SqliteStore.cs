@@ -96,10 +96,29 @@ public sealed class SqliteStore : SqlStore
         return problems;
     }
 
+    public override async Task<IAsyncDisposable> AcquireWriterLockAsync(CancellationToken cancellationToken = default)
+    {
+        // An exclusive lock on a file beside the database (the runtime takes flock on it), freed when the handle closes or
+        // the process dies. SQLite's own write lock lasts one transaction; this one spans the session's catch-up and write.
+        var path = (FilePath ?? throw new InvalidOperationException("The store has no file.")) + ".writer";
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(20, cancellationToken);
+            }
+        }
+    }
+
     public override ValueTask DisposeAsync()
     {
-        // Pooled connections keep the file open (and its WAL unmerged) until cleared.
-        SqliteConnection.ClearAllPools();
+        // Pooled connections keep the file open (and its WAL unmerged) until cleared; only this store's pool is cleared.
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
         return ValueTask.CompletedTask;
     }
 }

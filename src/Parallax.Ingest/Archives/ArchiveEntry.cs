@@ -38,6 +38,10 @@ public static class ArchiveFiles
 
     public static bool IsArchive(string path) => IsWarc(path) || IsJsonLines(path);
 
+    /// <summary>One article in the JSON-lines form (<c>{"url", "title", "text", "published", "source"}</c>), as an entry.</summary>
+    public static ArchiveEntry ParseJsonArticle(string json, string where) =>
+        JsonLinesReader.Parse(System.Text.Encoding.UTF8.GetBytes(json ?? string.Empty), where);
+
     /// <summary>Reads the entries of a .warc, .warc.gz or .jsonl file, in file order.</summary>
     public static IAsyncEnumerable<ArchiveEntry> ReadAsync(string path, ArchiveLimits? limits = null, CancellationToken cancellationToken = default) =>
         IsWarc(path)
