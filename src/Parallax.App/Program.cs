@@ -12,6 +12,7 @@ var root = new RootCommand("Parallax: turns a stream of news pages into stories,
     ImportCommand.Create(),
     WorkerCommand.Create(),
     BenchCommand.Create(),
+    ServeCommand.Create(),
 };
 
 var verbose = CommandLineArguments.IsVerbose(args);

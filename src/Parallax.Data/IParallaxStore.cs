@@ -59,6 +59,12 @@ public interface IParallaxStore : IAsyncDisposable
     /// <summary>Articles matching the words of <paramref name="query"/> (every word, any order; no query syntax), best first.</summary>
     Task<ResultPage<SearchHit>> SearchAsync(string query, int offset = 0, int limit = 20, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// For each of these stories (at most 500), its sources in the order they first reported and the opening of its
+    /// earliest distinct report: what a story list shows under each title.
+    /// </summary>
+    Task<IReadOnlyDictionary<long, StoryOutline>> StoryOutlinesAsync(IReadOnlyList<long> storyIds, CancellationToken cancellationToken = default);
+
     /// <summary>How much is stored.</summary>
     Task<StoreCounts> CountsAsync(CancellationToken cancellationToken = default);
 

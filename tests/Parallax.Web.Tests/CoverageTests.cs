@@ -1,0 +1,50 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Parallax.App.Web.Pages.Stories;
+
+namespace Parallax.Web.Tests;
+
+/// <summary>A story's stored coverage comparison is shown on its page and in the API, in the contract's shape.</summary>
+[Collection(DemoCollection.Name)]
+public sealed class CoverageTests(DemoStore demo)
+{
+    [Fact]
+    public async Task Stored_coverage_is_shown_with_each_claim_linked_to_its_report()
+    {
+        var story = await demo.StoryAsync("Halvard");
+        var articles = (await demo.Store.GetStoryAsync(story.Id))!.Articles;
+        var gazette = articles.First(a => a.SourceName == "The Tarrow Gazette").Id;
+        var post = articles.First(a => a.SourceName == "Eskerby Evening Post").Id;
+        var coverage = new
+        {
+            shared = new[] { new { claim = "Halvard Foods will close its Tarrow bakery plant.", articles = new[] { $"a{gazette}", $"a{post}" } } },
+            exclusive = new[] { new { article = post, claims = new[] { "The union says the company gave no warning." } } },
+            conflicts = new[] { new { topic = "jobs lost", variants = new[] { new { article = gazette, text = "240 jobs" }, new { article = post, text = "about 250 people" } } } },
+            quotes = new[] { new { speaker = "Kwame Adjei", variants = new[] { new { article = gazette, text = "a hammer blow for the estate" } } } },
+            terms = Array.Empty<object>(),
+        };
+        await demo.Store.SetStoryCoverageAsync(story.Id, JsonSerializer.Serialize(coverage));
+
+        using var factory = new ParallaxFactory(demo);
+        var html = await factory.Client().GetStringAsync($"/stories/{story.Id}");
+        Assert.Contains("Coverage compared", html, StringComparison.Ordinal);
+        Assert.Contains("Shared by The Tarrow Gazette, Eskerby Evening Post", html, StringComparison.Ordinal);
+        Assert.Contains("Reports differ on jobs lost", html, StringComparison.Ordinal);
+        Assert.Contains("about 250 people", html, StringComparison.Ordinal);
+        Assert.Contains($"Only in <a href=\"/articles/{post}\">Eskerby Evening Post</a>", html, StringComparison.Ordinal);
+        Assert.Contains("Kwame Adjei", html, StringComparison.Ordinal);
+
+        var json = await factory.Client().GetFromJsonAsync<JsonElement>($"/api/stories/{story.Id}");
+        Assert.Equal("jobs lost", json.GetProperty("coverage").GetProperty("conflicts")[0].GetProperty("topic").GetString());
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[1, 2]")]
+    [InlineData("{\"shared\": \"not a list\", \"conflicts\": [{\"variants\": [{\"article\": {}, \"text\": 5}]}]}")]
+    public void Coverage_that_cannot_be_read_is_left_out_or_read_in_part(string json)
+    {
+        var coverage = Coverage.Parse(json);
+        Assert.True(coverage is null || coverage.Shared.Count == 0);
+    }
+}

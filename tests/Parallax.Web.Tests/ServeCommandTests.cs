@@ -1,0 +1,89 @@
+using System.Diagnostics;
+
+namespace Parallax.Web.Tests;
+
+/// <summary>`parallax serve` as a process: a bad setting stops the start with its name and reason (exit code 2).</summary>
+public sealed class ServeCommandTests
+{
+    private static async Task<(int Code, string Error)> RunAsync(IDictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "parallax.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await error);
+    }
+
+    [Fact]
+    public async Task A_bad_flag_value_is_named_and_nothing_starts()
+    {
+        var (code, error) = await RunAsync(new Dictionary<string, string>(), "serve", "--urls", "ftp://127.0.0.1:21", "--db", Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db"));
+        Assert.Equal(2, code);
+        Assert.Contains("PARALLAX_URLS", error, StringComparison.Ordinal);
+        Assert.Contains("ftp://127.0.0.1:21", error, StringComparison.Ordinal);
+        Assert.Contains("not started", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_bad_environment_value_is_named_at_once()
+    {
+        var db = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db");
+        var (code, error) = await RunAsync(
+            new Dictionary<string, string> { ["PARALLAX_PAGE_SIZE"] = "lots", ["PARALLAX_LOGIN_ATTEMPTS_PER_MINUTE"] = "0", ["PARALLAX_DB"] = db },
+            "serve");
+        Assert.Equal(2, code);
+        Assert.Contains("PARALLAX_PAGE_SIZE: 'lots' is not a whole number", error, StringComparison.Ordinal);
+        Assert.Contains("PARALLAX_LOGIN_ATTEMPTS_PER_MINUTE", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(db), "no store is made when the settings are bad");
+    }
+
+    [Fact]
+    public async Task Serve_answers_on_its_socket_and_stops_cleanly_on_sigterm()
+    {
+        var folder = Directory.CreateTempSubdirectory("parallax-serve-").FullName;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "parallax.dll"), "serve", "--db", Path.Combine(folder, "s.db"), "--urls", "http://127.0.0.1:0" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PARALLAX_ADMIN_PASSWORD"] = "a-long-enough-password";
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var lines = new List<string>();
+        while (await process.StandardError.ReadLineAsync(timeout.Token) is { } line)
+        {
+            lines.Add(line);
+            if (line.Contains("serving", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        Assert.Contains(lines, l => l.Contains("serving", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("password was configured", StringComparison.Ordinal));
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(timeout.Token);
+        }
+
+        var rest = await process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("stopped serving", rest, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "s.db")), "a store given with --db stays");
+        Directory.Delete(folder, recursive: true);
+    }
+}
