@@ -69,16 +69,17 @@ internal static class BodyFinder
     /// <summary>Reads each element's attributes once per page: what its tag, visibility, role and class words say.</summary>
     private static void ReadSignals(DomIndex index)
     {
-        var verdicts = new Dictionary<(string?, string?), WordVerdict>();
+        var verdicts = new Dictionary<(string?, string?, bool), WordVerdict>();
         for (var i = 0; i < index.Count; i++)
         {
             var element = index.Elements[i];
             var className = element.GetAttribute("class");
             var id = element.GetAttribute("id");
-            if (!verdicts.TryGetValue((className, id), out var verdict))
+            var heading = element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+            if (!verdicts.TryGetValue((className, id, heading), out var verdict))
             {
-                verdict = BoilerplateWords.Judge(className, id);
-                verdicts[(className, id)] = verdict;
+                verdict = BoilerplateWords.Judge(className, id, heading);
+                verdicts[(className, id, heading)] = verdict;
             }
 
             index.ClassWeight[i] = verdict.Weight;
@@ -160,8 +161,11 @@ internal static class BodyFinder
         return false;
     }
 
-    /// <summary>Scores the containers and picks the body inside <paramref name="scope"/> (an element index).</summary>
-    public static BodyChoice? Find(DomIndex index, int scope)
+    /// <summary>
+    /// Scores the containers and picks the body inside <paramref name="scope"/> (an element index). Below
+    /// <paramref name="strictness"/> 2 class words are not trusted, so they do not clean blocks out of the body either.
+    /// </summary>
+    public static BodyChoice? Find(DomIndex index, int scope, int strictness = 2)
     {
         var n = index.Count;
         var raw = new double[n];
@@ -224,7 +228,7 @@ internal static class BodyFinder
         var removed = new bool[n];
         foreach (var container in containers)
         {
-            Clean(index, container, raw, removed);
+            Clean(index, container, raw, removed, strictness >= 2);
         }
 
         return new BodyChoice(containers, removed);
@@ -385,7 +389,7 @@ internal static class BodyFinder
     }
 
     /// <summary>Removes blocks inside a container that do not read as prose, as Readability's conditional cleaning does.</summary>
-    private static void Clean(DomIndex index, int container, double[] raw, bool[] removed)
+    private static void Clean(DomIndex index, int container, double[] raw, bool[] removed, bool trustWords)
     {
         for (var i = container + 1; i < index.End[container]; i++)
         {
@@ -401,7 +405,7 @@ internal static class BodyFinder
                 continue;
             }
 
-            removed[i] = ShouldRemove(index, i, tag, raw[i]) || (tag == "article" && IsTeaserCard(index, container, i));
+            removed[i] = ShouldRemove(index, i, tag, raw[i], trustWords) || (tag == "article" && IsTeaserCard(index, container, i));
         }
     }
 
@@ -428,9 +432,9 @@ internal static class BodyFinder
         return false;
     }
 
-    private static bool ShouldRemove(DomIndex index, int i, string tag, double contentScore)
+    private static bool ShouldRemove(DomIndex index, int i, string tag, double contentScore, bool trustWords)
     {
-        var weight = index.ClassWeight[i];
+        var weight = trustWords ? index.ClassWeight[i] : Math.Max(0, index.ClassWeight[i]);
         var density = index.LinkDensity(i);
         if (weight + contentScore < 0)
         {

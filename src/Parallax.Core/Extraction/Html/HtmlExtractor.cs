@@ -106,7 +106,7 @@ public sealed class HtmlExtractor
         {
             budget.CheckTime("analysing the page");
             BodyFinder.MarkJunk(index, strictness);
-            var attempt = Articles(index, metadata);
+            var attempt = Articles(index, metadata, strictness);
             if (best is null || attempt.Chars > best.Chars)
             {
                 best = attempt;
@@ -140,7 +140,7 @@ public sealed class HtmlExtractor
     /// <summary>The articles of one pass over the page at one junk strictness.</summary>
     private sealed record Attempt(List<ExtractedArticle> Articles, List<int> Containers, List<BoilerplateBlock> Boilerplate, int Chars);
 
-    private static Attempt Articles(DomIndex index, PageMetadata metadata)
+    private static Attempt Articles(DomIndex index, PageMetadata metadata, int strictness)
     {
         var scopes = ArticleScopes(index);
         var articles = new List<ExtractedArticle>(scopes.Count);
@@ -149,7 +149,7 @@ public sealed class HtmlExtractor
         var chars = 0;
         foreach (var scope in scopes)
         {
-            var choice = BodyFinder.Find(index, scope);
+            var choice = BodyFinder.Find(index, scope, strictness);
             if (choice is null)
             {
                 continue;
