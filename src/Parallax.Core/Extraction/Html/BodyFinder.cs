@@ -48,7 +48,8 @@ internal static class BodyFinder
 
             var signal = index.Signals[i];
             var junk = (signal & JunkSignal.Hidden) != 0 || (strictness >= 1 && (signal & JunkSignal.TagOrRole) != 0);
-            if (!junk && strictness >= 2 && (signal & JunkSignal.Words) != 0)
+            // Comments stay out when other class words are not trusted: a retry for a short article must not take them.
+            if (!junk && ((strictness >= 2 && (signal & JunkSignal.Words) != 0) || (strictness <= 1 && (signal & JunkSignal.Comments) != 0)))
             {
                 var prose = index.TextChars[i] - index.LinkChars[i];
                 junk = !(prose > pageProse / 2 && (index.ParagraphCount[i] >= 3 || index.Prose[i] >= 3 * DomIndex.ProseChars));
@@ -102,6 +103,7 @@ internal static class BodyFinder
             if (verdict.Junk && element.LocalName is not ("main" or "body" or "html"))
             {
                 signal |= verdict.Soft ? JunkSignal.SoftWords : JunkSignal.Words;
+                signal |= verdict.Comments ? JunkSignal.Comments : JunkSignal.None;
             }
 
             index.Signals[i] = signal;
@@ -123,7 +125,7 @@ internal static class BodyFinder
     {
         if (element.HasAttribute("hidden"))
         {
-            return true;
+            return !IsStreamedSegment(element);
         }
 
         if (element.GetAttribute("aria-hidden") is "true")
@@ -139,6 +141,29 @@ internal static class BodyFinder
 
         var s = style.AsSpan();
         return ContainsIgnoringSpaces(s, "display:none") || ContainsIgnoringSpaces(s, "visibility:hidden");
+    }
+
+    /// <summary>
+    /// React's streamed server rendering sends a suspended part of the page late, in a hidden div with id "S:n", and a
+    /// script moves it into its placeholder on load: what a reader sees, although the markup hides it.
+    /// </summary>
+    private static bool IsStreamedSegment(IElement element)
+    {
+        var id = element.Id;
+        if (id is not { Length: > 2 } || !id.StartsWith("S:", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in id.AsSpan(2))
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool ContainsIgnoringSpaces(ReadOnlySpan<char> text, string needle)
@@ -401,6 +426,12 @@ internal static class BodyFinder
 
             var tag = index.Elements[i].LocalName;
             if (tag is not ("div" or "section" or "table" or "ul" or "ol" or "dl" or "figure" or "fieldset" or "article" or "center"))
+            {
+                continue;
+            }
+
+            // A block that holds most of the body's prose is the body, not something to clean out of it.
+            if (index.Prose[i] * 2 > index.Prose[container] && index.Prose[i] >= 5 * DomIndex.ProseChars)
             {
                 continue;
             }

@@ -6,7 +6,8 @@ namespace Parallax.Core.Extraction.Html;
 /// <param name="Junk">The words name a block that is not the article.</param>
 /// <param name="Weight">Readability-style class weight: +25 for article words, -25 for boilerplate words.</param>
 /// <param name="Soft">Only soft words spoke (share, social, embed, video...): blocks so named are chrome unless they hold prose, as an embedded post does.</param>
-internal readonly record struct WordVerdict(bool Junk, int Weight, bool Soft = false);
+/// <param name="Comments">The words name readers' comments, which are never the article, even where other class words are not trusted.</param>
+internal readonly record struct WordVerdict(bool Junk, int Weight, bool Soft = false, bool Comments = false);
 
 /// <summary>
 /// Reads an element's class, id, role and aria words. Publishers name their blocks in plain words
@@ -114,7 +115,7 @@ internal static class BoilerplateWords
         }
         // Soft words alone do not weigh against a block: it is either dropped outright (no prose) or quoted content.
         var weight = (words.Positive ? 25 : 0) - ((words.Negative && words.Hard) || words.Weak ? 25 : 0);
-        return new WordVerdict(words.Negative, weight, words.Negative && !words.Hard);
+        return new WordVerdict(words.Negative, weight, words.Negative && !words.Hard, words.Comments);
     }
 
     /// <summary>
@@ -132,6 +133,7 @@ internal static class BoilerplateWords
     private struct Words
     {
         public bool Heading;
+        public bool Comments;
         public bool Negative;
         public bool Hard;
         public bool Positive;
@@ -244,6 +246,7 @@ internal static class BoilerplateWords
         if (!SoftNegative.GetAlternateLookup<ReadOnlySpan<char>>().Contains(matched))
         {
             words.Hard = true;
+            words.Comments |= matched.SequenceEqual("comment") || matched.SequenceEqual("disqus");
         }
     }
 }
