@@ -335,10 +335,14 @@ public sealed class HtmlExtractor
         return null;
     }
 
-    /// <summary>Drops paragraphs that repeat the title or are only links, moving them to the boilerplate.</summary>
+    /// <summary>
+    /// Drops paragraphs that repeat the title or are only links, and a publisher's appeal that ends the article (as one
+    /// block), moving them to the boilerplate.
+    /// </summary>
     private static List<string> Polish(List<WrittenParagraph> written, string? title, List<BoilerplateBlock> boilerplate, out string? dateline)
     {
         var paragraphs = new List<string>(written.Count);
+        var orders = new List<int>(written.Count);
         dateline = null;
         foreach (var paragraph in written)
         {
@@ -357,7 +361,15 @@ public sealed class HtmlExtractor
             else
             {
                 paragraphs.Add(text);
+                orders.Add(paragraph.Order);
             }
+        }
+
+        var appeal = PublisherAppeal.Start(paragraphs);
+        if (appeal > 0)
+        {
+            boilerplate.Add(new BoilerplateBlock(orders[appeal], string.Join(' ', paragraphs.Skip(appeal))));
+            paragraphs.RemoveRange(appeal, paragraphs.Count - appeal);
         }
 
         return paragraphs;
