@@ -77,6 +77,9 @@ internal static class BodyFinder
             var className = element.GetAttribute("class");
             var id = element.GetAttribute("id");
             var heading = element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+
+            // A heading's id is an anchor made from its own words ("when-the-costs-rise-more"), not a name for a block.
+            id = heading ? null : id;
             if (!verdicts.TryGetValue((className, id, heading), out var verdict))
             {
                 verdict = BoilerplateWords.Judge(className, id, heading);

@@ -50,7 +50,7 @@ public sealed class ArticleContainerTests
     public void Section_headings_classed_as_headers_stay_in_the_article()
     {
         var html = "<html><body><article><h1>Channel to be dredged</h1><p>" + Body[0] + "</p><h2 class='header-anchor-post'>When the work starts</h2><p>" +
-            Body[1] + "</p><h2 class='header-anchor-post'>What skippers say</h2><p>" + Body[2] + "</p></article></body></html>";
+            Body[1] + "</p><h2 class='header-anchor-post' id='what-skippers-say-next'>What skippers say</h2><p>" + Body[2] + "</p></article></body></html>";
 
         var article = Extract(html);
 
