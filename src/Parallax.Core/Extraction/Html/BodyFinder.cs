@@ -470,7 +470,9 @@ internal static class BodyFinder
     {
         var weight = trustWords ? index.ClassWeight[i] : Math.Max(0, index.ClassWeight[i]);
         var density = index.LinkDensity(i);
-        if (weight + contentScore < 0)
+        // A list's own tag scores against it (-3), but a link-poor list inside the body is the article's list.
+        var linkPoorList = tag is "ul" or "ol" or "dl" && weight >= 0 && density < 0.3 && index.ImageCount[i] == 0;
+        if (weight + contentScore < 0 && !linkPoorList)
         {
             return true;
         }

@@ -57,4 +57,17 @@ public sealed class ArticleContainerTests
         Assert.NotNull(article);
         Assert.Equal([Body[0], "When the work starts", Body[1], "What skippers say", Body[2]], article.Paragraphs);
     }
+
+    [Fact]
+    public void A_list_of_short_items_in_the_body_stays_and_a_list_of_links_goes()
+    {
+        // Items of one short sentence each: their scores are small, and the list's own tag scored it below zero.
+        var html = "<html><body><article><p>" + Body[0] + "</p><ul><li><p>The northern channel takes six weeks</p></li><li><p>The harbour mouth takes two weeks</p></li><li><p>The lighthouse dunes are rebuilt last</p></li></ul><p>" +
+            Body[1] + "</p><ul><li><a href='/a'>More harbour news</a></li><li><a href='/b'>Weather</a></li><li><a href='/c'>Tides</a></li></ul><p>" + Body[2] + "</p></article></body></html>";
+
+        var article = Extract(html);
+
+        Assert.NotNull(article);
+        Assert.Equal([Body[0], "The northern channel takes six weeks", "The harbour mouth takes two weeks", "The lighthouse dunes are rebuilt last", Body[1], Body[2]], article.Paragraphs);
+    }
 }
