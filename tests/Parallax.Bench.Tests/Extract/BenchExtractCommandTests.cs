@@ -56,6 +56,35 @@ public sealed class BenchExtractCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_folder_in_the_wcxb_layout_is_scored_with_its_word_metric_and_halves()
+    {
+        var wcxb = Path.Combine(dir, "wcxb");
+        Directory.CreateDirectory(Path.Combine(wcxb, "html"));
+        Directory.CreateDirectory(Path.Combine(wcxb, "ground-truth"));
+        foreach (var (id, body) in Pages.Select((p, i) => ((i + 1).ToString("0000", System.Globalization.CultureInfo.InvariantCulture), p.Body)))
+        {
+            var html = $"<html><head><title>Page {id}</title><meta name='author' content='Ada Lane'></head><body><nav><a href='/'>Home</a></nav><article><h1>Page {id}</h1>{string.Concat(body.Select(p => $"<p>{p}</p>"))}</article><footer>Copyright Example Media</footer></body></html>";
+            await File.WriteAllTextAsync(Path.Combine(wcxb, "html", id + ".html"), html);
+            var truth = new { url = $"https://example.org/{id}", ground_truth = new { title = $"Page {id}", author = "Ada Lane", publish_date = (string?)null, main_content = string.Join("\n\n", body), with = new[] { string.Join(' ', body[0].Split(' ').Take(5)) }, without = new[] { "Copyright Example Media" } } };
+            await File.WriteAllTextAsync(Path.Combine(wcxb, "ground-truth", id + ".json"), JsonSerializer.Serialize(truth));
+        }
+
+        var result = await BenchProcess.RunAsync("extract", wcxb, "--no-timing", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(["all", "calibration", "held-out"], rows.Select(r => r.GetProperty("pages").GetString()));
+        var all = rows[0];
+        Assert.Equal(2, all.GetProperty("n").GetInt32());
+        Assert.Equal(1.0, all.GetProperty("f1").GetDouble(), 3);
+        Assert.Equal(1.0, all.GetProperty("withKept").GetDouble(), 3);
+        Assert.Equal(1.0, all.GetProperty("withoutAvoided").GetDouble(), 3);
+        Assert.Equal(1.0, all.GetProperty("titleAccuracy").GetDouble(), 3);
+        Assert.Equal(JsonValueKind.Null, all.GetProperty("dateAccuracy").ValueKind);
+    }
+
+    [Fact]
     public async Task Missing_benchmark_folder_is_a_clear_error()
     {
         var result = await BenchProcess.RunAsync("extract", Path.Combine(dir, "nothing-here"));

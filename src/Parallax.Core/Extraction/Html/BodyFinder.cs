@@ -48,7 +48,8 @@ internal static class BodyFinder
 
             var signal = index.Signals[i];
             var junk = (signal & JunkSignal.Hidden) != 0 || (strictness >= 1 && (signal & JunkSignal.TagOrRole) != 0);
-            if (!junk && strictness >= 2 && (signal & JunkSignal.Words) != 0)
+            // Comments stay out when other class words are not trusted: a retry for a short article must not take them.
+            if (!junk && ((strictness >= 2 && (signal & JunkSignal.Words) != 0) || (strictness <= 1 && (signal & JunkSignal.Comments) != 0)))
             {
                 var prose = index.TextChars[i] - index.LinkChars[i];
                 junk = !(prose > pageProse / 2 && (index.ParagraphCount[i] >= 3 || index.Prose[i] >= 3 * DomIndex.ProseChars));
@@ -69,16 +70,20 @@ internal static class BodyFinder
     /// <summary>Reads each element's attributes once per page: what its tag, visibility, role and class words say.</summary>
     private static void ReadSignals(DomIndex index)
     {
-        var verdicts = new Dictionary<(string?, string?), WordVerdict>();
+        var verdicts = new Dictionary<(string?, string?, bool), WordVerdict>();
         for (var i = 0; i < index.Count; i++)
         {
             var element = index.Elements[i];
             var className = element.GetAttribute("class");
             var id = element.GetAttribute("id");
-            if (!verdicts.TryGetValue((className, id), out var verdict))
+            var heading = element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+
+            // A heading's id is an anchor made from its own words ("when-the-costs-rise-more"), not a name for a block.
+            id = heading ? null : id;
+            if (!verdicts.TryGetValue((className, id, heading), out var verdict))
             {
-                verdict = BoilerplateWords.Judge(className, id);
-                verdicts[(className, id)] = verdict;
+                verdict = BoilerplateWords.Judge(className, id, heading);
+                verdicts[(className, id, heading)] = verdict;
             }
 
             index.ClassWeight[i] = verdict.Weight;
@@ -101,6 +106,7 @@ internal static class BodyFinder
             if (verdict.Junk && element.LocalName is not ("main" or "body" or "html"))
             {
                 signal |= verdict.Soft ? JunkSignal.SoftWords : JunkSignal.Words;
+                signal |= verdict.Comments ? JunkSignal.Comments : JunkSignal.None;
             }
 
             index.Signals[i] = signal;
@@ -122,7 +128,7 @@ internal static class BodyFinder
     {
         if (element.HasAttribute("hidden"))
         {
-            return true;
+            return !IsStreamedSegment(element);
         }
 
         if (element.GetAttribute("aria-hidden") is "true")
@@ -138,6 +144,29 @@ internal static class BodyFinder
 
         var s = style.AsSpan();
         return ContainsIgnoringSpaces(s, "display:none") || ContainsIgnoringSpaces(s, "visibility:hidden");
+    }
+
+    /// <summary>
+    /// React's streamed server rendering sends a suspended part of the page late, in a hidden div with id "S:n", and a
+    /// script moves it into its placeholder on load: what a reader sees, although the markup hides it.
+    /// </summary>
+    private static bool IsStreamedSegment(IElement element)
+    {
+        var id = element.Id;
+        if (id is not { Length: > 2 } || !id.StartsWith("S:", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in id.AsSpan(2))
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool ContainsIgnoringSpaces(ReadOnlySpan<char> text, string needle)
@@ -160,8 +189,11 @@ internal static class BodyFinder
         return false;
     }
 
-    /// <summary>Scores the containers and picks the body inside <paramref name="scope"/> (an element index).</summary>
-    public static BodyChoice? Find(DomIndex index, int scope)
+    /// <summary>
+    /// Scores the containers and picks the body inside <paramref name="scope"/> (an element index). Below
+    /// <paramref name="strictness"/> 2 class words are not trusted, so they do not clean blocks out of the body either.
+    /// </summary>
+    public static BodyChoice? Find(DomIndex index, int scope, int strictness = 2)
     {
         var n = index.Count;
         var raw = new double[n];
@@ -224,7 +256,7 @@ internal static class BodyFinder
         var removed = new bool[n];
         foreach (var container in containers)
         {
-            Clean(index, container, raw, removed);
+            Clean(index, container, raw, removed, strictness >= 2);
         }
 
         return new BodyChoice(containers, removed);
@@ -385,7 +417,7 @@ internal static class BodyFinder
     }
 
     /// <summary>Removes blocks inside a container that do not read as prose, as Readability's conditional cleaning does.</summary>
-    private static void Clean(DomIndex index, int container, double[] raw, bool[] removed)
+    private static void Clean(DomIndex index, int container, double[] raw, bool[] removed, bool trustWords)
     {
         for (var i = container + 1; i < index.End[container]; i++)
         {
@@ -401,7 +433,13 @@ internal static class BodyFinder
                 continue;
             }
 
-            removed[i] = ShouldRemove(index, i, tag, raw[i]) || (tag == "article" && IsTeaserCard(index, container, i));
+            // A block that holds most of the body's prose is the body, not something to clean out of it.
+            if (index.Prose[i] * 2 > index.Prose[container] && index.Prose[i] >= 5 * DomIndex.ProseChars)
+            {
+                continue;
+            }
+
+            removed[i] = ShouldRemove(index, i, tag, raw[i], trustWords) || (tag == "article" && IsTeaserCard(index, container, i));
         }
     }
 
@@ -428,11 +466,13 @@ internal static class BodyFinder
         return false;
     }
 
-    private static bool ShouldRemove(DomIndex index, int i, string tag, double contentScore)
+    private static bool ShouldRemove(DomIndex index, int i, string tag, double contentScore, bool trustWords)
     {
-        var weight = index.ClassWeight[i];
+        var weight = trustWords ? index.ClassWeight[i] : Math.Max(0, index.ClassWeight[i]);
         var density = index.LinkDensity(i);
-        if (weight + contentScore < 0)
+        // A list's own tag scores against it (-3), but a link-poor list inside the body is the article's list.
+        var linkPoorList = tag is "ul" or "ol" or "dl" && weight >= 0 && density < 0.3 && index.ImageCount[i] == 0;
+        if (weight + contentScore < 0 && !linkPoorList)
         {
             return true;
         }

@@ -6,7 +6,8 @@ namespace Parallax.Core.Extraction.Html;
 /// <param name="Junk">The words name a block that is not the article.</param>
 /// <param name="Weight">Readability-style class weight: +25 for article words, -25 for boilerplate words.</param>
 /// <param name="Soft">Only soft words spoke (share, social, embed, video...): blocks so named are chrome unless they hold prose, as an embedded post does.</param>
-internal readonly record struct WordVerdict(bool Junk, int Weight, bool Soft = false);
+/// <param name="Comments">The words name readers' comments, which are never the article, even where other class words are not trusted.</param>
+internal readonly record struct WordVerdict(bool Junk, int Weight, bool Soft = false, bool Comments = false);
 
 /// <summary>
 /// Reads an element's class, id, role and aria words. Publishers name their blocks in plain words
@@ -32,10 +33,13 @@ internal static class BoilerplateWords
         "gallery", "slideshow", "carousel", "lightbox", "audio", "podcast", "jump", "readmore", "contact",
     ];
 
-    /// <summary>Boilerplate words that also name containers of quoted content (an embedded post, a video's transcript).</summary>
+    /// <summary>
+    /// Boilerplate words that also name containers of quoted content (an embedded post, a video's transcript), or, for
+    /// "widget", the blocks page builders (Elementor, SiteOrigin, widget areas) cut every article into.
+    /// </summary>
     private static readonly FrozenSet<string> SoftNegative = new[]
     {
-        "social", "embed", "video",
+        "social", "embed", "video", "widget",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words that name the article's own container.</summary>
@@ -75,25 +79,61 @@ internal static class BoilerplateWords
 
     public static bool IsJunkRole(string? role) => role is not null && JunkRoles.Contains(role.Trim());
 
-    /// <summary>Judges the words of class and id together.</summary>
-    public static WordVerdict Judge(string? className, string? id)
+    /// <summary>Words a heading's class uses for being a heading ("header-anchor", "section-headline"), not for being chrome.</summary>
+    private static readonly FrozenSet<string> HeadingWords = new[] { "header", "headline" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Judges the words of class and id together; <paramref name="heading"/> for h1-h6, whose class may say "header".</summary>
+    public static WordVerdict Judge(string? className, string? id, bool heading = false)
     {
         if (string.IsNullOrEmpty(className) && string.IsNullOrEmpty(id))
         {
             return default;
         }
 
-        var words = new Words();
-        Scan(className, ref words);
-        Scan(id, ref words);
+        var words = new Words { Heading = heading };
+        if (className is { Length: > 0 and <= 400 } && className.Contains(' '))
+        {
+            // Several classes: each judged alone, leaving out those that only style the block (see Styling).
+            var responsive = className.Contains(':');
+            foreach (var range in className.AsSpan().SplitAny(" \t\n\r\f"))
+            {
+                var token = className[range];
+                if (token.Length > 0 && !Styling(token, responsive))
+                {
+                    Scan(token, ref words);
+                }
+            }
+        }
+        else if (className is not null && !Styling(className, className.Contains(':')))
+        {
+            Scan(className, ref words);
+        }
+
+        if (id is not null && !id.StartsWith('_'))
+        {
+            Scan(id, ref words);
+        }
         // Soft words alone do not weigh against a block: it is either dropped outright (no prose) or quoted content.
         var weight = (words.Positive ? 25 : 0) - ((words.Negative && words.Hard) || words.Weak ? 25 : 0);
-        return new WordVerdict(words.Negative, weight, words.Negative && !words.Hard);
+        return new WordVerdict(words.Negative, weight, words.Negative && !words.Hard, words.Comments);
     }
+
+    /// <summary>
+    /// Classes that say how a block looks, not what it is: utility classes with a screen-size variant ("md:hidden",
+    /// "lg:block"; with one, a plain "hidden" only hides the block on small screens), "overflow-hidden" (clips, does
+    /// not hide), and framework roots named with a leading underscore ("__next", "_app").
+    /// </summary>
+    private static bool Styling(string token, bool responsive) =>
+        token.Contains(':')
+        || token.StartsWith('_')
+        || token.StartsWith("overflow", StringComparison.OrdinalIgnoreCase)
+        || (responsive && token is "hidden" or "hide");
 
     /// <summary>What the words of one element said, collected word by word.</summary>
     private struct Words
     {
+        public bool Heading;
+        public bool Comments;
         public bool Negative;
         public bool Hard;
         public bool Positive;
@@ -166,6 +206,11 @@ internal static class BoilerplateWords
 
     private static void Classify(ReadOnlySpan<char> word, ref Words words)
     {
+        if (words.Heading && HeadingWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            return;
+        }
+
         if (Positive.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
         {
             words.Positive = true;
@@ -201,6 +246,7 @@ internal static class BoilerplateWords
         if (!SoftNegative.GetAlternateLookup<ReadOnlySpan<char>>().Contains(matched))
         {
             words.Hard = true;
+            words.Comments |= matched.SequenceEqual("comment") || matched.SequenceEqual("disqus");
         }
     }
 }

@@ -38,6 +38,9 @@ internal enum JunkSignal : byte
 
     /// <summary>Only soft boilerplate words (share, social, embed...): junk unless the block holds prose.</summary>
     SoftWords = 8,
+
+    /// <summary>Class or id words of readers' comments (comment, disqus).</summary>
+    Comments = 16,
 }
 
 /// <summary>

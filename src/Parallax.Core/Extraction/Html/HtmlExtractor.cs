@@ -106,7 +106,7 @@ public sealed class HtmlExtractor
         {
             budget.CheckTime("analysing the page");
             BodyFinder.MarkJunk(index, strictness);
-            var attempt = Articles(index, metadata);
+            var attempt = Articles(index, metadata, strictness);
             if (best is null || attempt.Chars > best.Chars)
             {
                 best = attempt;
@@ -140,7 +140,7 @@ public sealed class HtmlExtractor
     /// <summary>The articles of one pass over the page at one junk strictness.</summary>
     private sealed record Attempt(List<ExtractedArticle> Articles, List<int> Containers, List<BoilerplateBlock> Boilerplate, int Chars);
 
-    private static Attempt Articles(DomIndex index, PageMetadata metadata)
+    private static Attempt Articles(DomIndex index, PageMetadata metadata, int strictness)
     {
         var scopes = ArticleScopes(index);
         var articles = new List<ExtractedArticle>(scopes.Count);
@@ -149,7 +149,7 @@ public sealed class HtmlExtractor
         var chars = 0;
         foreach (var scope in scopes)
         {
-            var choice = BodyFinder.Find(index, scope);
+            var choice = BodyFinder.Find(index, scope, strictness);
             if (choice is null)
             {
                 continue;
@@ -335,10 +335,14 @@ public sealed class HtmlExtractor
         return null;
     }
 
-    /// <summary>Drops paragraphs that repeat the title or are only links, moving them to the boilerplate.</summary>
+    /// <summary>
+    /// Drops paragraphs that repeat the title or are only links, and a publisher's appeal that ends the article (as one
+    /// block), moving them to the boilerplate.
+    /// </summary>
     private static List<string> Polish(List<WrittenParagraph> written, string? title, List<BoilerplateBlock> boilerplate, out string? dateline)
     {
         var paragraphs = new List<string>(written.Count);
+        var orders = new List<int>(written.Count);
         dateline = null;
         foreach (var paragraph in written)
         {
@@ -357,7 +361,15 @@ public sealed class HtmlExtractor
             else
             {
                 paragraphs.Add(text);
+                orders.Add(paragraph.Order);
             }
+        }
+
+        var appeal = PublisherAppeal.Start(paragraphs);
+        if (appeal > 0)
+        {
+            boilerplate.Add(new BoilerplateBlock(orders[appeal], string.Join(' ', paragraphs.Skip(appeal))));
+            paragraphs.RemoveRange(appeal, paragraphs.Count - appeal);
         }
 
         return paragraphs;

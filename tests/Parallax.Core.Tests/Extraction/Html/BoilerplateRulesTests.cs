@@ -23,9 +23,32 @@ public sealed class BoilerplateRulesTests
     [InlineData("oddrow player-2020-580", false)]
     [InlineData("address", false)]
     [InlineData("shadow", false)]
+    [InlineData("overflow-hidden", false)]
+    [InlineData("hidden lg:block", false)]
+    [InlineData("md:hidden", false)]
+    [InlineData("hidden", true)]
+    [InlineData("sr-only visually-hidden", true)]
     public void Class_words_mark_boilerplate(string className, bool junk)
     {
         Assert.Equal(junk, BoilerplateWords.Judge(className, null).Junk);
+    }
+
+    [Fact]
+    public void A_framework_root_id_and_a_heading_classed_header_are_not_boilerplate()
+    {
+        Assert.False(BoilerplateWords.Judge(null, "__next").Junk);
+        Assert.True(BoilerplateWords.Judge(null, "next-article").Junk);
+        Assert.False(BoilerplateWords.Judge("header-anchor-post", null, heading: true).Junk);
+        Assert.True(BoilerplateWords.Judge("header-anchor-post", null).Junk);
+        Assert.True(BoilerplateWords.Judge("related-header", null, heading: true).Junk);
+    }
+
+    [Fact]
+    public void Page_builder_widgets_are_soft_words_and_comments_are_marked_as_comments()
+    {
+        Assert.True(BoilerplateWords.Judge("elementor-widget elementor-widget-text-editor", null) is { Junk: true, Soft: true });
+        Assert.True(BoilerplateWords.Judge("comments-area", null).Comments);
+        Assert.False(BoilerplateWords.Judge("sidebar", null).Comments);
     }
 
     [Fact]
