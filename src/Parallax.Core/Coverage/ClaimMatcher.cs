@@ -51,7 +51,28 @@ public sealed class ClaimMatcher
         return (Covered(a.Terms, b.Terms) + Covered(b.Terms, a.Terms)) / (a.Mass + b.Mass);
     }
 
-    private static double Covered(ClaimTerm[] from, ClaimTerm[] by)
+    /// <summary>
+    /// <see cref="Lexical"/> where, beyond lemmas and synonyms, two words whose GloVe vectors are close count their
+    /// cosine (from <see cref="VectorFloor"/>): "aim" meets "goal", "rebuild" meets "restore". Used for quotes, where
+    /// two outlets' translations of one sentence share few words; too slow for every pair of a story's claims.
+    /// </summary>
+    public static double SoftLexical(Claim a, Claim b, ClaimVocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        if (a.Mass <= 0 || b.Mass <= 0)
+        {
+            return 0;
+        }
+
+        return (Covered(a.Terms, b.Terms, vocabulary) + Covered(b.Terms, a.Terms, vocabulary)) / (a.Mass + b.Mass);
+    }
+
+    /// <summary>The word-vector cosine from which two words count as near in meaning.</summary>
+    public const double VectorFloor = 0.5;
+
+    private static double Covered(ClaimTerm[] from, ClaimTerm[] by, ClaimVocabulary? vocabulary = null)
     {
         double sum = 0;
         foreach (var t in from)
@@ -68,6 +89,10 @@ public sealed class ClaimMatcher
                 if (best < SynonymCredit && t.Synonym(u))
                 {
                     best = SynonymCredit;
+                }
+                else if (vocabulary is not null && best < SynonymCredit && vocabulary.VectorCosine(t, u) is var cosine && cosine >= VectorFloor)
+                {
+                    best = Math.Max(best, Math.Min(SynonymCredit, cosine));
                 }
             }
 

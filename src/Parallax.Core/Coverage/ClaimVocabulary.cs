@@ -9,7 +9,8 @@ namespace Parallax.Core.Coverage;
 /// <param name="Lemmas">Up to three lemmas; two words match when these meet ("bridges" and "bridge").</param>
 /// <param name="Synsets">WordNet synsets of those lemmas; two words are synonyms when these meet ("aim" and "goal").</param>
 /// <param name="Weight">How much the word says: its inverse document share in general English, capped so a rare name does not swamp the rest.</param>
-public sealed record ClaimTerm(string Word, string[] Lemmas, int[] Synsets, double Weight)
+/// <param name="Vector">Its row in the thesaurus's GloVe word vectors, or -1.</param>
+public sealed record ClaimTerm(string Word, string[] Lemmas, int[] Synsets, double Weight, int Vector = -1)
 {
     public bool SameWord(ClaimTerm other)
     {
@@ -69,6 +70,25 @@ public sealed class ClaimVocabulary
         this.background = background ?? BackgroundFrequencies.Default;
     }
 
+    /// <summary>Cosine of two words' GloVe vectors; 0 when either has none.</summary>
+    public double VectorCosine(ClaimTerm a, ClaimTerm b)
+    {
+        if (a.Vector < 0 || b.Vector < 0)
+        {
+            return 0;
+        }
+
+        var x = thesaurus.Vectors.Of(a.Vector);
+        var y = thesaurus.Vectors.Of(b.Vector);
+        var dot = 0;
+        for (var d = 0; d < x.Length; d++)
+        {
+            dot += x[d] * y[d];
+        }
+
+        return dot / (127.0 * 127.0);
+    }
+
     /// <summary>The term of a lower-case word.</summary>
     public ClaimTerm Of(string lowerWord)
     {
@@ -121,6 +141,12 @@ public sealed class ClaimVocabulary
         }
 
         var weight = Math.Min(MaxWeight, Math.Log(1.0 / (share + 0.004)));
-        return new ClaimTerm(word, [.. lemmas], [.. synsets], Math.Max(0.1, weight));
+        var vector = thesaurus.Vectors.IdOf(word);
+        if (vector < 0)
+        {
+            vector = thesaurus.Vectors.IdOf(lemmas[0]);
+        }
+
+        return new ClaimTerm(word, [.. lemmas], [.. synsets], Math.Max(0.1, weight), vector);
     }
 }

@@ -149,17 +149,23 @@ public sealed class CoverageBuilder
 
         var conflicts = MergeConflicts(alignment.Conflicts);
         var inConflict = alignment.Conflicts.SelectMany(c => new[] { c.A, c.B }).ToHashSet(ReferenceEqualityComparer.Instance);
+        var quotedElsewhere = statements.Where(q => q.Variants.Select(v => v.Article).Distinct().Count() > 1)
+            .SelectMany(q => q.Variants).Select(v => (v.Article, v.Span[0])).ToHashSet();
         var exclusive = new List<ExclusiveClaims>();
         foreach (var id in ids)
         {
-            var own = claims.Where(c => c.Article == id && alone.Contains(c) && !inConflict.Contains(c)).ToList();
+            // A sentence whose quote another outlet also carries is shown with that quote, not as exclusive.
+            var own = claims.Where(c => c.Article == id && alone.Contains(c) && !inConflict.Contains(c) && !quotedElsewhere.Contains((id, c.Span.Start))).ToList();
             if (own.Count > 0)
             {
                 exclusive.Add(new ExclusiveClaims(id, own.ConvertAll(c => c.Text), own.ConvertAll(c => c.SpanArray)));
             }
         }
 
-        var aligned = alignment.Groups.Where(g => g.Count > 1).Concat(alignment.Conflicts.Select(c => (IReadOnlyList<Claim>)[c.A, c.B]));
+        // The sentences of one quoted statement are aligned too: outlets name its place or people their own way.
+        var quoteSentences = statements.Where(q => q.Variants.Select(v => v.Article).Distinct().Count() > 1)
+            .Select(q => (IReadOnlyList<Claim>)q.Variants.Select(v => claims.Find(c => c.Article == v.Article && c.Span.Start == v.Span[0])).OfType<Claim>().ToList());
+        var aligned = alignment.Groups.Where(g => g.Count > 1).Concat(alignment.Conflicts.Select(c => (IReadOnlyList<Claim>)[c.A, c.B])).Concat(quoteSentences);
         return new StoryCoverage(ids, shared, exclusive, conflicts, statements, terms.Find(aligned, claims), leftOut);
     }
 

@@ -35,7 +35,7 @@ public sealed class QuoteAligner
                 break;
             }
 
-            var words = quote.TextIn(analysis.Text);
+            var words = quote.TextIn(analysis.Text).TrimEnd(',', ';', ':', ' ');
             var terms = Terms(analysis, quote);
             if (terms.Length < 2)
             {
@@ -69,7 +69,8 @@ public sealed class QuoteAligner
                     continue;
                 }
 
-                var similarity = matcher.Similarity(a.Claim, b.Claim, embed);
+                var lexical = ClaimMatcher.SoftLexical(a.Claim, b.Claim, vocabulary);
+                var similarity = matcher.Similarity(a.Claim, b.Claim, lexical, embed);
                 var needed = a.Speaker is not null && b.Speaker is not null ? matcher.Options.QuoteThreshold : matcher.Options.UnattributedQuoteThreshold;
                 if (similarity >= needed)
                 {
