@@ -204,6 +204,14 @@ public sealed class ClaimMatcher
             }
         }
 
+        // "12 snow leopards" and "14 snow leopards": one bare count each, not a year, that the number finder gave no unit.
+        var ca = a.Numbers.Where(IsBareCount).ToList();
+        var cb = b.Numbers.Where(IsBareCount).ToList();
+        if (ca.Count == 1 && cb.Count == 1 && !SameValue(ca[0].Value, cb[0].Value) && a.Numbers.Length == 1 && b.Numbers.Length == 1)
+        {
+            return new ClaimConflict("number", "number", ca[0].Text, cb[0].Text);
+        }
+
         // "300 residents" and "250 people": one count each, of nouns the two wordings name differently.
         var qa = a.Numbers.Where(n => n.Kind == NumberKind.Quantity).ToList();
         var qb = b.Numbers.Where(n => n.Kind == NumberKind.Quantity).ToList();
@@ -215,6 +223,8 @@ public sealed class ClaimMatcher
 
         return null;
     }
+
+    private static bool IsBareCount(ClaimNumber n) => n.Kind == NumberKind.Cardinal && n.Unit is null && !(n.Value is >= 1000 and <= 2100 && n.Value == Math.Floor(n.Value));
 
     /// <summary>Counted nouns come as written ("people"); measures are the normalised short units.</summary>
     private static bool IsMeasure(string? unit) => unit is null || unit.Length <= 3 || unit is "mile" or "miles" or "hour" or "hours" or "minute" or "minutes" or "year" or "years" or "day" or "days";

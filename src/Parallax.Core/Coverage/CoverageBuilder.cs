@@ -129,7 +129,13 @@ public sealed class CoverageBuilder
             return new StoryCoverage(ids, [], [], [], statements, [], leftOut);
         }
 
-        var alignment = aligner.Align(claims, embed, cancellationToken);
+        // A sentence whose quote another outlet also carries is shown with that quote, not again as a claim.
+        var quotedElsewhere = statements.Where(q => q.Variants.Select(v => v.Article).Distinct().Count() > 1)
+            .SelectMany(q => q.Variants).Select(v => (v.Article, v.Span[0])).ToHashSet();
+        var quoteSentences = statements.Where(q => q.Variants.Select(v => v.Article).Distinct().Count() > 1)
+            .Select(q => (IReadOnlyList<Claim>)q.Variants.Select(v => claims.Find(c => c.Article == v.Article && c.Span.Start == v.Span[0])).OfType<Claim>().ToList())
+            .ToList();
+        var alignment = aligner.Align(claims.Where(c => !quotedElsewhere.Contains((c.Article, c.Span.Start))).ToList(), embed, cancellationToken);
         var shared = new List<SharedClaim>();
         var alone = new HashSet<Claim>(ReferenceEqualityComparer.Instance);
         foreach (var group in alignment.Groups)
@@ -149,8 +155,6 @@ public sealed class CoverageBuilder
 
         var conflicts = MergeConflicts(alignment.Conflicts);
         var inConflict = alignment.Conflicts.SelectMany(c => new[] { c.A, c.B }).ToHashSet(ReferenceEqualityComparer.Instance);
-        var quotedElsewhere = statements.Where(q => q.Variants.Select(v => v.Article).Distinct().Count() > 1)
-            .SelectMany(q => q.Variants).Select(v => (v.Article, v.Span[0])).ToHashSet();
         var exclusive = new List<ExclusiveClaims>();
         foreach (var id in ids)
         {
@@ -163,8 +167,6 @@ public sealed class CoverageBuilder
         }
 
         // The sentences of one quoted statement are aligned too: outlets name its place or people their own way.
-        var quoteSentences = statements.Where(q => q.Variants.Select(v => v.Article).Distinct().Count() > 1)
-            .Select(q => (IReadOnlyList<Claim>)q.Variants.Select(v => claims.Find(c => c.Article == v.Article && c.Span.Start == v.Span[0])).OfType<Claim>().ToList());
         var aligned = alignment.Groups.Where(g => g.Count > 1).Concat(alignment.Conflicts.Select(c => (IReadOnlyList<Claim>)[c.A, c.B])).Concat(quoteSentences);
         return new StoryCoverage(ids, shared, exclusive, conflicts, statements, terms.Find(aligned, claims), leftOut);
     }

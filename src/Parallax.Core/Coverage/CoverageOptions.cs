@@ -29,6 +29,9 @@ public sealed record CoverageOptions
     /// <summary>Similarity from which two quotes of one speaker are renderings of one statement.</summary>
     public double QuoteThreshold { get; init; } = 0.25;
 
+    /// <summary>Similarity from which the only quotes one speaker has in two articles are one statement in two renderings.</summary>
+    public double SoleQuoteThreshold { get; init; } = 0.1;
+
     /// <summary>Similarity from which two quotes whose speaker one outlet leaves unclear are still one statement (near-verbatim).</summary>
     public double UnattributedQuoteThreshold { get; init; } = 0.6;
 

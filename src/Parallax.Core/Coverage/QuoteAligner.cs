@@ -64,14 +64,15 @@ public sealed class QuoteAligner
             {
                 var a = renderings[i];
                 var b = renderings[j];
-                if (a.Article == b.Article || a.Speaker is not null && b.Speaker is not null && a.Speaker != b.Speaker)
+                if (a.Article == b.Article || a.Speaker is not null && b.Speaker is not null && !SameSpeaker(a.Speaker, b.Speaker))
                 {
                     continue;
                 }
 
                 var lexical = ClaimMatcher.SoftLexical(a.Claim, b.Claim, vocabulary);
                 var similarity = matcher.Similarity(a.Claim, b.Claim, lexical, embed);
-                var needed = a.Speaker is not null && b.Speaker is not null ? matcher.Options.QuoteThreshold : matcher.Options.UnattributedQuoteThreshold;
+                var needed = a.Speaker is null || b.Speaker is null ? matcher.Options.UnattributedQuoteThreshold
+                    : Sole(renderings, a) && Sole(renderings, b) ? matcher.Options.SoleQuoteThreshold : matcher.Options.QuoteThreshold;
                 if (similarity >= needed)
                 {
                     pairs.Add((similarity, i, j));
@@ -86,7 +87,7 @@ public sealed class QuoteAligner
         {
             int gi = group[i], gj = group[j];
             if (gi == gj || members[gi].Exists(x => members[gj].Exists(y => renderings[x].Article == renderings[y].Article))
-                || SpeakerOf(renderings, members[gi]) is { } si && SpeakerOf(renderings, members[gj]) is { } sj && si != sj)
+                || SpeakerOf(renderings, members[gi]) is { } si && SpeakerOf(renderings, members[gj]) is { } sj && !SameSpeaker(si, sj))
             {
                 continue;
             }
@@ -111,6 +112,14 @@ public sealed class QuoteAligner
 
         return statements;
     }
+
+    /// <summary>One person, however each outlet spells the name ("Zelinsky", "Zelinskyi").</summary>
+    private bool SameSpeaker(string a, string b) =>
+        a == b || matcher.Variants.Variant(ClaimReader.Lower(a), ClaimReader.Lower(b));
+
+    /// <summary>The only quote its speaker has in its article: two outlets' only quotes of one person are most likely one statement.</summary>
+    private bool Sole(IReadOnlyList<Rendering> renderings, Rendering r) =>
+        renderings.Count(x => x.Article == r.Article && x.Speaker is not null && SameSpeaker(x.Speaker, r.Speaker!)) == 1;
 
     private static string? SpeakerOf(IReadOnlyList<Rendering> renderings, List<int> members)
     {

@@ -16,6 +16,7 @@ public sealed class SpeakerResolver
         "he she they we i you it him her them".Split(' '), StringComparer.OrdinalIgnoreCase);
 
     private readonly List<Person> people = [];
+    private readonly HashSet<string> lowerWords = new(StringComparer.Ordinal) { "mr", "mrs", "ms", "dr", "sir", "prof" };
     private readonly Spin.Thesaurus thesaurus;
 
     private sealed record Person(string Key, string Text, HashSet<string> Titles);
@@ -24,7 +25,20 @@ public sealed class SpeakerResolver
     {
         ArgumentNullException.ThrowIfNull(analyses);
         this.thesaurus = thesaurus ?? Spin.Thesaurus.Default;
-        foreach (var analysis in analyses)
+        var list = analyses.ToList();
+        foreach (var analysis in list)
+        {
+            // A title is a word the story also writes in lower case ("the minister"); a first name never is.
+            foreach (var token in analysis.Tokens)
+            {
+                if (!token.Has(TokenFlags.Capitalised) && lowerWords.Count < 100_000)
+                {
+                    lowerWords.Add(token.In(analysis.Text).ToString());
+                }
+            }
+        }
+
+        foreach (var analysis in list)
         {
             foreach (var name in analysis.Names)
             {
@@ -185,12 +199,8 @@ public sealed class SpeakerResolver
             return true;
         }
 
-        return lower.Length > 2 && thesaurus.HasLemmaWithPos(lower, Spin.WordPos.Noun) && char.IsUpper(word[0])
-            && !thesaurus.HasLemmaWithPos(lower, Spin.WordPos.Adjective) && IsCommon(lower);
+        return lower.Length > 2 && char.IsUpper(word[0]) && lowerWords.Contains(lower) && thesaurus.HasLemmaWithPos(lower, Spin.WordPos.Noun);
     }
-
-    /// <summary>A title is a common noun ("minister", "mayor"), not a rare word that is mostly a surname ("Lind").</summary>
-    private bool IsCommon(string lower) => thesaurus.Frequency(lower) > 2_000;
 
     private static string Singular(string word) => word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y"
         : word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && word.Length > 3 ? word[..^1] : word;

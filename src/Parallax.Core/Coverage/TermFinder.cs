@@ -28,7 +28,9 @@ public sealed class TermFinder
         ArgumentNullException.ThrowIfNull(claims);
         var groups = statements.Where(g => g.Count > 1).ToList();
         var namesOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var claim in claims.Concat(groups.SelectMany(g => g)))
+        var all = claims.ToList();
+        claims = all;
+        foreach (var claim in all.Concat(groups.SelectMany(g => g)))
         {
             if (!namesOf.TryGetValue(claim.Article, out var set))
             {
@@ -47,6 +49,22 @@ public sealed class TermFinder
                 for (var j = i + 1; j < group.Count; j++)
                 {
                     Pair(group[i], group[j], namesOf, found, evidence);
+                }
+            }
+        }
+
+        // Listed name variants need no aligned statement: "Mumbai" in one report and "Bombay" in another name one city.
+        var listed = claims.SelectMany(c => c.Names.Select((key, n) => (Claim: c, Key: key, Text: c.NameTexts[n])))
+            .Where(x => variants.IsListed(x.Key, out var label) && !label).ToList();
+        foreach (var x in listed)
+        {
+            foreach (var y in listed)
+            {
+                if (string.CompareOrdinal(x.Claim.Article, y.Claim.Article) < 0 && variants.Listed(x.Key, y.Key, out _)
+                    && !namesOf[x.Claim.Article].Contains(y.Key) && !namesOf[y.Claim.Article].Contains(x.Key)
+                    && !found.Exists(f => f.A.Article == x.Claim.Article && f.B.Article == y.Claim.Article && Key(f.TextA) == x.Key && Key(f.TextB) == y.Key))
+                {
+                    found.Add(new Found("name", x.Claim, x.Text, y.Claim, y.Text));
                 }
             }
         }
