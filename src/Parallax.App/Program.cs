@@ -8,6 +8,7 @@ var root = new RootCommand("Parallax: turns a stream of news pages into stories,
 {
     AnalyzeCommand.Create(),
     PairsCommand.Create(),
+    AlignCommand.Create(),
     BenchCommand.Create(),
 };
 
