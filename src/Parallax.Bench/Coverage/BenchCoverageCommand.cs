@@ -81,6 +81,17 @@ internal static class BenchCoverageCommand
         var ours = EcbAlignment.Coverage(test, bestOurs.Threshold, vocabulary, language);
         var defaults = EcbAlignment.Coverage(test, CoverageOptions.Default.SameClaimThreshold, vocabulary, language);
         var baseline = EcbAlignment.Baseline(test, bestBase.Threshold, tfidf);
+        if (Environment.GetEnvironmentVariable("PARALLAX_COVERAGE_EXPLORE") is not null)
+        {
+            foreach (var link in new[] { 0.05, 0.1, 0.15, 0.2, 0.3 })
+            {
+                var o = CoverageOptions.Default with { OneSentencePerArticle = false, AverageLink = link };
+                var best = EcbAlignment.Grid().Select(t => EcbAlignment.Coverage(tune, t, vocabulary, language, o)).MaxBy(s => s.F1)!;
+                var rep = EcbAlignment.Coverage(test, best.Threshold, vocabulary, language, o);
+                Console.WriteLine($"  explore average link {link}: t {best.Threshold} tune F1 {best.F1:0.000} test P {rep.Precision:0.000} R {rep.Recall:0.000} F1 {rep.F1:0.000}");
+            }
+        }
+
         Console.WriteLine($"ECB+ alignment: {all.Count} annotated sentences ({tune.Count} in topics 1-22, {test.Count} in 23-45), gold pairs {ours.Gold} on 23-45");
         Console.WriteLine("  measure                               threshold  P      R      F1     (tuned on 1-22, reported on 23-45)");
         Console.WriteLine($"  shared claims (coverage)              {ours.Threshold,5:0.00}      {ours.Precision:0.000}  {ours.Recall:0.000}  {ours.F1:0.000}   (1-22: F1 {bestOurs.F1:0.000})");

@@ -23,9 +23,11 @@ internal static class EcbAlignment
 {
     public static IEnumerable<double> Grid() => Enumerable.Range(0, 33).Select(i => Math.Round(0.10 + i * 0.02, 2));
 
-    public static PairScore Coverage(IReadOnlyList<EcbSentence> sentences, double threshold, ClaimVocabulary vocabulary, LanguageAnalyzer language)
+    public static PairScore Coverage(IReadOnlyList<EcbSentence> sentences, double threshold, ClaimVocabulary vocabulary, LanguageAnalyzer language,
+        CoverageOptions? baseOptions = null)
     {
-        var options = CoverageOptions.Default with { SameClaimThreshold = threshold, ConflictThreshold = Math.Min(threshold, CoverageOptions.Default.ConflictThreshold) };
+        baseOptions ??= CoverageOptions.Default;
+        var options = baseOptions with { SameClaimThreshold = threshold, ConflictThreshold = Math.Min(threshold, baseOptions.ConflictThreshold) };
         var aligner = new ClaimAligner(new ClaimMatcher(options));
         var reader = new ClaimReader(vocabulary);
         int predicted = 0, correct = 0, gold = 0;
@@ -60,6 +62,11 @@ internal static class EcbAlignment
                 {
                     for (var j = i + 1; j < group.Count; j++)
                     {
+                        if (group[i].Article == group[j].Article)
+                        {
+                            continue;
+                        }
+
                         predicted++;
                         if (sentenceOf[group[i]].Instances.Overlaps(sentenceOf[group[j]].Instances))
                         {

@@ -9,7 +9,8 @@ public sealed record ClaimNumber(string Text, double Value, string? Unit, Number
 public sealed record ClaimDate(string Text, string Key, bool Resolved);
 
 /// <summary>Who did what to whom, when a sentence says it plainly ("Marlow accused Denholm"): name keys and the verb's lemma.</summary>
-public sealed record ClaimRoles(string Agent, string Verb, string? Patient, string AgentText, string? PatientText);
+/// <param name="VerbText">The verb as written ("accused").</param>
+public sealed record ClaimRoles(string Agent, string Verb, string? Patient, string AgentText, string? PatientText, string VerbText);
 
 /// <summary>
 /// One sentence of a report that states something, with what the checks read: its content words, names, places,

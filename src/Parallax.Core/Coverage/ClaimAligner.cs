@@ -23,6 +23,7 @@ public sealed class ClaimAligner
 
     private readonly ClaimMatcher matcher;
 
+
     public ClaimAligner(ClaimMatcher matcher)
     {
         this.matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
@@ -76,11 +77,19 @@ public sealed class ClaimAligner
             members.Add([i]);
         }
 
+        var similarity = new Dictionary<(int, int), double>(same.Count);
+        foreach (var (sim, i, j) in same)
+        {
+            similarity[(i, j)] = sim;
+        }
+
+        var oneEach = matcher.Options.OneSentencePerArticle;
         foreach (var (_, i, j) in same)
         {
             var gi = group[i];
             var gj = group[j];
-            if (gi == gj || members[gi].Exists(x => members[gj].Exists(y => claims[x].Article == claims[y].Article)))
+            if (gi == gj || oneEach && members[gi].Exists(x => members[gj].Exists(y => claims[x].Article == claims[y].Article))
+                || !oneEach && !AverageLinked(members[gi], members[gj], similarity, claims))
             {
                 continue;
             }
@@ -108,6 +117,40 @@ public sealed class ClaimAligner
         groups.Sort((x, y) => Order(claims, x[0]).CompareTo(Order(claims, y[0])));
         conflicts.Sort((x, y) => y.Similarity.CompareTo(x.Similarity));
         return new ClaimAlignment(groups, conflicts);
+    }
+
+    /// <summary>Largest pair of groups weighed for a merge: past it the groups stay apart (a bound on the time, not a rule of meaning).</summary>
+    private const int MaxLinkPairs = 20_000;
+
+    /// <summary>
+    /// Average linkage: the mean similarity of the two groups' cross-article pairs, a pair the decision did not call
+    /// the same claim counting 0, reaches <see cref="CoverageOptions.AverageLink"/>; two sentences of one article in a
+    /// group are then a report that states the claim twice.
+    /// </summary>
+    private bool AverageLinked(List<int> a, List<int> b, Dictionary<(int, int), double> similarity, IReadOnlyList<Claim> claims)
+    {
+        if ((long)a.Count * b.Count > MaxLinkPairs)
+        {
+            return false;
+        }
+
+        double sum = 0;
+        var pairs = 0;
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (claims[x].Article == claims[y].Article)
+                {
+                    continue;
+                }
+
+                pairs++;
+                sum += similarity.GetValueOrDefault(x < y ? (x, y) : (y, x));
+            }
+        }
+
+        return pairs > 0 && sum / pairs >= matcher.Options.AverageLink;
     }
 
     /// <summary>The weight of a claim's words that the index leaves out.</summary>

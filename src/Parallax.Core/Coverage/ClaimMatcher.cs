@@ -167,12 +167,12 @@ public sealed class ClaimMatcher
         if (x.Patient is { } xp && y.Patient is { } yp && variants.SameReferent(x.Agent, yp) && variants.SameReferent(xp, y.Agent)
             && !variants.SameReferent(x.Agent, y.Agent))
         {
-            return new ClaimConflict("roles", $"who {x.Verb} whom", $"{x.AgentText} → {x.PatientText}", $"{y.AgentText} → {y.PatientText}");
+            return new ClaimConflict("roles", $"who {x.VerbText} whom", $"{x.AgentText} → {x.PatientText}", $"{y.AgentText} → {y.PatientText}");
         }
 
         if (!variants.SameReferent(x.Agent, y.Agent) && !Mentions(b, x.Agent) && !Mentions(a, y.Agent))
         {
-            return new ClaimConflict("agent", $"who {x.Verb}", x.AgentText, y.AgentText);
+            return new ClaimConflict("agent", $"who {x.VerbText}", x.AgentText, y.AgentText);
         }
 
         return null;

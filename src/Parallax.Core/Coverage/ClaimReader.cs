@@ -325,7 +325,7 @@ public sealed class ClaimReader
                 break;
             }
 
-            return new ClaimRoles(agent.Key, verb, patient?.Key, text[agent.Start..agent.End], patient is null ? null : text[patient.Start..patient.End]);
+            return new ClaimRoles(agent.Key, verb, patient?.Key, text[agent.Start..agent.End], patient is null ? null : text[patient.Start..patient.End], verbWord);
         }
 
         return null;

@@ -14,6 +14,15 @@ public sealed record CoverageOptions
     /// <summary>Similarity from which two claims that differ in a slot are one statement in conflict.</summary>
     public double ConflictThreshold { get; init; } = 0.42;
 
+    /// <summary>
+    /// True: a shared claim holds at most one sentence per article. False: groups join by average linkage
+    /// (<see cref="AverageLink"/>), and a report that states a claim twice has both sentences in it.
+    /// </summary>
+    public bool OneSentencePerArticle { get; init; } = true;
+
+    /// <summary>Mean similarity two groups' pairs need to join when <see cref="OneSentencePerArticle"/> is false.</summary>
+    public double AverageLink { get; init; } = 0.3;
+
     /// <summary>Below this the words say "different claims" plainly and the model is not asked.</summary>
     public double AmbiguousLow { get; init; } = 0.2;
 

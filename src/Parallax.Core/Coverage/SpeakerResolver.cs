@@ -182,10 +182,15 @@ public sealed class SpeakerResolver
             return ([ClaimReader.Lower(words[0].TrimEnd('.'))], []);
         }
 
+        // "Transport Minister Ana Lind", "Finance Minister Tom Berg": up to the last title word before the name.
         var k = 0;
-        while (k < words.Length - 1 && IsTitle(words[k]))
+        for (var i = words.Length - 2; i >= 0; i--)
         {
-            k++;
+            if (IsTitle(words[i]))
+            {
+                k = i + 1;
+                break;
+            }
         }
 
         return ([.. words[..k].Select(w => ClaimReader.Lower(w.TrimEnd('.')))], words[k..]);
