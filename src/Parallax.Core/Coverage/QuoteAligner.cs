@@ -37,20 +37,60 @@ public sealed class QuoteAligner
 
             var words = quote.TextIn(analysis.Text).TrimEnd(',', ';', ':', ' ');
             var terms = Terms(analysis, quote);
-            if (terms.Length < 2)
+            if (terms.Length == 0)
             {
                 continue;
             }
 
             var clause = quote.SpeakerSpan is { } s && quote.Speaker is null ? s.ToString(analysis.Text) : null;
-            var speaker = speakers.Resolve(quote.Speaker, clause);
+            var written = quote.Speaker ?? (quote.SpeakerSpan is { } c ? NameOfOrganisation(analysis, c) : null);
+            var speaker = speakers.Resolve(written, written is null ? clause : null);
             var last = QuoteSentence(analysis, quote.End);
             var span = new[] { analysis.Sentences[quote.Sentence].Start, analysis.Sentences[Math.Max(last, quote.Sentence)].End };
             var claim = new Claim(article, quote.Sentence, words, new TextSpan(span[0], span[1]), terms, [], [], [], [], [], false, null, null, null);
-            renderings.Add(new Rendering(article, words, quote.Speaker, speaker, span, claim));
+            renderings.Add(new Rendering(article, words, written, speaker, span, claim));
         }
 
         return renderings;
+    }
+
+    /// <summary>
+    /// "Erik Dahl of the coastguard said": a name whose description ("of the coastguard", "from the agency") stands
+    /// between it and the speech verb is the speaker; the language layer leaves such a clause without one.
+    /// </summary>
+    private static string? NameOfOrganisation(TextAnalysis analysis, TextSpan clause)
+    {
+        var text = analysis.Text;
+        foreach (var name in analysis.Names)
+        {
+            if (name.Start < clause.Start || name.End > clause.End)
+            {
+                continue;
+            }
+
+            var rest = text.AsSpan(name.End, clause.End - name.End).TrimStart();
+            if (!(rest.StartsWith("of ", StringComparison.Ordinal) || rest.StartsWith("from ", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var words = rest.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 1; i < words.Length && i <= 5; i++)
+            {
+                var word = words[i].TrimEnd('.', ',', ';');
+                if (ClaimReader.AttributionVerbs.Contains(word) && !word.StartsWith("tol", StringComparison.OrdinalIgnoreCase) && word != "according")
+                {
+                    return text[name.Start..name.End];
+                }
+
+                if (word.Length == 0 || char.IsUpper(word[0]) || word.Contains('"'))
+                {
+                    break;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Renderings grouped into statements, at most one per article each, in reading order.</summary>
