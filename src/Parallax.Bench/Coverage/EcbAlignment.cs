@@ -21,10 +21,10 @@ internal sealed record PairScore(double Threshold, int Predicted, int Correct, i
 /// </summary>
 internal static class EcbAlignment
 {
-    public static IEnumerable<double> Grid() => Enumerable.Range(0, 33).Select(i => Math.Round(0.10 + i * 0.02, 2));
+    public static IEnumerable<double> Grid() => Enumerable.Range(0, 37).Select(i => Math.Round(0.02 + i * 0.02, 2));
 
     public static PairScore Coverage(IReadOnlyList<EcbSentence> sentences, double threshold, ClaimVocabulary vocabulary, LanguageAnalyzer language,
-        CoverageOptions? baseOptions = null)
+        CoverageOptions? baseOptions = null, Func<Claim, float[]?>? embed = null)
     {
         baseOptions ??= CoverageOptions.Default;
         var options = baseOptions with { SameClaimThreshold = threshold, ConflictThreshold = Math.Min(threshold, baseOptions.ConflictThreshold) };
@@ -56,7 +56,7 @@ internal static class EcbAlignment
                 }
             }
 
-            foreach (var group in aligner.Align(claims).Groups)
+            foreach (var group in aligner.Align(claims, embed).Groups)
             {
                 for (var i = 0; i < group.Count; i++)
                 {
