@@ -115,6 +115,17 @@ public sealed class ClaimAligner
         }
 
         groups.Sort((x, y) => Order(claims, x[0]).CompareTo(Order(claims, y[0])));
+
+        // A sentence that shares its claim with a sentence of the other report has found its match there; a near-match
+        // with yet another sentence of that report is two statements, not a conflict.
+        var index = new Dictionary<Claim, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < claims.Count; i++)
+        {
+            index[claims[i]] = i;
+        }
+
+        bool Matched(Claim claim, string article) => members[group[index[claim]]].Exists(m => claims[m].Article == article);
+        conflicts.RemoveAll(c => Matched(c.A, c.B.Article) || Matched(c.B, c.A.Article));
         conflicts.Sort((x, y) => y.Similarity.CompareTo(x.Similarity));
         return new ClaimAlignment(groups, conflicts);
     }

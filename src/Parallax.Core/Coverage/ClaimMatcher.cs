@@ -141,6 +141,13 @@ public sealed class ClaimMatcher
         }
 
         var conflict = Conflict(a, b);
+        if (conflict is { Kind: "negation" or "source" or "agent" } && similarity < options.StrongConflictThreshold)
+        {
+            // A denial, another source or another actor is read from one word or one name: below a high similarity
+            // the two sentences are more likely two statements than one statement told two ways.
+            return new ClaimComparison(similarity, false, null);
+        }
+
         return new ClaimComparison(similarity, conflict is null && similarity >= options.SameClaimThreshold, conflict);
     }
 
@@ -213,10 +220,10 @@ public sealed class ClaimMatcher
         }
 
         // "300 residents" and "250 people": one count each, of nouns the two wordings name differently.
-        var qa = a.Numbers.Where(n => n.Kind == NumberKind.Quantity).ToList();
-        var qb = b.Numbers.Where(n => n.Kind == NumberKind.Quantity).ToList();
+        var qa = a.Numbers.Where(n => n.Kind == NumberKind.Quantity && !IsMeasure(n.Unit)).ToList();
+        var qb = b.Numbers.Where(n => n.Kind == NumberKind.Quantity && !IsMeasure(n.Unit)).ToList();
         if (qa.Count == 1 && qb.Count == 1 && qa[0].Unit != qb[0].Unit && !SameValue(qa[0].Value, qb[0].Value)
-            && !IsMeasure(qa[0].Unit) && !IsMeasure(qb[0].Unit))
+            && (IsPeople(qa[0].Unit) || IsPeople(qb[0].Unit)) && !IsTime(qa[0].Unit) && !IsTime(qb[0].Unit))
         {
             return new ClaimConflict("number", Topic(qa[0]), qa[0].Text, qb[0].Text);
         }
@@ -226,8 +233,15 @@ public sealed class ClaimMatcher
 
     private static bool IsBareCount(ClaimNumber n) => n.Kind == NumberKind.Cardinal && n.Unit is null && !(n.Value is >= 1000 and <= 2100 && n.Value == Math.Floor(n.Value));
 
+    /// <summary>A count of people, which outlets name in many ways ("300 people", "250 residents").</summary>
+    private static bool IsPeople(string? unit) => unit is "people" or "persons" or "individuals" or "residents" or "inhabitants" or "villagers" or "civilians";
+
+    private static bool IsTime(string? unit) => unit is not null && (unit.StartsWith("second", StringComparison.Ordinal) || unit.StartsWith("minute", StringComparison.Ordinal)
+        || unit.StartsWith("hour", StringComparison.Ordinal) || unit.StartsWith("day", StringComparison.Ordinal) || unit.StartsWith("week", StringComparison.Ordinal)
+        || unit.StartsWith("month", StringComparison.Ordinal) || unit.StartsWith("year", StringComparison.Ordinal));
+
     /// <summary>Counted nouns come as written ("people"); measures are the normalised short units.</summary>
-    private static bool IsMeasure(string? unit) => unit is null || unit.Length <= 3 || unit is "mile" or "miles" or "hour" or "hours" or "minute" or "minutes" or "year" or "years" or "day" or "days";
+    private static bool IsMeasure(string? unit) => unit is null || unit.Length <= 3 || unit is "mile" or "miles" || IsTime(unit);
 
     private static string Topic(ClaimNumber n) => n.Kind switch
     {

@@ -23,14 +23,20 @@ public sealed record CoverageOptions
     /// <summary>Mean similarity two groups' pairs need to join when <see cref="OneSentencePerArticle"/> is false.</summary>
     public double AverageLink { get; init; } = 0.3;
 
+    /// <summary>
+    /// Similarity from which a conflict read from one word or one name (a negation, another source, another actor)
+    /// is kept; below it the pair is two statements, not one in conflict.
+    /// </summary>
+    public double StrongConflictThreshold { get; init; } = 0.5;
+
     /// <summary>Below this the words say "different claims" plainly and the model is not asked.</summary>
     public double AmbiguousLow { get; init; } = 0.2;
 
     /// <summary>From this the words say "same claim" plainly and the model is not asked.</summary>
     public double AmbiguousHigh { get; init; } = 0.42;
 
-    /// <summary>The model's cosine that counts as nothing in common (sentence embeddings of unrelated news sentences sit near it).</summary>
-    public double CosineFloor { get; init; } = 0.55;
+    /// <summary>The model's cosine that counts as nothing in common (arctic-embed-xs gives two related but different news sentences about 0.7 to 0.8, so only the cosine above this says "same meaning").</summary>
+    public double CosineFloor { get; init; } = 0.7;
 
     /// <summary>The model's cosine that counts as the same meaning.</summary>
     public double CosineCeiling { get; init; } = 0.95;
