@@ -105,6 +105,14 @@ public sealed class CoverageBuilder
             }
         }
 
+        var ids = compared.ConvertAll(r => r.Article);
+        if (compared.Count < 2)
+        {
+            // One report has nothing to compare with; skipping it also spares a run of single-report stories the
+            // word data's load (about two seconds, once per process).
+            return new StoryCoverage(ids, [], [], [], [], [], leftOut);
+        }
+
         var claims = new List<Claim>();
         foreach (var report in compared)
         {
@@ -123,11 +131,6 @@ public sealed class CoverageBuilder
         }
 
         var statements = quotes.Align(renderings, embed);
-        var ids = compared.ConvertAll(r => r.Article);
-        if (compared.Count < 2)
-        {
-            return new StoryCoverage(ids, [], [], [], statements, [], leftOut);
-        }
 
         // A sentence whose quote another outlet also carries is shown with that quote, not again as a claim.
         var quotedElsewhere = statements.Where(q => q.Variants.Select(v => v.Article).Distinct().Count() > 1)

@@ -29,7 +29,8 @@ public sealed class SpeakerTests
     public void A_pronoun_an_unnamed_source_or_a_title_two_people_hold_leaves_the_speaker_unknown()
     {
         var quotes = Quotes(
-            "Health Minister Clara Weiss and Finance Minister Tom Berg met on Monday.\n\n\"The new budget is fair to every family,\" the minister said.\n\n\"Taxes will stay the same next year,\" he said.\n\n\"The ministry never told the unions about the cuts,\" a spokesman said.");
+            "Health Minister Clara Weiss and Finance Minister Tom Berg met on Monday.\n\n\"The new budget is fair to every family,\" the minister said.\n\n\"Taxes will stay the same next year,\" he said.\n\n\"The ministry never told the unions about the cuts,\" a spokesman said.",
+            "The budget debate will go on until Friday.");
         Assert.Equal(3, quotes.Count);
         Assert.All(quotes, q => Assert.Null(q.Speaker));
     }
