@@ -4,7 +4,6 @@ using System.Text.Json;
 using Parallax.App.Output;
 using Parallax.Core.Coverage;
 using Parallax.Core.Language;
-using Parallax.Embeddings;
 
 namespace Parallax.App.Commands;
 
@@ -61,9 +60,9 @@ internal static class AlignCommand
         var errors = new ErrorReport(error, verbose);
         var scored = 0;
 
-        // The same builder `analyze` uses, with the model asked only where the words leave the pair in doubt.
-        using var embedder = new ArcticEmbedder();
-        var coverage = new CoverageBuilder(embedder: embedder);
+        // The same decision `analyze` uses for shared claims, with the same default options (words alone; see
+        // CoverageOptions.MaxEmbeddings for why the embedding model is off by default).
+        var coverage = new CoverageBuilder();
         var language = new LanguageAnalyzer();
         await using (input)
         {

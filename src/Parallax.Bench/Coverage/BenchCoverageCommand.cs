@@ -93,6 +93,7 @@ internal static class BenchCoverageCommand
         var test = all.Where(s => s.Topic >= 23).ToList();
         var tfidf = new TfIdf(all.Select(s => s.Text));
         var bestOurs = EcbAlignment.Grid().Select(t => EcbAlignment.Coverage(tune, t, vocabulary, language, null, embed)).MaxBy(s => s.F1)!;
+        // ClaimAligner is handed the embedding directly here; the shipped builder asks it only with MaxEmbeddings above 0.
         var bestBase = Enumerable.Range(0, 46).Select(i => EcbAlignment.Baseline(tune, Math.Round(i * 0.02, 2), tfidf)).MaxBy(s => s.F1)!;
         var ours = EcbAlignment.Coverage(test, bestOurs.Threshold, vocabulary, language, null, embed);
         var defaults = EcbAlignment.Coverage(test, CoverageOptions.Default.SameClaimThreshold, vocabulary, language, null, embed);

@@ -44,4 +44,10 @@ public sealed record Claim(
     public double Mass { get; } = Terms.Sum(t => t.Weight);
 
     public int[] SpanArray => [Span.Start, Span.End];
+
+    /// <summary>Every lemma of its words, for a match test in constant time.</summary>
+    internal HashSet<string> LemmaSet { get; } = [.. Terms.SelectMany(t => t.Lemmas)];
+
+    /// <summary>Every synset of its words.</summary>
+    internal HashSet<int> SynsetSet { get; } = [.. Terms.SelectMany(t => t.Synsets)];
 }

@@ -48,7 +48,26 @@ public sealed class ClaimMatcher
             return 0;
         }
 
-        return (Covered(a.Terms, b.Terms) + Covered(b.Terms, a.Terms)) / (a.Mass + b.Mass);
+        return (Covered(a.Terms, b) + Covered(b.Terms, a)) / (a.Mass + b.Mass);
+    }
+
+    /// <summary>The weight of <paramref name="from"/> that <paramref name="by"/> carries: 1 a lemma in common, <see cref="SynonymCredit"/> a synonym.</summary>
+    private static double Covered(ClaimTerm[] from, Claim by)
+    {
+        double sum = 0;
+        foreach (var t in from)
+        {
+            if (Array.Exists(t.Lemmas, by.LemmaSet.Contains))
+            {
+                sum += t.Weight;
+            }
+            else if (Array.Exists(t.Synsets, by.SynsetSet.Contains))
+            {
+                sum += SynonymCredit * t.Weight;
+            }
+        }
+
+        return sum;
     }
 
     /// <summary>

@@ -212,7 +212,7 @@ public sealed class CoverageBuilder
     /// <summary>Embeddings of claims, each made once per call and at most <see cref="CoverageOptions.MaxEmbeddings"/> in all; null without a model.</summary>
     private Func<Claim, float[]?>? Embedding()
     {
-        if (embedder is null)
+        if (embedder is null || options.MaxEmbeddings == 0)
         {
             return null;
         }

@@ -43,7 +43,7 @@ public sealed class QuoteAligner
             }
 
             var clause = quote.SpeakerSpan is { } s && quote.Speaker is null ? s.ToString(analysis.Text) : null;
-            var written = quote.Speaker ?? (quote.SpeakerSpan is { } c ? NameOfOrganisation(analysis, c) : null);
+            var written = quote.Speaker ?? (quote.SpeakerSpan is { } c ? NameOfOrganisation(analysis, c) ?? TitledAfterVerb(analysis, c) : null);
             var speaker = speakers.Resolve(written, written is null ? clause : null);
             var last = QuoteSentence(analysis, quote.End);
             var span = new[] { analysis.Sentences[quote.Sentence].Start, analysis.Sentences[Math.Max(last, quote.Sentence)].End };
@@ -93,6 +93,37 @@ public sealed class QuoteAligner
         return null;
     }
 
+    /// <summary>
+    /// "said fire chief Marta Quill": a name after the speech verb with only lower-case title words between is the
+    /// speaker (not after "told", whose object is the listener).
+    /// </summary>
+    private static string? TitledAfterVerb(TextAnalysis analysis, TextSpan clause)
+    {
+        var text = analysis.Text;
+        foreach (var name in analysis.Names)
+        {
+            if (name.Start < clause.Start || name.End > clause.End)
+            {
+                continue;
+            }
+
+            var words = text[clause.Start..name.Start].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var verb = Array.FindLastIndex(words, w => ClaimReader.AttributionVerbs.Contains(w.TrimEnd(',')));
+            if (verb < 0 || words[verb].StartsWith("tol", StringComparison.OrdinalIgnoreCase) || words[verb].Equals("according", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var between = words[(verb + 1)..];
+            if (between.Length is >= 1 and <= 3 && between.All(w => w.All(char.IsLower)))
+            {
+                return text[name.Start..name.End];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Renderings grouped into statements, at most one per article each, in reading order.</summary>
     public List<QuotedStatement> Align(IReadOnlyList<Rendering> renderings, Func<Claim, float[]?>? embed = null)
     {
@@ -109,7 +140,11 @@ public sealed class QuoteAligner
                     continue;
                 }
 
-                var lexical = ClaimMatcher.SoftLexical(a.Claim, b.Claim, vocabulary);
+                // Word vectors only where one speaker's two renderings may be two translations; a quote whose speaker is
+                // unclear joins only near-verbatim, which the plain overlap measures (and the vectors cost most).
+                var lexical = a.Speaker is not null && b.Speaker is not null
+                    ? ClaimMatcher.SoftLexical(a.Claim, b.Claim, vocabulary)
+                    : ClaimMatcher.Lexical(a.Claim, b.Claim);
                 var similarity = matcher.Similarity(a.Claim, b.Claim, lexical, embed);
                 var needed = a.Speaker is null || b.Speaker is null ? matcher.Options.UnattributedQuoteThreshold
                     : Sole(renderings, a) && Sole(renderings, b) ? matcher.Options.SoleQuoteThreshold : matcher.Options.QuoteThreshold;
