@@ -11,6 +11,7 @@ var root = new RootCommand("Parallax: turns a stream of news pages into stories,
     FeedsCommand.Create(),
     ImportCommand.Create(),
     WorkerCommand.Create(),
+    AlignCommand.Create(),
     BenchCommand.Create(),
     ServeCommand.Create(),
 };

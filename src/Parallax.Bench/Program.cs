@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parallax.Bench.Coverage;
 using Parallax.Bench.Extract;
 using Parallax.Bench.Hostile;
 using Parallax.Bench.Spin;
@@ -9,6 +10,7 @@ var root = new RootCommand("Parallax benchmarks: each prints its figures with th
 {
     BenchExtractCommand.Create(),
     BenchStoriesCommand.Create(),
+    BenchCoverageCommand.Create(),
     HostileCommand.Create(),
     BenchSpinCommand.Create(),
 };

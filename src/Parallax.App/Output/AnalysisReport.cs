@@ -54,6 +54,7 @@ internal static class AnalysisReport
                 }
 
                 console.Write(tree);
+                CoverageReport.Write(console, story, byId);
             }
 
             console.WriteLine();

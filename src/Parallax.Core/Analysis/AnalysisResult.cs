@@ -36,4 +36,8 @@ public sealed record StoryRecord(
     string Title,
     IReadOnlyList<string> Articles,
     IReadOnlyList<string> Sources,
-    IReadOnlyList<string> Related);
+    IReadOnlyList<string> Related)
+{
+    /// <summary>What its distinct reports share, and how they differ (<see cref="StoryCoverage"/>); empty until computed.</summary>
+    public StoryCoverage Coverage { get; init; } = StoryCoverage.Empty;
+}

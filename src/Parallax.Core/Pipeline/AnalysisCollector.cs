@@ -1,6 +1,8 @@
 using Parallax.Core.Analysis;
 using Parallax.Core.Identity;
 using Parallax.Core.Spin;
+using Parallax.Core.Coverage;
+using Parallax.Core.Language;
 
 namespace Parallax.Core.Pipeline;
 
@@ -11,6 +13,13 @@ namespace Parallax.Core.Pipeline;
 public sealed class AnalysisCollector
 {
     private readonly List<(string Id, PreparedArticle Article)> articles = [];
+    private readonly CoverageBuilder? coverage;
+
+    /// <param name="coverage">Compares each story's distinct reports (<see cref="StoryRecord.Coverage"/>); null leaves coverage empty.</param>
+    public AnalysisCollector(CoverageBuilder? coverage = null)
+    {
+        this.coverage = coverage;
+    }
 
     public void Add(SessionUpdate update, PreparedArticle article)
     {
@@ -83,7 +92,10 @@ public sealed class AnalysisCollector
                 }
             }
 
-            records.Add(new StoryRecord(storyId[story], StoryTitle(analyzed, list), list.ConvertAll(i => analyzed[i].Id), Sources(analyzed, list), related));
+            records.Add(new StoryRecord(storyId[story], StoryTitle(analyzed, list), list.ConvertAll(i => analyzed[i].Id), Sources(analyzed, list), related)
+            {
+                Coverage = Coverage(analyzed, list),
+            });
         }
 
         return new AnalysisResult(analyzed, records);
@@ -97,6 +109,37 @@ public sealed class AnalysisCollector
         link is { Kind: CopyKind.SpunCopy } && byId.TryGetValue(link.OriginalId, out var original)
             ? article.Spin.FromOriginal(CopyRestoration.Restore(article.Text, original.Text), link.OriginalId)
             : article.Spin;
+
+    /// <summary>
+    /// The story's distinct reports compared: copies add no new report; a spun report is compared in its restored
+    /// wording, with spans still in its own text.
+    /// </summary>
+    private StoryCoverage Coverage(List<AnalyzedArticle> analyzed, List<int> members)
+    {
+        if (coverage is null)
+        {
+            return StoryCoverage.Empty;
+        }
+
+        var reports = new List<CoverageReport>();
+        foreach (var i in members)
+        {
+            if (analyzed[i].CopyOf is not null)
+            {
+                continue;
+            }
+
+            var prepared = articles[i].Article;
+            var restored = prepared.Spin.Spun && prepared.Spin.Restored is { } words
+                ? Language.Analyze(prepared.Article.Title, words, prepared.Article.Published)
+                : null;
+            reports.Add(new CoverageReport(analyzed[i].Id, prepared.Language, restored));
+        }
+
+        return coverage.Build(reports);
+    }
+
+    private LanguageAnalyzer Language { get; } = new();
 
     /// <summary>
     /// The title of the story's original report: the earliest published distinct report (arrival order when times

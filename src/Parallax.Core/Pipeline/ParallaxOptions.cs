@@ -21,6 +21,8 @@ public sealed record ParallaxOptions
 
     public StoryOptions Stories { get; init; } = StoryOptions.Default;
 
+    public Coverage.CoverageOptions Coverage { get; init; } = Parallax.Core.Coverage.CoverageOptions.Default;
+
     /// <summary>How many threads prepare articles (extraction aside: spin, language) ahead of the session; 0 = one per core.</summary>
     public int PrepareThreads { get; init; }
 
@@ -28,6 +30,7 @@ public sealed record ParallaxOptions
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>(Extraction.Problems());
+        problems.AddRange(Coverage.Problems());
         void Check(bool ok, string problem)
         {
             if (!ok)

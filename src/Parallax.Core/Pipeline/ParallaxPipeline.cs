@@ -76,7 +76,7 @@ public sealed class ParallaxPipeline
     {
         ArgumentNullException.ThrowIfNull(pages);
         var session = CreateSession();
-        var collector = new AnalysisCollector();
+        var collector = new AnalysisCollector(new Coverage.CoverageBuilder(Options.Coverage, Embedder));
         var threads = Options.PrepareThreads > 0 ? Options.PrepareThreads : Environment.ProcessorCount;
         var prepared = pages.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Clamp(threads, 1, 512))
             .WithCancellation(cancellationToken).Select(Prepare);

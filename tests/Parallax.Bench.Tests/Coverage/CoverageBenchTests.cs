@@ -1,0 +1,65 @@
+using Parallax.Bench.Coverage;
+using Parallax.Core.Analysis;
+using Parallax.Core.Coverage;
+using Parallax.Core.Language;
+using Parallax.Tests;
+
+namespace Parallax.Bench.Tests.Coverage;
+
+/// <summary>The coverage benchmark's parts: the fixture set meets its targets, the scoring counts what it should, ECB+ reads.</summary>
+public sealed class CoverageBenchTests
+{
+    private static string Fixtures() => Path.Combine(TestRepository.Root()!, "bench", "coverage");
+
+    [Fact]
+    public void The_fixture_set_has_twenty_events_and_meets_the_quote_and_conflict_targets()
+    {
+        var events = CoverageFixtures.LoadEvents(Path.Combine(Fixtures(), "events"));
+        var table = CoverageFixtures.LoadAnnotations(Path.Combine(Fixtures(), "annotations.tsv"));
+        Assert.True(events.Count >= 20);
+        Assert.All(events, e => Assert.InRange(e.Reports.Count, 2, 4));
+        Assert.All(table, t => Assert.Contains(events, e => e.Id == t.Event));
+
+        var builder = new CoverageBuilder();
+        var language = new LanguageAnalyzer();
+        var scores = FixtureEvaluation.Score(events.Select(e => (e.Id, FixtureRun.Coverage(e, builder, language))).ToList(), table);
+        var quote = scores.Kinds.Single(k => k.Kind == "quote");
+        var conflict = scores.Kinds.Single(k => k.Kind == "conflict");
+        Assert.True(quote.Precision >= 0.9 && quote.Recall >= 0.8, $"quotes P {quote.Precision:0.000} R {quote.Recall:0.000}");
+        Assert.True(conflict.Precision >= 0.8 && conflict.Recall >= 0.7, $"conflicts P {conflict.Precision:0.000} R {conflict.Recall:0.000}");
+        Assert.Equal(0, scores.WrongSpeakers);
+    }
+
+    [Fact]
+    public void A_line_the_table_does_not_hold_costs_precision_and_a_wrong_speaker_is_counted()
+    {
+        var coverage = StoryCoverage.Empty with
+        {
+            Reports = ["a1", "a2"],
+            Quotes = [new QuotedStatement("Tom Berg", [new CoverageVariant("a1", "We will win", [0, 10]), new CoverageVariant("a2", "Victory is ours", [0, 10])])],
+            Conflicts = [new CoverageConflict("date", "date", [new CoverageVariant("a1", "on Monday", [0, 9]), new CoverageVariant("a2", "on Tuesday", [0, 10])])],
+        };
+        var table = new List<Expected> { new("x", "quote", "Ana Lind", [("a1", "We will win"), ("a2", "Victory")]) };
+
+        var scores = FixtureEvaluation.Score([("x", coverage)], table);
+
+        Assert.Equal(0, scores.Kinds.Single(k => k.Kind == "quote").Recall);
+        Assert.Equal(0, scores.Kinds.Single(k => k.Kind == "conflict").Precision);
+        Assert.Equal(1, scores.WrongSpeakers);
+    }
+
+    [SharedDataFact("benchmarks/story-clustering/ecbplus/ECBplus_xml.tar.gz")]
+    public void Ecb_annotated_sentences_read_with_their_event_instances()
+    {
+        var folder = Path.Combine(TestRepository.Root()!, "..", "shared", "benchmarks", "story-clustering", "ecbplus");
+        var sentences = EcbSentences.Load(folder);
+        Assert.InRange(sentences.Count, 1700, 1840);
+        Assert.True(sentences.Count(s => s.Instances.Count > 0) > sentences.Count / 2);
+        Assert.All(sentences, s => Assert.False(string.IsNullOrWhiteSpace(s.Text)));
+
+        // All pairs across documents is a ceiling on recall: every gold pair is one of them.
+        var tfidf = new TfIdf(sentences.Select(s => s.Text));
+        var all = EcbAlignment.Baseline(sentences.Where(s => s.Topic <= 3).ToList(), 0.0, tfidf);
+        Assert.Equal(1.0, all.Recall, 3);
+    }
+}
