@@ -1,8 +1,8 @@
 using Parallax.Core.Analysis;
-using Parallax.Core.Identity;
-using Parallax.Core.Spin;
 using Parallax.Core.Coverage;
+using Parallax.Core.Identity;
 using Parallax.Core.Language;
+using Parallax.Core.Spin;
 
 namespace Parallax.Core.Pipeline;
 
