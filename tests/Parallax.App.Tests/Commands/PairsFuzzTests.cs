@@ -33,7 +33,7 @@ public sealed class PairsFuzzTests
                 }
             }
 
-            var (pair, problem, _) = PairsCommand.Parse(line.ToArray(), i + 1);
+            var (pair, problem, _) = PairLines.Parse(line.ToArray(), i + 1);
 
             Assert.True(pair is null != (problem is null));
             Assert.True(problem is null || (problem.EndsWith("skipped", StringComparison.Ordinal) && !problem.Contains("Exception", StringComparison.Ordinal)), problem);

@@ -17,7 +17,7 @@ public sealed class PairsHostileTests : IDisposable
 
     private static string Line(string id, string a, string b) => JsonSerializer.Serialize(new { id, a, b });
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(IEnumerable<string> lines, int maxLineBytes = PairsCommand.DefaultMaxLineBytes)
+    private async Task<(int Exit, string Output, string Error)> RunAsync(IEnumerable<string> lines, int maxLineBytes = PairLines.DefaultMaxLineBytes)
     {
         var path = Path.Combine(folder, $"{Guid.NewGuid():N}.jsonl");
         await File.WriteAllLinesAsync(path, lines);
