@@ -78,83 +78,13 @@ internal static class BodyReader
 
     internal sealed class WireLimitException() : IOException("wire limit");
 
-    /// <summary>Counts the bytes read from the wire and fails past the cap, before the decompressor sees them.</summary>
-    private sealed class CappedStream(Stream inner, long cap) : Stream
+    /// <summary>
+    /// What the wrappers below share: they only read forward, and disposing one disposes the stream it wraps (by
+    /// default <see cref="Inner"/>).
+    /// </summary>
+    private abstract class ReadOnlyWrapper(Stream inner) : Stream
     {
-        public long Count { get; private set; }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var read = await inner.ReadAsync(buffer, cancellationToken);
-            Count += read;
-            return Count > cap ? throw new WireLimitException() : read;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var read = inner.Read(buffer, offset, count);
-            Count += read;
-            return Count > cap ? throw new WireLimitException() : read;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => Count; set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
-
-    /// <summary>Peeks at the first byte: 0x78 starts a zlib header (RFC 1950), anything else is raw deflate (RFC 1951).</summary>
-    private sealed class ZLibOrDeflateStream(Stream inner) : Stream
-    {
-        private Stream? decoder;
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (decoder is null)
-            {
-                var first = new byte[1];
-                var got = await inner.ReadAsync(first, cancellationToken);
-                if (got == 0)
-                {
-                    return 0;
-                }
-
-                var rest = new PrefixStream(first[0], inner);
-                decoder = (first[0] & 0x0F) == 8 && first[0] >> 4 <= 7
-                    ? new ZLibStream(rest, CompressionMode.Decompress)
-                    : new DeflateStream(rest, CompressionMode.Decompress);
-            }
-
-            return await decoder.ReadAsync(buffer, cancellationToken);
-        }
+        protected Stream Inner { get; } = inner;
 
         public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
@@ -178,18 +108,73 @@ internal static class BodyReader
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
+        protected virtual Stream Wrapped => Inner;
+
         protected override void Dispose(bool disposing)
         {
             if (disposing)
             {
-                (decoder ?? inner).Dispose();
+                Wrapped.Dispose();
             }
 
             base.Dispose(disposing);
         }
     }
 
-    private sealed class PrefixStream(byte first, Stream inner) : Stream
+    /// <summary>Counts the bytes read from the wire and fails past the cap, before the decompressor sees them.</summary>
+    private sealed class CappedStream(Stream inner, long cap) : ReadOnlyWrapper(inner)
+    {
+        public long Count { get; private set; }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await Inner.ReadAsync(buffer, cancellationToken);
+            Count += read;
+            return Count > cap ? throw new WireLimitException() : read;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = Inner.Read(buffer, offset, count);
+            Count += read;
+            return Count > cap ? throw new WireLimitException() : read;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override long Position { get => Count; set => throw new NotSupportedException(); }
+    }
+
+    /// <summary>Peeks at the first byte: 0x78 starts a zlib header (RFC 1950), anything else is raw deflate (RFC 1951).</summary>
+    private sealed class ZLibOrDeflateStream(Stream inner) : ReadOnlyWrapper(inner)
+    {
+        private Stream? decoder;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (decoder is null)
+            {
+                var first = new byte[1];
+                var got = await Inner.ReadAsync(first, cancellationToken);
+                if (got == 0)
+                {
+                    return 0;
+                }
+
+                var rest = new PrefixStream(first[0], Inner);
+                decoder = (first[0] & 0x0F) == 8 && first[0] >> 4 <= 7
+                    ? new ZLibStream(rest, CompressionMode.Decompress)
+                    : new DeflateStream(rest, CompressionMode.Decompress);
+            }
+
+            return await decoder.ReadAsync(buffer, cancellationToken);
+        }
+
+        protected override Stream Wrapped => decoder ?? Inner;
+    }
+
+    private sealed class PrefixStream(byte first, Stream inner) : ReadOnlyWrapper(inner)
     {
         private bool served;
 
@@ -202,39 +187,7 @@ internal static class BodyReader
                 return 1;
             }
 
-            return await inner.ReadAsync(buffer, cancellationToken);
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
+            return await Inner.ReadAsync(buffer, cancellationToken);
         }
     }
 }
