@@ -8,10 +8,10 @@ namespace Parallax.Data.Ingest;
 /// copy link (as the session resolves it now) of every article a change named, the stored articles that merges and
 /// splits moved, and the related stories of every story touched. Stories are the session's numbers + 1.
 /// </summary>
-/// <param name="stored">The story the store holds for every stored article, by session id. A split does not always
-/// name the story it split (when the newcomer goes with the half that leaves, both numbers are the new story's), so
-/// after a merge or a split every stored article is compared with where the session has it now: a dictionary pass,
-/// no database read.</param>
+/// <param name="stored">The story the store holds for every stored article, by session id. After a merge or a split
+/// every stored article is compared with where the session has it now: a dictionary pass, no database read, but one
+/// that grows with the store (the session does not list a story's members, so the pass cannot be narrowed to the
+/// stories the change names).</param>
 internal sealed class ChangeWriter(ParallaxSession session, IReadOnlyDictionary<string, long> stored)
 {
     public PageWrite Build(
