@@ -37,6 +37,19 @@ public interface IParallaxStore : IAsyncDisposable
     /// <summary>Records a poll: next check, validators, and the error (with the count of failures in a row) or its clearing.</summary>
     Task RecordSourceCheckAsync(long sourceId, SourceCheck check, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Takes up to <paramref name="limit"/> feed sources due at <paramref name="now"/> for <paramref name="poller"/>
+    /// until now + <paramref name="leaseFor"/>, the longest overdue first: two pollers never get the same source while
+    /// its lease holds (FOR UPDATE SKIP LOCKED on PostgreSQL). Saving the check ends the lease.
+    /// </summary>
+    Task<IReadOnlyList<SourceRecord>> ClaimDueSourcesAsync(string poller, int limit, TimeSpan leaseFor, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a poll as <see cref="RecordSourceCheckAsync"/> does, ends the source's lease, and queues the feed's
+    /// entries, all in one transaction; an item whose key is known already is left as it is. Returns how many were new.
+    /// </summary>
+    Task<int> SaveSourceCheckAsync(long sourceId, SourceCheck check, IReadOnlyList<NewIngestItem> items, CancellationToken cancellationToken = default);
+
     /// <summary>Sources whose last poll failed, the most recent failure first.</summary>
     Task<IReadOnlyList<SourceRecord>> FeedErrorsAsync(CancellationToken cancellationToken = default);
 

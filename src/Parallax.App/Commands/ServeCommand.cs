@@ -1,24 +1,28 @@
 using System.CommandLine;
+using Parallax.App.Service;
 using Parallax.App.Web;
 using Parallax.App.Web.Auth;
 using Parallax.App.Web.Demo;
 using Parallax.Core.Pipeline;
 using Parallax.Data;
-using Parallax.Data.Sqlite;
 using Parallax.Embeddings;
+using Parallax.Ingest.Fetch;
 
 namespace Parallax.App.Commands;
 
 /// <summary>
-/// `parallax serve [--db FILE] [--urls URL] [--demo] [--private]`: the web UI, the JSON API and the Atom feeds over
-/// the store. Settings come from PARALLAX_* variables and these flags (a flag wins); a bad value stops the start
-/// with its name and the reason (exit code 2).
+/// `parallax serve [--db FILE | --postgres CONN] [--urls URL] [--demo] [--private] [--no-poll]`: the web UI, the JSON
+/// API and the Atom feeds over the store, with the feeds polled and the ingest queue worked in the background (the
+/// same work as `parallax worker`). Settings come from PARALLAX_* variables and these flags (a flag wins); a bad value
+/// stops the start with its name and the reason (exit code 2).
 /// </summary>
 internal static class ServeCommand
 {
     public static Command Create()
     {
         var db = new Option<string>("--db") { Description = "The SQLite file to serve (PARALLAX_DB; default parallax.db; with --demo, a new temporary file)." };
+        var postgres = new Option<string>("--postgres") { Description = "A PostgreSQL store instead (PARALLAX_POSTGRES; an Npgsql connection string), shared with workers." };
+        var noPoll = new Option<bool>("--no-poll") { Description = "Do not poll the feeds (PARALLAX_POLL=false); the ingest queue is still worked." };
         var urls = new Option<string>("--urls") { Description = $"Where to listen, e.g. {ServeSettings.DefaultUrls} (PARALLAX_URLS; several separated by ';')." };
         var demo = new Option<bool>("--demo") { Description = "Import the bundled demo set (fictional news from fictional outlets) before serving (PARALLAX_DEMO)." };
         var privateReads = new Option<bool>("--private") { Description = "Reads need a login too (PARALLAX_PUBLIC_READS=false); writes always do." };
@@ -27,7 +31,7 @@ internal static class ServeCommand
             "Serve the stories: web pages, a JSON API under /api, Atom feeds under /feeds. The admin password comes from " +
             "PARALLAX_ADMIN_PASSWORD, or is made at first start and printed once. Every setting: README.md.")
         {
-            db, urls, demo, privateReads,
+            db, postgres, urls, demo, privateReads, noPoll,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -36,11 +40,18 @@ internal static class ServeCommand
             settings = settings with
             {
                 Database = result.GetValue(db) ?? settings.Database,
+                Postgres = result.GetValue(postgres) ?? settings.Postgres,
+                Poll = settings.Poll && !result.GetValue(noPoll),
                 Urls = result.GetValue(urls) ?? settings.Urls,
                 Demo = settings.Demo || result.GetValue(demo),
                 PublicReads = settings.PublicReads && !result.GetValue(privateReads),
             };
-            var temporary = settings.Demo && result.GetValue(db) is null && Environment.GetEnvironmentVariable("PARALLAX_DB") is not { Length: > 0 };
+            if (result.GetValue(db) is not null && result.GetValue(postgres) is not null)
+            {
+                problems.Add("--db and --postgres: give one store, not both.");
+            }
+
+            var temporary = settings.Demo && settings.Postgres is null && result.GetValue(db) is null && Environment.GetEnvironmentVariable("PARALLAX_DB") is not { Length: > 0 };
             if (temporary)
             {
                 settings = settings with { Database = Path.Combine(Path.GetTempPath(), $"parallax-demo-{Guid.NewGuid():N}.db") };
@@ -84,13 +95,16 @@ internal static class ServeCommand
 
     private static async Task<int> ServeAsync(ServeSettings settings, CancellationToken cancellationToken)
     {
-        await using var store = await SqliteStore.OpenAsync(settings.Database, cancellationToken: cancellationToken);
+        await using var store = await StoreOpening.OpenAsync(settings.Database, settings.Postgres, cancellationToken);
+        var storeName = StoreOpening.Describe(settings.Database, settings.Postgres);
+
+        // The model loads on the first passage the same-story cascade sends it, as in `analyze`; the demo import and
+        // the background ingest share it.
+        using var embedder = new ArcticEmbedder();
+        var pipeline = new ParallaxPipelineBuilder().UseEmbedder(embedder).Build();
         if (settings.Demo)
         {
-            await Console.Error.WriteLineAsync($"parallax: importing the demo set into {settings.Database} ...");
-            // The model loads on the first passage the same-story cascade sends it, as in `analyze`.
-            using var embedder = new ArcticEmbedder();
-            var pipeline = new ParallaxPipelineBuilder().UseEmbedder(embedder).Build();
+            await Console.Error.WriteLineAsync($"parallax: importing the demo set into {storeName} ...");
             var imported = await DemoSet.ImportAsync(store, pipeline, DemoSet.Locate(), cancellationToken);
             await Console.Error.WriteLineAsync($"parallax: {imported.Summary}");
         }
@@ -103,19 +117,32 @@ internal static class ServeCommand
                 "parallax: it is shown only now (the store keeps its hash); set PARALLAX_ADMIN_PASSWORD to choose your own.");
         }
 
-        using var host = ParallaxWebHost.CreateHostBuilder(settings, services => services.AddSingleton<IParallaxStore>(store)).Build();
+        using var host = ParallaxWebHost.CreateHostBuilder(settings, services =>
+        {
+            services.AddSingleton<IParallaxStore>(store);
+            services.AddSingleton(pipeline);
+            BackgroundIngestService.Add(services, BackgroundOptions(settings));
+        }).Build();
         await host.StartAsync(cancellationToken);
         foreach (var url in settings.UrlList)
         {
-            await Console.Error.WriteLineAsync($"parallax: serving {settings.Database} at {url} (Ctrl-C stops)");
+            await Console.Error.WriteLineAsync($"parallax: serving {storeName} at {url}{(settings.Poll ? ", polling its feeds" : string.Empty)} (Ctrl-C stops)");
         }
 
         // Until Ctrl-C or SIGTERM (the command's token), or the host stops on its own.
         var stopped = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         await Task.WhenAny(Task.Delay(Timeout.Infinite, cancellationToken), Task.Delay(Timeout.Infinite, stopped)).ContinueWith(_ => { }, TaskScheduler.Default);
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+        // Long enough for a commit under way to finish; fetches in flight are cancelled at once.
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await host.StopAsync(stopping.Token);
         await Console.Error.WriteLineAsync("parallax: stopped serving.");
         return ExitCodes.Success;
     }
+
+    /// <summary>The background work's settings from serve's: polling on or off, and what the SSRF guard allows.</summary>
+    internal static BackgroundIngestOptions BackgroundOptions(ServeSettings settings) => new()
+    {
+        Poll = settings.Poll,
+        Fetch = FetchOptions.Default with { AllowPrivateNetworks = settings.FetchPrivate, AllowLoopback = settings.FetchLoopback },
+    };
 }

@@ -14,6 +14,18 @@ public sealed record ServeSettings
     /// <summary>The SQLite file (PARALLAX_DB, --db); created when missing.</summary>
     public string Database { get; init; } = "parallax.db";
 
+    /// <summary>A PostgreSQL store instead of the SQLite file (PARALLAX_POSTGRES, --postgres): an Npgsql connection string.</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>Whether feeds are polled in the background (PARALLAX_POLL, --no-poll); the ingest queue is worked either way.</summary>
+    public bool Poll { get; init; } = true;
+
+    /// <summary>Fetches may reach private networks (PARALLAX_FETCH_PRIVATE): feeds on the LAN. Off, the SSRF guard refuses them.</summary>
+    public bool FetchPrivate { get; init; }
+
+    /// <summary>Fetches may reach loopback addresses (PARALLAX_FETCH_LOOPBACK): a feed served on this machine.</summary>
+    public bool FetchLoopback { get; init; }
+
     /// <summary>Where to listen (PARALLAX_URLS, --urls): one or more http(s) addresses separated by ';'.</summary>
     public string Urls { get; init; } = DefaultUrls;
 
@@ -40,6 +52,10 @@ public sealed record ServeSettings
     {
         [nameof(Database)] = "PARALLAX_DB",
         [nameof(Urls)] = "PARALLAX_URLS",
+        [nameof(Postgres)] = "PARALLAX_POSTGRES",
+        [nameof(Poll)] = "PARALLAX_POLL",
+        [nameof(FetchPrivate)] = "PARALLAX_FETCH_PRIVATE",
+        [nameof(FetchLoopback)] = "PARALLAX_FETCH_LOOPBACK",
         [nameof(Demo)] = "PARALLAX_DEMO",
         [nameof(AdminPassword)] = "PARALLAX_ADMIN_PASSWORD",
         [nameof(PublicReads)] = "PARALLAX_PUBLIC_READS",
@@ -66,6 +82,10 @@ public sealed record ServeSettings
         {
             Database = Read(nameof(Database)) ?? settings.Database,
             Urls = Read(nameof(Urls)) ?? settings.Urls,
+            Postgres = Read(nameof(Postgres)),
+            Poll = ParseBool(Read(nameof(Poll)), nameof(Poll), settings.Poll, problems),
+            FetchPrivate = ParseBool(Read(nameof(FetchPrivate)), nameof(FetchPrivate), settings.FetchPrivate, problems),
+            FetchLoopback = ParseBool(Read(nameof(FetchLoopback)), nameof(FetchLoopback), settings.FetchLoopback, problems),
             Demo = ParseBool(Read(nameof(Demo)), nameof(Demo), settings.Demo, problems),
             AdminPassword = Read(nameof(AdminPassword)),
             PublicReads = ParseBool(Read(nameof(PublicReads)), nameof(PublicReads), settings.PublicReads, problems),
@@ -90,6 +110,7 @@ public sealed record ServeSettings
         Check(!string.IsNullOrWhiteSpace(Database) && Database.IndexOfAny(Path.GetInvalidPathChars()) < 0,
             nameof(Database), $"'{Database}' is not a usable file name.");
         Check(!Directory.Exists(Database), nameof(Database), $"'{Database}' is a folder; give the database file's name.");
+        Check(Postgres is null || !string.IsNullOrWhiteSpace(Postgres), nameof(Postgres), "the connection string is empty.");
         var urls = UrlList;
         Check(urls.Count > 0, nameof(Urls), "no address was given.");
         foreach (var url in urls)

@@ -79,4 +79,18 @@ public sealed class SqlDialect
             LIMIT @Count{(IsSqlite ? string.Empty : " FOR UPDATE SKIP LOCKED")})
         RETURNING {itemColumns}
         """;
+
+    /// <summary>
+    /// Claims up to @Limit feed sources due at @Now (next_check passed, no lease held or the lease run out) for
+    /// @Worker until @LeaseUntil and returns them; on PostgreSQL, rows another poller is claiming are skipped.
+    /// </summary>
+    public string ClaimSourcesSql(string sourceColumns) => $"""
+        UPDATE sources SET leased_by = @Worker, lease_until = @LeaseUntil
+        WHERE id IN (
+            SELECT id FROM sources
+            WHERE feed_url IS NOT NULL AND next_check <= @Now AND (lease_until IS NULL OR lease_until < @Now)
+            ORDER BY next_check, id
+            LIMIT @Limit{(IsSqlite ? string.Empty : " FOR UPDATE SKIP LOCKED")})
+        RETURNING {sourceColumns}
+        """;
 }

@@ -80,19 +80,41 @@ public abstract partial class SqlStore
         return [.. rows.Select(r => r.ToRecord())];
     }
 
-    public async Task RecordSourceCheckAsync(long sourceId, SourceCheck check, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SourceRecord>> ClaimDueSourcesAsync(
+        string poller, int limit, TimeSpan leaseFor, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(poller);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SourceRow>(Command(
+            Dialect.ClaimSourcesSql(SourceColumns),
+            new { Worker = poller, Limit = (long)Math.Clamp(limit, 1, 10_000), LeaseUntil = Ms(now + leaseFor), Now = Ms(now) },
+            transaction, cancellationToken));
+
+        // RETURNING gives no order: the longest overdue first, as SourcesDueAsync.
+        var claimed = rows.Select(r => r.ToRecord()).OrderBy(s => s.NextCheck).ThenBy(s => s.Id).ToList();
+        await transaction.CommitAsync(cancellationToken);
+        return claimed;
+    }
+
+    public Task RecordSourceCheckAsync(long sourceId, SourceCheck check, CancellationToken cancellationToken = default) =>
+        SaveSourceCheckAsync(sourceId, check, [], cancellationToken);
+
+    public async Task<int> SaveSourceCheckAsync(long sourceId, SourceCheck check, IReadOnlyList<NewIngestItem> items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(items);
         await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var sql = check.Error is null
             ? """
               UPDATE sources SET last_checked = @CheckedAt, next_check = @NextCheck, etag = @ETag, last_modified = @LastModified,
-                     last_error = NULL, error_count = 0
+                     last_error = NULL, error_count = 0, leased_by = NULL, lease_until = NULL
               WHERE id = @Id
               """
             : """
               UPDATE sources SET last_checked = @CheckedAt, next_check = @NextCheck, etag = @ETag, last_modified = @LastModified,
-                     last_error = @Error, last_error_at = @CheckedAt, error_count = error_count + 1
+                     last_error = @Error, last_error_at = @CheckedAt, error_count = error_count + 1, leased_by = NULL, lease_until = NULL
               WHERE id = @Id
               """;
         await connection.ExecuteAsync(Command(sql, new
@@ -103,7 +125,23 @@ public abstract partial class SqlStore
             check.ETag,
             check.LastModified,
             check.Error,
-        }, null, cancellationToken));
+        }, transaction, cancellationToken));
+
+        var queued = 0;
+        var now = NowMs();
+        foreach (var item in items)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(item.Key, nameof(items));
+            queued += await connection.ExecuteAsync(Command(
+                """
+                INSERT INTO ingest_items (item_key, source_id, url, path, payload, state, created, updated)
+                VALUES (@Key, @SourceId, @Url, @Path, @Payload, 'queued', @Now, @Now)
+                ON CONFLICT (item_key) DO NOTHING
+                """, new { item.Key, item.SourceId, item.Url, item.Path, item.Payload, Now = now }, transaction, cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return queued;
     }
 
     public async Task<IReadOnlyList<SourceRecord>> FeedErrorsAsync(CancellationToken cancellationToken = default)

@@ -1,0 +1,157 @@
+using Parallax.Core.Pipeline;
+using Parallax.Data;
+using Parallax.Data.Ingest;
+using Parallax.Ingest.Archives;
+using Parallax.Ingest.Feeds;
+using Parallax.Ingest.Files;
+using Parallax.Ingest.Polling;
+
+namespace Parallax.App.Service;
+
+/// <summary>
+/// The ingest loop of `worker` and `serve`: takes items of the store's queue under a lease, prepares them in
+/// parallel and commits them one at a time through the <see cref="IngestCoordinator"/> (the session's one writer).
+/// An item holds an article as JSON (its payload), a page file (its path), or only a URL: a feed entry whose feed
+/// gave a teaser, whose page is fetched with <see cref="ArticleFetcher"/> (robots.txt, the fetch limits, the SSRF
+/// guard) and extracted. A page that cannot be fetched or read fails the item with the reason, which the admin's
+/// ingest queue shows; the entry's teaser is not stored in its place (see <see cref="PrepareAsync"/>).
+/// </summary>
+public sealed class IngestLoop(IParallaxStore store, IngestCoordinator coordinator, ParallaxPipeline pipeline, ArticleFetcher? pages, string worker)
+{
+    private readonly PageFiles files = new();
+    private long items;
+    private long articles;
+    private long failed;
+
+    /// <summary>How long a leased item is this worker's before another may take it (a killed worker's items come back).</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long the loop waits when the queue is empty.</summary>
+    public TimeSpan IdleDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Items taken per lease.</summary>
+    public int BatchSize { get; init; } = Math.Max(2, Environment.ProcessorCount * 2);
+
+    /// <summary>Called with each item's outcome, in commit order (a failure's report, a log line).</summary>
+    public Func<IngestOutcome, Task>? OnOutcome { get; init; }
+
+    public long Items => Interlocked.Read(ref items);
+
+    public long Articles => Interlocked.Read(ref articles);
+
+    public long Failed => Interlocked.Read(ref failed);
+
+    /// <summary>One lease: up to <see cref="BatchSize"/> items taken, prepared and committed. Returns how many were taken.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var leased = await store.LeaseAsync(worker, BatchSize, Lease, DateTimeOffset.UtcNow, cancellationToken);
+        var prepared = leased.Select(item => Task.Run(() => PrepareAsync(item, cancellationToken), cancellationToken)).ToList();
+        foreach (var task in prepared)
+        {
+            var outcome = await coordinator.CommitAsync(await task, cancellationToken);
+            Interlocked.Increment(ref items);
+            Interlocked.Add(ref articles, outcome.ArticleIds.Count);
+            if (outcome.Result == IngestResult.Failed)
+            {
+                Interlocked.Increment(ref failed);
+            }
+
+            if (OnOutcome is { } report)
+            {
+                await report(outcome);
+            }
+        }
+
+        return leased.Count;
+    }
+
+    /// <summary>
+    /// Leases and commits until cancelled, or (with <paramref name="untilEmpty"/>) until a lease finds the queue empty.
+    /// Cancellation ends it quietly: a leased item not committed comes back to the queue when its lease runs out.
+    /// </summary>
+    public async Task RunAsync(bool untilEmpty, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                if (await RunOnceAsync(cancellationToken) > 0)
+                {
+                    continue;
+                }
+
+                if (untilEmpty)
+                {
+                    return;
+                }
+
+                await Task.Delay(IdleDelay, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping is the normal end.
+        }
+    }
+
+    /// <summary>
+    /// What a queue item holds, as a submission. An item with only a URL has its page fetched and extracted here; when
+    /// that fails the item fails with the reason. The feed's teaser is deliberately not stored instead: a teaser of a
+    /// sentence or two would enter the story as that outlet's report, and the coverage comparison would read every
+    /// fact it lacks as the outlet leaving it out, and copy detection has too little text to judge it.
+    /// </summary>
+    private async Task<PreparedSubmission> PrepareAsync(IngestItem item, CancellationToken cancellationToken)
+    {
+        var where = item.Path ?? item.Url ?? item.Key;
+        var submission = new IngestSubmission(item.Key, where, SourceId: item.SourceId, Url: item.Url);
+        if (item.Payload is not null)
+        {
+            var entry = ArchiveFiles.ParseJsonArticle(item.Payload, where);
+            return entry.Article is null
+                ? new PreparedSubmission(submission, [], entry.Error ?? "the payload holds no article")
+                : coordinator.Prepare(submission with { Articles = [entry.Article], Url = item.Url ?? entry.Url });
+        }
+
+        if (item.Path is not null)
+        {
+            var load = await files.LoadAsync(item.Path, cancellationToken);
+            return load.Page is null
+                ? new PreparedSubmission(submission, [], load.Error ?? "the page cannot be read")
+                : coordinator.Prepare(submission with { Page = load.Page, PartialReason = load.Partial ? load.Error : null });
+        }
+
+        if (item.Url is null)
+        {
+            return new PreparedSubmission(submission, [], "the item has neither an article, a page file nor a URL");
+        }
+
+        if (pages is null)
+        {
+            return new PreparedSubmission(submission, [], "this worker does not fetch pages (it was started without fetching)");
+        }
+
+        return await FetchAsync(submission, item.Url, cancellationToken);
+    }
+
+    private async Task<PreparedSubmission> FetchAsync(IngestSubmission submission, string url, CancellationToken cancellationToken)
+    {
+        var fetched = await pages!.FetchAsync(new FeedEntry(submission.Key, null, url, null, null, null, null, null), cancellationToken);
+        if (fetched.Error is { } error || fetched.Extraction is not { } extraction || fetched.Page is not { } page)
+        {
+            return new PreparedSubmission(submission, [], fetched.Error ?? "the page could not be fetched");
+        }
+
+        // ArticleFetcher has extracted the page under the extraction budgets; the rest of Prepare (spin, language) follows.
+        var withPage = submission with { Page = page, Url = page.Url };
+        try
+        {
+            return extraction.Articles.Count == 0
+                ? new PreparedSubmission(withPage, [], "no article found on the page")
+                : new PreparedSubmission(withPage, pipeline.Prepare(extraction), null);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            return new PreparedSubmission(withPage, [], "the item could not be analysed: an internal error (a bug; --verbose shows it)", e.ToString());
+        }
+    }
+}
