@@ -7,7 +7,7 @@ namespace Parallax.Data.Tests;
 /// The store's contract, run on every database: one abstract suite, one subclass per database (GUIDE section 8,
 /// after Dapper's tests). Each test opens a fresh, empty store; <see cref="ReopenAsync"/> opens the same one again.
 /// </summary>
-public abstract class StoreContract : IAsyncLifetime
+public abstract partial class StoreContract : IAsyncLifetime
 {
     private readonly List<IParallaxStore> opened = [];
 

@@ -1,0 +1,122 @@
+using Parallax.App.Service;
+using Parallax.Ingest.Archives;
+using Parallax.Ingest.Feeds;
+using Parallax.Ingest.Fetch;
+using Parallax.Ingest.Polling;
+
+namespace Parallax.Data.Tests;
+
+/// <summary>The store's side of polling, on every database: sources claimed under a lease, checks saved with their entries.</summary>
+public abstract partial class StoreContract
+{
+    private static readonly TimeSpan PollLease = TimeSpan.FromMinutes(5);
+
+    [SkippableFact]
+    public async Task A_due_source_is_claimed_by_one_poller_until_its_check_is_saved_or_its_lease_runs_out()
+    {
+        var store = await FreshAsync();
+        var now = TestNews.Start;
+        var due = await store.AddSourceAsync(new NewSource("Kestrel Gazette", null, "https://gazette.example/feed.xml", now));
+        await store.AddSourceAsync(new NewSource("Later", null, "https://later.example/feed.xml", now.AddHours(1)));
+        await store.AddSourceAsync(new NewSource("No feed"));
+
+        Assert.Equal([due], (await store.ClaimDueSourcesAsync("p1", 10, PollLease, now)).Select(s => s.Id));
+        Assert.Empty(await store.ClaimDueSourcesAsync("p2", 10, PollLease, now.AddMinutes(1)));
+
+        // The first poller died: once its lease is over, another takes the source.
+        Assert.Equal([due], (await store.ClaimDueSourcesAsync("p2", 10, PollLease, now.AddMinutes(6))).Select(s => s.Id));
+
+        // Saving ends the lease; the source comes back when it is due again, not before.
+        await store.SaveSourceCheckAsync(due, new SourceCheck(now.AddMinutes(6), now.AddMinutes(36), "\"v1\"", null, null), []);
+        Assert.Empty(await store.ClaimDueSourcesAsync("p3", 10, PollLease, now.AddMinutes(7)));
+        var again = Assert.Single(await store.ClaimDueSourcesAsync("p3", 10, PollLease, now.AddMinutes(37)));
+        Assert.Equal((due, "\"v1\""), (again.Id, again.ETag));
+    }
+
+    [SkippableFact]
+    public async Task Pollers_claiming_at_once_never_share_a_source()
+    {
+        var store = await FreshAsync();
+        var now = TestNews.Start;
+        var ids = new List<long>();
+        for (var i = 0; i < 40; i++)
+        {
+            ids.Add(await store.AddSourceAsync(new NewSource($"Feed {i}", null, $"https://feeds.example/{i}.xml", now)));
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(p => Task.Run(async () =>
+        {
+            var mine = new List<long>();
+            for (var round = 0; round < 10; round++)
+            {
+                mine.AddRange((await store.ClaimDueSourcesAsync($"p{p}", 3, PollLease, now)).Select(s => s.Id));
+            }
+
+            return mine;
+        })));
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Equal(ids.Order(), all.Order());
+    }
+
+    [SkippableFact]
+    public async Task A_saved_check_queues_each_entry_once_and_keeps_its_error()
+    {
+        var store = await FreshAsync();
+        var now = TestNews.Start;
+        var source = await store.AddSourceAsync(new NewSource("Harbourton Record", null, "https://record.example/rss", now));
+        NewIngestItem Item(string id) => new(FeedEntryItems.Key(source, id), source, Url: $"https://record.example/{id}");
+
+        Assert.Equal(2, await store.SaveSourceCheckAsync(source, new SourceCheck(now, now.AddMinutes(30), "\"a\"", null, null), [Item("1"), Item("2")]));
+        Assert.Equal(1, await store.SaveSourceCheckAsync(source, new SourceCheck(now.AddMinutes(30), now.AddMinutes(60), "\"b\"", null, null), [Item("2"), Item("3")]));
+        await store.SaveSourceCheckAsync(source, new SourceCheck(now.AddMinutes(60), now.AddMinutes(65), "\"b\"", null, "500 Internal Server Error"), []);
+
+        var queue = await store.ListIngestItemsAsync(IngestState.Queued);
+        Assert.Equal(["https://record.example/1", "https://record.example/2", "https://record.example/3"], queue.Items.Select(i => i.Url).Order());
+        Assert.All(queue.Items, i => Assert.Equal(source, i.SourceId));
+        var record = (await store.GetSourceAsync(source))!;
+        Assert.Equal(("500 Internal Server Error", 1, now.AddMinutes(65)), (record.LastError, record.ErrorCount, record.NextCheck));
+    }
+
+    [SkippableFact]
+    public async Task The_poll_store_turns_full_entries_into_articles_and_teasers_into_urls_to_fetch()
+    {
+        var store = await FreshAsync();
+        var now = TestNews.Start;
+        var source = await store.AddSourceAsync(new NewSource("Northgate Wire", null, "https://wire.example/atom", now));
+        var polls = new StorePollStore(store, "p1");
+        var state = Assert.Single(await polls.LoadDueAsync(now, 10, CancellationToken.None));
+        Assert.Equal(new Uri("https://wire.example/atom"), state.FeedUrl);
+
+        var body = string.Join("\n", Enumerable.Repeat("The Wendmouth ferry sailed again on Friday after repairs to its engine kept it in port for a week.", 6));
+        var feed = new Feed(FeedFormat.Atom, "Wire", null, null,
+        [
+            new FeedEntry("tag:wire,1", "Ferry resumes", "https://wire.example/ferry", now, null, null, "A teaser.", body),
+            new FeedEntry("tag:wire,2", "Bridge closes", "https://wire.example/bridge", now, null, null, "Only a teaser.", null),
+            new FeedEntry("tag:wire,3", "Nothing at all", null, now, null, null, null, null),
+        ]);
+        var fetch = new FetchResult(state.FeedUrl, FetchStatus.Ok, 200, ETag: "\"e1\"");
+        var next = PollSchedule.Next(state, PollOutcome.From(fetch, FeedParseResult.Ok(feed)), now, 0.5);
+        await polls.SaveAsync(new PollResult(next, feed, fetch), CancellationToken.None);
+        await polls.SaveAsync(new PollResult(next, feed, fetch), CancellationToken.None);
+        Assert.Equal(2, polls.Queued);
+
+        var items = (await store.ListIngestItemsAsync()).Items.OrderBy(i => i.Url, StringComparer.Ordinal).ToList();
+        Assert.Equal(["https://wire.example/bridge", "https://wire.example/ferry"], items.Select(i => i.Url));
+        Assert.Null(items[0].Payload);
+        var article = ArchiveFiles.ParseJsonArticle(items[1].Payload!, "payload").Article!;
+        Assert.Equal(("Ferry resumes", 6, now), (article.Title, article.Paragraphs.Count, article.Published));
+
+        var saved = (await store.GetSourceAsync(source))!;
+        Assert.Equal(("\"e1\"", (string?)null, next.NextCheck), (saved.ETag, saved.LastError, saved.NextCheck));
+
+        // A failed check keeps the schedule's reason and backoff; it queues nothing.
+        var due = Assert.Single(await polls.LoadDueAsync(next.NextCheck, 10, CancellationToken.None));
+        var error = new FetchResult(due.FeedUrl, FetchStatus.HttpError, 500, Error: "the server answered 500 Internal Server Error");
+        var failed = PollSchedule.Next(due, PollOutcome.From(error, null), next.NextCheck, 0.5);
+        await polls.SaveAsync(new PollResult(failed, null, error), CancellationToken.None);
+        saved = (await store.GetSourceAsync(source))!;
+        Assert.Equal(("the server answered 500 Internal Server Error", 1), (saved.LastError, saved.ErrorCount));
+        Assert.Equal(2, (await store.ListIngestItemsAsync()).Items.Count);
+    }
+}
