@@ -37,6 +37,16 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public async Task A_sqlite_file_and_a_postgres_store_together_are_refused()
+    {
+        var db = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db");
+        var (code, error) = await RunAsync(new Dictionary<string, string>(), "serve", "--db", db, "--postgres", "Host=db.invalid;Database=parallax");
+        Assert.Equal(2, code);
+        Assert.Contains("--db and --postgres", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(db), "no store is made when the settings are bad");
+    }
+
+    [Fact]
     public async Task Every_bad_environment_value_is_named_at_once()
     {
         var db = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db");

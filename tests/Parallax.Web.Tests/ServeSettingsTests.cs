@@ -46,6 +46,26 @@ public sealed class ServeSettingsTests
         Assert.Contains(problems, p => p.StartsWith("PARALLAX_PUBLIC_READS:", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Polling_and_fetch_settings_are_read_and_bad_ones_named()
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["PARALLAX_POLL"] = "false",
+            ["PARALLAX_FETCH_PRIVATE"] = "yes",
+            ["PARALLAX_POSTGRES"] = "Host=db;Database=parallax",
+        };
+        var problems = new List<string>();
+        var settings = ServeSettings.FromEnvironment(name => variables.GetValueOrDefault(name), problems);
+        Assert.Empty(problems);
+        Assert.Equal((false, true, false, "Host=db;Database=parallax"), (settings.Poll, settings.FetchPrivate, settings.FetchLoopback, settings.Postgres));
+        var fetch = Parallax.App.Commands.ServeCommand.BackgroundOptions(settings);
+        Assert.Equal((false, true, false), (fetch.Poll, fetch.Fetch.AllowPrivateNetworks, fetch.Fetch.AllowLoopback));
+
+        ServeSettings.FromEnvironment(name => name == "PARALLAX_POLL" ? "sometimes" : null, problems);
+        Assert.Contains(problems, p => p.StartsWith("PARALLAX_POLL:", StringComparison.Ordinal) && p.Contains("'sometimes'", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("ftp://127.0.0.1:21", "PARALLAX_URLS")]
     [InlineData("not an address", "PARALLAX_URLS")]
