@@ -14,6 +14,7 @@ var root = new RootCommand("Parallax: turns a stream of news pages into stories,
     AlignCommand.Create(),
     BenchCommand.Create(),
     ServeCommand.Create(),
+    SourcesCommand.Create(),
 };
 
 var verbose = CommandLineArguments.IsVerbose(args);

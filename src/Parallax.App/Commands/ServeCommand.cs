@@ -145,4 +145,19 @@ internal static class ServeCommand
         Poll = settings.Poll,
         Fetch = FetchOptions.Default with { AllowPrivateNetworks = settings.FetchPrivate, AllowLoopback = settings.FetchLoopback },
     };
+
+    /// <summary>
+    /// The background work's settings from the PARALLAX_* variables alone, for the commands without serve's flags
+    /// (`worker`, `sources add`): the same variables, read by the same code. Only problems of those variables are reported.
+    /// </summary>
+    internal static BackgroundIngestOptions BackgroundOptionsFromEnvironment(List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var read = new List<string>();
+        var settings = ServeSettings.FromEnvironment(Environment.GetEnvironmentVariable, read);
+        string[] mine = [ServeSettings.Variables[nameof(ServeSettings.Poll)], ServeSettings.Variables[nameof(ServeSettings.FetchPrivate)],
+            ServeSettings.Variables[nameof(ServeSettings.FetchLoopback)]];
+        problems.AddRange(read.Where(p => mine.Any(v => p.StartsWith(v + ":", StringComparison.Ordinal))));
+        return BackgroundOptions(settings);
+    }
 }

@@ -36,13 +36,27 @@ internal static class WorkerCommand
             once,
             verbose,
         };
-        command.SetAction((result, cancellationToken) => Task.Run(
-            () => RunAsync(result.GetValue(db), result.GetValue(postgres), new BackgroundIngestOptions
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            // PARALLAX_POLL and PARALLAX_FETCH_* as for serve (README "Settings"); the flags win.
+            var problems = new List<string>();
+            var options = ServeCommand.BackgroundOptionsFromEnvironment(problems);
+            var errors = new ErrorReport(Console.Error, result.GetValue(verbose));
+            if (problems.Count > 0)
             {
-                Name = result.GetValue(name) ?? $"{Environment.MachineName}:{Environment.ProcessId}",
-                Poll = !result.GetValue(noPoll),
-            }, result.GetValue(once), new ErrorReport(Console.Error, result.GetValue(verbose)), cancellationToken),
-            cancellationToken));
+                await errors.NoteAsync(string.Join(" ", problems));
+                return ExitCodes.Usage;
+            }
+
+            options = options with
+            {
+                Name = result.GetValue(name) ?? options.Name,
+                Poll = options.Poll && !result.GetValue(noPoll),
+            };
+            return await Task.Run(
+                () => RunAsync(result.GetValue(db), result.GetValue(postgres), options, result.GetValue(once), errors, cancellationToken),
+                cancellationToken);
+        });
         return command;
     }
 
