@@ -105,7 +105,8 @@ internal static class SourcesCommand
             }
 
             using var fetcher = new HttpFetcher(fetch);
-            var found = await new FeedFinder(fetcher, new FeedReader()).DiscoverAsync(address, cancellationToken);
+            var finder = new FeedFinder(fetcher, new FeedReader());
+            var found = await finder.DiscoverAsync(address, cancellationToken);
             if (found.Feeds.Count == 0)
             {
                 await errors.FailAsync(url, $"no feed found: {found.Error ?? "the page announces none"}");
@@ -113,6 +114,13 @@ internal static class SourcesCommand
             }
 
             var feed = found.Feeds[0];
+            if (feed.Title is null && feed.Url != address.AbsoluteUri && name is null)
+            {
+                // A page's <link> seldom carries a title: the feed itself has one (and reading it shows it is a feed).
+                var itself = await finder.DiscoverAsync(new Uri(feed.Url), cancellationToken);
+                feed = itself.Feeds.FirstOrDefault(f => f.Url == feed.Url) ?? feed;
+            }
+
             (feedUrl, title) = (feed.Url, feed.Title);
             siteUrl = feed.Url == address.AbsoluteUri ? null : address.AbsoluteUri;
             if (found.Feeds.Count > 1)
