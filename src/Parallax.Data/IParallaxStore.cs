@@ -98,6 +98,12 @@ public interface IParallaxStore : IAsyncDisposable
     /// <summary>Records that an item could not be ingested, and why (created when new; a done item stays done).</summary>
     Task RecordItemFailedAsync(ItemWrite item, string reason, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Gives a leased item back after a failure that may pass (a server error, the network): no worker takes it before
+    /// <paramref name="retryAt"/>, then any may; <paramref name="reason"/> is kept as its error meanwhile.
+    /// </summary>
+    Task RetryItemLaterAsync(long itemId, DateTimeOffset retryAt, string reason, CancellationToken cancellationToken = default);
+
     /// <summary>Items of the queue, newest first, of one state or all.</summary>
     Task<ResultPage<IngestItem>> ListIngestItemsAsync(IngestState? state = null, int offset = 0, int limit = 50, CancellationToken cancellationToken = default);
 

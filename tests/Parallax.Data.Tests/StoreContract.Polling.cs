@@ -119,4 +119,20 @@ public abstract partial class StoreContract
         Assert.Equal(("the server answered 500 Internal Server Error", 1), (saved.LastError, saved.ErrorCount));
         Assert.Equal(2, (await store.ListIngestItemsAsync()).Items.Count);
     }
+
+    [SkippableFact]
+    public async Task An_item_given_back_for_a_retry_waits_with_its_reason_then_comes_back()
+    {
+        var store = await FreshAsync();
+        var now = TestNews.Start;
+        await store.EnqueueAsync(new NewIngestItem("feed:1:abc", Url: "https://record.example/1"));
+        var item = Assert.Single(await store.LeaseAsync("w1", 10, PollLease, now));
+        await store.RetryItemLaterAsync(item.Id, now.AddMinutes(10), "the server answered 503 Service Unavailable");
+
+        Assert.Empty(await store.LeaseAsync("w2", 10, PollLease, now.AddMinutes(9)));
+        var waiting = Assert.Single((await store.ListIngestItemsAsync()).Items);
+        Assert.Equal((IngestState.Leased, "the server answered 503 Service Unavailable", (string?)null), (waiting.State, waiting.Error, waiting.LeasedBy));
+        var again = Assert.Single(await store.LeaseAsync("w2", 10, PollLease, now.AddMinutes(11)));
+        Assert.Equal((item.Id, 2, "w2"), (again.Id, again.Attempts, again.LeasedBy));
+    }
 }

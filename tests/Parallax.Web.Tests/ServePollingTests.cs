@@ -58,6 +58,7 @@ public sealed class ServePollingTests(ITestOutputHelper log) : IAsyncLifetime
             },
             PollIdle = TimeSpan.FromMilliseconds(200),
             IngestIdle = TimeSpan.FromMilliseconds(200),
+            PageRetryDelay = TimeSpan.FromSeconds(1),
         };
         var settings = new ServeSettings { Database = Path.Combine(folder, "serve.db"), Urls = "http://127.0.0.1:0" };
         host = ParallaxWebHost.CreateHostBuilder(settings, services =>
@@ -110,6 +111,7 @@ public sealed class ServePollingTests(ITestOutputHelper log) : IAsyncLifetime
 
         await WaitAsync("every source checked and the queue worked", async () =>
             (await store.ListSourcesAsync()).All(s => s.LastChecked is not null) && (await store.CountsAsync()).Queued == 0);
+        Assert.Null((await store.ListIngestItemsAsync(IngestState.Done)).Items.Single(i => i.Url!.EndsWith("/pages/busy.html", StringComparison.Ordinal)).Error);
 
         // A second round of the good feed gets 304 and adds nothing; the teaser feed (no validators) is read again in full.
         await WaitAsync("the good feed asked for again with its ETag", () => Task.FromResult(
@@ -118,8 +120,9 @@ public sealed class ServePollingTests(ITestOutputHelper log) : IAsyncLifetime
         await WaitAsync("the queue empty", async () => (await store.CountsAsync()).Queued == 0);
 
         Assert.Equal(2, (await DetailAsync(good)).Stats.Articles);
-        Assert.Equal(2, (await DetailAsync(teasers)).Stats.Articles);
-        Assert.Equal(4, (await store.CountsAsync()).Articles);
+        Assert.Equal(3, (await DetailAsync(teasers)).Stats.Articles);
+        Assert.Equal(5, (await store.CountsAsync()).Articles);
+        Assert.Equal(2, feeds.Requests.Count(r => r.Path == "/pages/busy.html"));
         Assert.Equal(2, feeds.Requests.Count(r => r.Path == "/pages/harbour.html") + feeds.Requests.Count(r => r.Path == "/pages/orchard.html"));
         Assert.Contains("Kestrel bridge reopens", string.Join("|", (await DetailAsync(good)).Articles.Items.Select(a => a.Title)), StringComparison.Ordinal);
 
@@ -191,6 +194,7 @@ public sealed class ServePollingTests(ITestOutputHelper log) : IAsyncLifetime
             <feed xmlns="http://www.w3.org/2005/Atom"><title>Teaser Times</title><id>urn:teasers</id><updated>2026-03-02T08:00:00Z</updated>
             <entry><id>urn:teasers:1</id><title>Harbour wall holds</title><link href="{feeds.Url("/pages/harbour.html")}"/><updated>2026-03-02T08:00:00Z</updated><summary>The wall held.</summary></entry>
             <entry><id>urn:teasers:2</id><title>Orchard harvest early</title><link href="{feeds.Url("/pages/orchard.html")}"/><updated>2026-03-02T09:00:00Z</updated><summary>Apples early.</summary></entry>
+            <entry><id>urn:teasers:4</id><title>Busy server</title><link href="{feeds.Url("/pages/busy.html")}"/><updated>2026-03-02T11:00:00Z</updated><summary>Later.</summary></entry>
             <entry><id>urn:teasers:3</id><title>Gone page</title><link href="{feeds.Url("/pages/gone.html")}"/><updated>2026-03-02T10:00:00Z</updated><summary>Missing.</summary></entry>
             </feed>
             """;
@@ -201,6 +205,15 @@ public sealed class ServePollingTests(ITestOutputHelper log) : IAsyncLifetime
         feeds.Map("/pages/orchard.html", 200, Page("Orchard harvest early",
             "Growers in the Ashby valley began picking apples three weeks earlier than usual after the warmest summer on record, " +
             "and the cooperative said its cold stores were already half full by the first week of September."), ("Content-Type", "text/html; charset=utf-8"));
+
+        // A server busy at the first fetch of this page: the item is tried again, not failed.
+        var busy = 0;
+        var market = Page("Market hall reopens",
+            "Traders returned to the Carrow market hall on Saturday after a year of repairs to its iron roof, and the council said " +
+            "the rents would stay at last year's level until the first of April.");
+        feeds.Map("/pages/busy.html", (_, stream, ct) => Interlocked.Increment(ref busy) == 1
+            ? LoopbackServer.WriteAsync(stream, 503, Encoding.UTF8.GetBytes("busy"), [("Content-Type", "text/plain")], ct)
+            : LoopbackServer.WriteAsync(stream, 200, Encoding.UTF8.GetBytes(market), [("Content-Type", "text/html; charset=utf-8")], ct));
 
         feeds.Map("/error.rss", 500, "the feed generator crashed", ("Content-Type", "text/plain"));
         feeds.Map("/redirect.rss", 302, string.Empty, ("Location", "http://10.20.30.40/never"));

@@ -27,6 +27,9 @@ public sealed record BackgroundIngestOptions
     /// <summary>How long the ingest loop sleeps when the queue is empty.</summary>
     public TimeSpan IngestIdle { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The first wait before a page whose fetch may pass (a 5xx, the network) is tried again; it doubles each time.</summary>
+    public TimeSpan PageRetryDelay { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long a loop waits after an unexpected error (the database gone for a moment) before it goes on.</summary>
     public TimeSpan RetryAfterError { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -61,6 +64,7 @@ public sealed class BackgroundIngest(IParallaxStore store, ParallaxPipeline pipe
         var loop = new IngestLoop(store, coordinator, pipeline, new ArticleFetcher(fetcher, pipeline), options.Name)
         {
             IdleDelay = options.IngestIdle,
+            RetryDelay = options.PageRetryDelay,
             OnOutcome = OnOutcome,
         };
         var polls = new StorePollStore(store, options.Name);

@@ -3,6 +3,7 @@ using Parallax.Data;
 using Parallax.Data.Ingest;
 using Parallax.Ingest.Archives;
 using Parallax.Ingest.Feeds;
+using Parallax.Ingest.Fetch;
 using Parallax.Ingest.Files;
 using Parallax.Ingest.Polling;
 
@@ -14,7 +15,8 @@ namespace Parallax.App.Service;
 /// An item holds an article as JSON (its payload), a page file (its path), or only a URL: a feed entry whose feed
 /// gave a teaser, whose page is fetched with <see cref="ArticleFetcher"/> (robots.txt, the fetch limits, the SSRF
 /// guard) and extracted. A page that cannot be fetched or read fails the item with the reason, which the admin's
-/// ingest queue shows; the entry's teaser is not stored in its place (see <see cref="PrepareAsync"/>).
+/// ingest queue shows, after <see cref="MaxAttempts"/> tries when the failure may pass; the entry's teaser is not
+/// stored in its place (see <see cref="PrepareAsync"/>).
 /// </summary>
 public sealed class IngestLoop(IParallaxStore store, IngestCoordinator coordinator, ParallaxPipeline pipeline, ArticleFetcher? pages, string worker)
 {
@@ -32,6 +34,14 @@ public sealed class IngestLoop(IParallaxStore store, IngestCoordinator coordinat
     /// <summary>Items taken per lease.</summary>
     public int BatchSize { get; init; } = Math.Max(2, Environment.ProcessorCount * 2);
 
+    /// <summary>
+    /// Takes of an item whose page fetch met a failure that may pass (the network, a 5xx, 429, 408) before it fails
+    /// for good; between takes it waits <see cref="RetryDelay"/>, doubled each time.
+    /// </summary>
+    public int MaxAttempts { get; init; } = 3;
+
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Called with each item's outcome, in commit order (a failure's report, a log line).</summary>
     public Func<IngestOutcome, Task>? OnOutcome { get; init; }
 
@@ -46,9 +56,18 @@ public sealed class IngestLoop(IParallaxStore store, IngestCoordinator coordinat
     {
         var leased = await store.LeaseAsync(worker, BatchSize, Lease, DateTimeOffset.UtcNow, cancellationToken);
         var prepared = leased.Select(item => Task.Run(() => PrepareAsync(item, cancellationToken), cancellationToken)).ToList();
-        foreach (var task in prepared)
+        for (var i = 0; i < leased.Count; i++)
         {
-            var outcome = await coordinator.CommitAsync(await task, cancellationToken);
+            var (submission, retry) = await prepared[i];
+            if (retry is not null && leased[i].Attempts < MaxAttempts)
+            {
+                // Not a failure yet: the item comes back to the queue later (its lease's end is the retry time).
+                var wait = RetryDelay * Math.Pow(2, Math.Max(0, leased[i].Attempts - 1));
+                await store.RetryItemLaterAsync(leased[i].Id, DateTimeOffset.UtcNow + wait, $"{retry}; tried {leased[i].Attempts} of {MaxAttempts} times, trying again", cancellationToken);
+                continue;
+            }
+
+            var outcome = await coordinator.CommitAsync(submission, cancellationToken);
             Interlocked.Increment(ref items);
             Interlocked.Add(ref articles, outcome.ArticleIds.Count);
             if (outcome.Result == IngestResult.Failed)
@@ -100,58 +119,66 @@ public sealed class IngestLoop(IParallaxStore store, IngestCoordinator coordinat
     /// sentence or two would enter the story as that outlet's report, and the coverage comparison would read every
     /// fact it lacks as the outlet leaving it out, and copy detection has too little text to judge it.
     /// </summary>
-    private async Task<PreparedSubmission> PrepareAsync(IngestItem item, CancellationToken cancellationToken)
+    private async Task<(PreparedSubmission Submission, string? Retry)> PrepareAsync(IngestItem item, CancellationToken cancellationToken)
     {
         var where = item.Path ?? item.Url ?? item.Key;
         var submission = new IngestSubmission(item.Key, where, SourceId: item.SourceId, Url: item.Url);
         if (item.Payload is not null)
         {
             var entry = ArchiveFiles.ParseJsonArticle(item.Payload, where);
-            return entry.Article is null
+            return (entry.Article is null
                 ? new PreparedSubmission(submission, [], entry.Error ?? "the payload holds no article")
-                : coordinator.Prepare(submission with { Articles = [entry.Article], Url = item.Url ?? entry.Url });
+                : coordinator.Prepare(submission with { Articles = [entry.Article], Url = item.Url ?? entry.Url }), null);
         }
 
         if (item.Path is not null)
         {
             var load = await files.LoadAsync(item.Path, cancellationToken);
-            return load.Page is null
+            return (load.Page is null
                 ? new PreparedSubmission(submission, [], load.Error ?? "the page cannot be read")
-                : coordinator.Prepare(submission with { Page = load.Page, PartialReason = load.Partial ? load.Error : null });
+                : coordinator.Prepare(submission with { Page = load.Page, PartialReason = load.Partial ? load.Error : null }), null);
         }
 
         if (item.Url is null)
         {
-            return new PreparedSubmission(submission, [], "the item has neither an article, a page file nor a URL");
+            return (new PreparedSubmission(submission, [], "the item has neither an article, a page file nor a URL"), null);
         }
 
         if (pages is null)
         {
-            return new PreparedSubmission(submission, [], "this worker does not fetch pages (it was started without fetching)");
+            return (new PreparedSubmission(submission, [], "this worker does not fetch pages (it was started without fetching)"), null);
         }
 
         return await FetchAsync(submission, item.Url, cancellationToken);
     }
 
-    private async Task<PreparedSubmission> FetchAsync(IngestSubmission submission, string url, CancellationToken cancellationToken)
+    private async Task<(PreparedSubmission Submission, string? Retry)> FetchAsync(IngestSubmission submission, string url, CancellationToken cancellationToken)
     {
         var fetched = await pages!.FetchAsync(new FeedEntry(submission.Key, null, url, null, null, null, null, null), cancellationToken);
         if (fetched.Error is { } error || fetched.Extraction is not { } extraction || fetched.Page is not { } page)
         {
-            return new PreparedSubmission(submission, [], fetched.Error ?? "the page could not be fetched");
+            var reason = fetched.Error ?? "the page could not be fetched";
+            return (new PreparedSubmission(submission, [], reason), MayPass(fetched.Fetch) ? reason : null);
         }
 
         // ArticleFetcher has extracted the page under the extraction budgets; the rest of Prepare (spin, language) follows.
         var withPage = submission with { Page = page, Url = page.Url };
         try
         {
-            return extraction.Articles.Count == 0
+            return (extraction.Articles.Count == 0
                 ? new PreparedSubmission(withPage, [], "no article found on the page")
-                : new PreparedSubmission(withPage, pipeline.Prepare(extraction), null);
+                : new PreparedSubmission(withPage, pipeline.Prepare(extraction), null), null);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
-            return new PreparedSubmission(withPage, [], "the item could not be analysed: an internal error (a bug; --verbose shows it)", e.ToString());
+            return (new PreparedSubmission(withPage, [], "the item could not be analysed: an internal error (a bug; --verbose shows it)", e.ToString()), null);
         }
     }
+
+    /// <summary>
+    /// Whether a failed fetch may succeed later: the network, or a server saying it is busy or broken for now. A
+    /// refusal (robots.txt, the SSRF guard), a 404 or a page over a limit will be the same next time.
+    /// </summary>
+    private static bool MayPass(FetchResult? fetch) => fetch is not null && (fetch.Status == FetchStatus.NetworkError
+        || (fetch.Status == FetchStatus.HttpError && fetch.StatusCode is 408 or 429 or >= 500));
 }

@@ -61,6 +61,19 @@ public abstract partial class SqlStore
             """, new { item.Key, item.SourceId, item.Url, item.Path, Now = NowMs(), Error = reason }, null, cancellationToken));
     }
 
+    public async Task RetryItemLaterAsync(long itemId, DateTimeOffset retryAt, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+
+        // Still 'leased', by no one, until retryAt: LeaseSql takes a leased item whose lease has run out, so it comes back then.
+        await connection.ExecuteAsync(Command(
+            """
+            UPDATE ingest_items SET leased_by = NULL, lease_until = @RetryAt, updated = @Now, error = @Error
+            WHERE id = @Id AND state = 'leased'
+            """, new { Id = itemId, RetryAt = Ms(retryAt), Now = NowMs(), Error = reason }, null, cancellationToken));
+    }
+
     public async Task<ResultPage<IngestItem>> ListIngestItemsAsync(IngestState? state = null, int offset = 0, int limit = 50, CancellationToken cancellationToken = default)
     {
         limit = Math.Clamp(limit, 1, 500);
