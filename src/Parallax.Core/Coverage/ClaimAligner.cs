@@ -83,13 +83,32 @@ public sealed class ClaimAligner
             similarity[(i, j)] = sim;
         }
 
+        // Two sentences the decision holds in conflict ("two cracks" / "three cracks") never end in one shared claim,
+        // even when each matches a third that gives no figure: the groups they are in stay apart.
+        var opposed = new Dictionary<int, List<int>>();
+        var position = new Dictionary<Claim, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < claims.Count; i++)
+        {
+            position[claims[i]] = i;
+        }
+
+        foreach (var c in conflicts)
+        {
+            var (a, b) = (position[c.A], position[c.B]);
+            (opposed.TryGetValue(a, out var la) ? la : opposed[a] = []).Add(b);
+            (opposed.TryGetValue(b, out var lb) ? lb : opposed[b] = []).Add(a);
+        }
+
+        bool Opposed(int gi, int gj) => opposed.Count > 0
+            && members[gi].Exists(x => opposed.TryGetValue(x, out var against) && against.Exists(y => group[y] == gj));
+
         var oneEach = matcher.Options.OneSentencePerArticle;
         foreach (var (_, i, j) in same)
         {
             var gi = group[i];
             var gj = group[j];
             if (gi == gj || oneEach && members[gi].Exists(x => members[gj].Exists(y => claims[x].Article == claims[y].Article))
-                || !oneEach && !AverageLinked(members[gi], members[gj], similarity, claims))
+                || !oneEach && !AverageLinked(members[gi], members[gj], similarity, claims) || Opposed(gi, gj))
             {
                 continue;
             }
@@ -118,13 +137,7 @@ public sealed class ClaimAligner
 
         // A sentence that shares its claim with a sentence of the other report has found its match there; a near-match
         // with yet another sentence of that report is two statements, not a conflict.
-        var index = new Dictionary<Claim, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < claims.Count; i++)
-        {
-            index[claims[i]] = i;
-        }
-
-        bool Matched(Claim claim, string article) => members[group[index[claim]]].Exists(m => claims[m].Article == article);
+        bool Matched(Claim claim, string article) => members[group[position[claim]]].Exists(m => claims[m].Article == article);
         conflicts.RemoveAll(c => Matched(c.A, c.B.Article) || Matched(c.B, c.A.Article));
         conflicts.Sort((x, y) => y.Similarity.CompareTo(x.Similarity));
         return new ClaimAlignment(groups, conflicts);
