@@ -83,32 +83,13 @@ public sealed class ClaimAligner
             similarity[(i, j)] = sim;
         }
 
-        // Two sentences the decision holds in conflict ("two cracks" / "three cracks") never end in one shared claim,
-        // even when each matches a third that gives no figure: the groups they are in stay apart.
-        var opposed = new Dictionary<int, List<int>>();
-        var position = new Dictionary<Claim, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < claims.Count; i++)
-        {
-            position[claims[i]] = i;
-        }
-
-        foreach (var c in conflicts)
-        {
-            var (a, b) = (position[c.A], position[c.B]);
-            (opposed.TryGetValue(a, out var la) ? la : opposed[a] = []).Add(b);
-            (opposed.TryGetValue(b, out var lb) ? lb : opposed[b] = []).Add(a);
-        }
-
-        bool Opposed(int gi, int gj) => opposed.Count > 0
-            && members[gi].Exists(x => opposed.TryGetValue(x, out var against) && against.Exists(y => group[y] == gj));
-
         var oneEach = matcher.Options.OneSentencePerArticle;
         foreach (var (_, i, j) in same)
         {
             var gi = group[i];
             var gj = group[j];
             if (gi == gj || oneEach && members[gi].Exists(x => members[gj].Exists(y => claims[x].Article == claims[y].Article))
-                || !oneEach && !AverageLinked(members[gi], members[gj], similarity, claims) || Opposed(gi, gj))
+                || !oneEach && !AverageLinked(members[gi], members[gj], similarity, claims))
             {
                 continue;
             }
@@ -136,9 +117,18 @@ public sealed class ClaimAligner
         groups.Sort((x, y) => Order(claims, x[0]).CompareTo(Order(claims, y[0])));
 
         // A sentence that shares its claim with a sentence of the other report has found its match there; a near-match
-        // with yet another sentence of that report is two statements, not a conflict.
-        bool Matched(Claim claim, string article) => members[group[position[claim]]].Exists(m => claims[m].Article == article);
-        conflicts.RemoveAll(c => Matched(c.A, c.B.Article) || Matched(c.B, c.A.Article));
+        // with yet another sentence of that report is two statements, not a conflict. Two sentences in conflict that
+        // one shared claim holds together (each matches a third that gives no figure: "two cracks", "cracks",
+        // "three cracks") are each other's match: the reports share the statement and differ on the slot, so the
+        // conflict is kept beside the shared claim.
+        var index = new Dictionary<Claim, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < claims.Count; i++)
+        {
+            index[claims[i]] = i;
+        }
+
+        bool Matched(Claim claim, string article) => members[group[index[claim]]].Exists(m => claims[m].Article == article);
+        conflicts.RemoveAll(c => group[index[c.A]] != group[index[c.B]] && (Matched(c.A, c.B.Article) || Matched(c.B, c.A.Article)));
         conflicts.Sort((x, y) => y.Similarity.CompareTo(x.Similarity));
         return new ClaimAlignment(groups, conflicts);
     }
