@@ -402,6 +402,16 @@ public abstract class StoreContract : IAsyncLifetime
         Assert.Equal(expected.Stories.Count, (await store.ListStoriesAsync(new StoryQuery())).Items.Count);
         Assert.Empty(await store.CheckIntegrityAsync());
 
+        // Each story's stored coverage is the one analyze computes, its aN ids the stored ids N.
+        foreach (var story in expected.Stories)
+        {
+            var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+            var renamed = System.Text.RegularExpressions.Regex.Replace(JsonSerializer.Serialize(story.Coverage, web), "\"a([0-9]+)\"", "\"$1\"");
+            var want = CoverageJson.Write(JsonSerializer.Deserialize<Core.Analysis.StoryCoverage>(renamed, web)!);
+            var id = long.Parse(story.Articles[0][1..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(want, (await store.GetStoryAsync(stored[(int)id - 1].StoryId))!.CoverageJson);
+        }
+
         var again = await AgainAsync();
         using var reopened = await IngestCoordinator.OpenAsync(again, TestNews.Pipeline);
         Assert.Equal((expected.Articles.Count, 0L, 0L), (reopened.LastReplay.Articles, reopened.LastReplay.StoryMismatches, reopened.LastReplay.LinkMismatches));
