@@ -4,8 +4,8 @@ namespace Parallax.Data;
 
 /// <summary>
 /// Everything one ingested item changes, written in one transaction: the item marked done, its new articles, the copy
-/// links and story memberships the session changed, merged stories and the related stories of the stories touched.
-/// A crash before the commit leaves none of it; after, all of it.
+/// links and story memberships the session changed, merged stories, and the related stories and coverage comparison of
+/// the stories touched. A crash before the commit leaves none of it; after, all of it.
 /// </summary>
 /// <param name="Item">The ingest item (created or updated to done).</param>
 /// <param name="Articles">New articles, in arrival order, with ids the writer allocated (above every stored id).</param>
@@ -19,7 +19,14 @@ public sealed record PageWrite(
     IReadOnlyList<ArticleLink> Links,
     IReadOnlyList<ArticleMove> Moves,
     IReadOnlyList<StoryMerge> Merges,
-    IReadOnlyList<StoryRelations> Related);
+    IReadOnlyList<StoryRelations> Related)
+{
+    /// <summary>The coverage comparison of each story touched whose comparison was made, replacing what was stored for it.</summary>
+    public IReadOnlyList<StoryCoverageWrite> Coverage { get; init; } = [];
+}
+
+/// <summary>A story's coverage comparison as JSON text (GUIDE section 3, articles named by their stored ids).</summary>
+public sealed record StoryCoverageWrite(long StoryId, string Json);
 
 /// <summary>The ingest item a write completes.</summary>
 /// <param name="Key">Its key (unique in the store).</param>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Parallax.Core.Identity;
 using Parallax.Data.Ingest;
 
@@ -182,6 +183,56 @@ public abstract partial class StoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Ingest_stores_the_coverage_of_a_story_naming_its_stored_articles()
+    {
+        var store = await FreshAsync();
+        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
+        var election = TestNews.Article("Marlow wins Kestrel mayoral race", "Kestrel Gazette", "https://gazette.example/marlow-wins", 0, TestNews.ElectionReport);
+        var bridge = TestNews.Article("Sorrel Bridge closed to lorries after cracks found", "Kestrel Gazette", "https://gazette.example/sorrel-bridge", 1, TestNews.BridgeReport);
+        var retold = TestNews.Article("Lorries banned from cracked Sorrel Bridge", "Wendmouth Post", "https://post.example/sorrel-ban", 2, TestNews.BridgeRetold);
+        foreach (var article in new[] { election, bridge, retold })
+        {
+            Assert.Equal(IngestResult.Stored, (await coordinator.IngestAsync(TestNews.Submission(article))).Result);
+        }
+
+        // Ids 2 and 3 (not the session-free a1, a2 of analyze) name the two bridge reports.
+        var story = (await store.GetStoryAsync((await store.GetArticleAsync(3))!.StoryId))!;
+        Assert.Equal([2L, 3], story.Articles.Select(a => a.Id));
+        using var coverage = JsonDocument.Parse(story.CoverageJson!);
+        var root = coverage.RootElement;
+        Assert.Equal([2L, 3], root.GetProperty("reports").EnumerateArray().Select(e => e.GetInt64()));
+        var texts = new Dictionary<long, string> { [2] = (await store.GetArticleAsync(2))!.Text, [3] = (await store.GetArticleAsync(3))!.Text };
+        var shared = root.GetProperty("shared").EnumerateArray().ToList();
+        Assert.NotEmpty(shared);
+        foreach (var claim in shared)
+        {
+            Assert.Equal([2L, 3], claim.GetProperty("articles").EnumerateArray().Select(e => e.GetInt64()).Order());
+            foreach (var variant in claim.GetProperty("variants").EnumerateArray())
+            {
+                AssertSpanIs(texts[variant.GetProperty("article").GetInt64()], variant);
+            }
+        }
+
+        var conflict = Assert.Single(root.GetProperty("conflicts").EnumerateArray(), c => c.GetProperty("kind").GetString() == "number");
+        var values = conflict.GetProperty("variants").EnumerateArray().ToDictionary(v => v.GetProperty("article").GetInt64(), v => v.GetProperty("value").GetString());
+        Assert.Contains("four million", values[2], StringComparison.Ordinal);
+        Assert.Contains("six million", values[3], StringComparison.Ordinal);
+
+        // A story of one report has nothing to compare, but says which report it is.
+        var alone = (await store.GetStoryAsync((await store.GetArticleAsync(1))!.StoryId))!;
+        using var single = JsonDocument.Parse(alone.CoverageJson!);
+        Assert.Equal([1L], single.RootElement.GetProperty("reports").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Empty(single.RootElement.GetProperty("shared").EnumerateArray());
+    }
+
+    /// <summary>A coverage line's span is where its sentence sits in the stored text.</summary>
+    private static void AssertSpanIs(string text, JsonElement variant)
+    {
+        var span = variant.GetProperty("span").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        Assert.Equal(variant.GetProperty("text").GetString(), text[span[0]..span[1]]);
+    }
+
+    [SkippableFact]
     public async Task The_story_list_ranks_filters_and_pages()
     {
         var store = await FreshAsync();
@@ -350,6 +401,16 @@ public abstract partial class StoreContract : IAsyncLifetime
         Assert.Equal(expectedStories, storedStories);
         Assert.Equal(expected.Stories.Count, (await store.ListStoriesAsync(new StoryQuery())).Items.Count);
         Assert.Empty(await store.CheckIntegrityAsync());
+
+        // Each story's stored coverage is the one analyze computes, its aN ids the stored ids N.
+        foreach (var story in expected.Stories)
+        {
+            var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+            var renamed = System.Text.RegularExpressions.Regex.Replace(JsonSerializer.Serialize(story.Coverage, web), "\"a([0-9]+)\"", "\"$1\"");
+            var want = CoverageJson.Write(JsonSerializer.Deserialize<Core.Analysis.StoryCoverage>(renamed, web)!);
+            var id = long.Parse(story.Articles[0][1..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(want, (await store.GetStoryAsync(stored[(int)id - 1].StoryId))!.CoverageJson);
+        }
 
         var again = await AgainAsync();
         using var reopened = await IngestCoordinator.OpenAsync(again, TestNews.Pipeline);

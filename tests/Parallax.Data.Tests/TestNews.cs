@@ -37,6 +37,15 @@ internal static class TestNews
         "Cars and buses may still cross the bridge at a reduced speed of thirty kilometres an hour while engineers monitor the girders each week.",
     ];
 
+    /// <summary>The bridge closure in another outlet's words, with another repair cost: a second report of one event.</summary>
+    public static readonly string[] BridgeRetold =
+    [
+        "Lorries are banned from the Sorrel Bridge after the Kestrel county council voted on Monday to shut it to heavy traffic, once inspectors had found cracks in two iron girders.",
+        "Council leader Bram Oduya said the repair would cost at least six million crowns and take until the autumn to finish.",
+        "Haulage firms said the detour through the Fenwick hills adds forty minutes to each journey to the port of Wendmouth.",
+        "Local shopkeepers on the Wendmouth road fear that fewer customers will stop while the bridge is closed to trucks.",
+    ];
+
     public static readonly string[] ElectionReport =
     [
         "Tomas Marlow won the Kestrel mayoral election on Sunday with 54 percent of the vote, ending twelve years of rule by the Harbour Party in the city hall.",

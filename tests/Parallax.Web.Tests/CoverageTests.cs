@@ -17,7 +17,7 @@ public sealed class CoverageTests(DemoStore demo)
         var post = articles.First(a => a.SourceName == "Eskerby Evening Post").Id;
         var coverage = new
         {
-            shared = new[] { new { claim = "Halvard Foods will close its Tarrow bakery plant.", articles = new[] { $"a{gazette}", $"a{post}" } } },
+            shared = new[] { new { claim = "Halvard Foods will close its Tarrow bakery plant.", articles = new[] { gazette, post } } },
             exclusive = new[] { new { article = post, claims = new[] { "The union says the company gave no warning." } } },
             conflicts = new[] { new { topic = "jobs lost", variants = new[] { new { article = gazette, text = "240 jobs" }, new { article = post, text = "about 250 people" } } } },
             quotes = new[] { new { speaker = "Kwame Adjei", variants = new[] { new { article = gazette, text = "a hammer blow for the estate" } } } },
@@ -36,6 +36,51 @@ public sealed class CoverageTests(DemoStore demo)
 
         var json = await factory.Client().GetFromJsonAsync<JsonElement>($"/api/stories/{story.Id}");
         Assert.Equal("jobs lost", json.GetProperty("coverage").GetProperty("conflicts")[0].GetProperty("topic").GetString());
+    }
+
+    [Fact]
+    public async Task A_demo_story_shows_the_coverage_its_import_computed_with_spans_in_each_article()
+    {
+        var story = await demo.StoryAsync("Marren Bridge closed");
+        using var factory = new ParallaxFactory(demo);
+        var client = factory.Client();
+        var json = await client.GetFromJsonAsync<JsonElement>($"/api/stories/{story.Id}");
+        var coverage = json.GetProperty("coverage");
+        var members = json.GetProperty("articles").EnumerateArray().Select(a => a.GetProperty("id").GetInt64()).ToHashSet();
+        var reports = coverage.GetProperty("reports").EnumerateArray().Select(r => r.GetInt64()).ToList();
+        Assert.True(reports.Count >= 3, $"reports compared: {reports.Count}");
+        Assert.All(reports, r => Assert.Contains(r, members));
+
+        var shared = coverage.GetProperty("shared").EnumerateArray().ToList();
+        Assert.NotEmpty(shared);
+        // The Gazette found two cracks, Northfold Broadcasting three (samples/demo/README.md).
+        var cracks = Assert.Single(coverage.GetProperty("conflicts").EnumerateArray(), c => c.GetProperty("kind").GetString() == "number");
+        Assert.Equal(["three cracks", "two cracks"], cracks.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("value").GetString()).Order());
+
+        // Every line names a stored article of the story, and its span is where its sentence sits in that article's text.
+        var texts = new Dictionary<long, string>();
+        foreach (var variant in shared.Concat([cracks]).SelectMany(l => l.GetProperty("variants").EnumerateArray()))
+        {
+            var article = variant.GetProperty("article").GetInt64();
+            Assert.Contains(article, members);
+            if (!texts.TryGetValue(article, out var text))
+            {
+                texts[article] = text = (await client.GetFromJsonAsync<JsonElement>($"/api/articles/{article}")).GetProperty("text").GetString()!;
+            }
+
+            var span = variant.GetProperty("span").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+            Assert.Equal(variant.GetProperty("text").GetString(), text[span[0]..span[1]]);
+        }
+
+        var html = await client.GetStringAsync($"/stories/{story.Id}");
+        Assert.Contains("Coverage compared", html, StringComparison.Ordinal);
+        Assert.Contains("Reports differ on number of cracks", html, StringComparison.Ordinal);
+        foreach (var variant in cracks.GetProperty("variants").EnumerateArray())
+        {
+            Assert.Contains($"<a href=\"/articles/{variant.GetProperty("article").GetInt64()}\">", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Shared by ", html, StringComparison.Ordinal);
     }
 
     [Theory]

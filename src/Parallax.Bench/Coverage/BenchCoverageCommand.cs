@@ -4,13 +4,14 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Parallax.Core.Coverage;
 using Parallax.Core.Language;
+using Parallax.Core.Pipeline;
 
 namespace Parallax.Bench.Coverage;
 
 /// <summary>
 /// `parallax bench coverage`: ECB+ sentence alignment against a TF-IDF baseline (tuned on topics 1-22, reported on
-/// 23-45), the fixture set's precision and recall per kind (bench/coverage), and the time to compare stories of 2,
-/// 10 and 100 reports on one thread.
+/// 23-45), the fixture set's precision and recall per kind (bench/coverage), its reports fed as pages through the run
+/// `analyze` makes (<see cref="FixtureRun"/>), and the time to compare stories of 2, 10 and 100 reports on one thread.
 /// </summary>
 internal static class BenchCoverageCommand
 {
@@ -44,16 +45,19 @@ internal static class BenchCoverageCommand
         var vocabulary = new ClaimVocabulary();
         var builder = new CoverageBuilder(vocabulary: vocabulary);
         var events = CoverageFixtures.LoadEvents(Path.Combine(root, "bench", "coverage", "events"));
+
+        // The fixtures go through the pipeline `analyze` builds, with its model for the same-story cascade.
+        using var model = new Parallax.Embeddings.ArcticEmbedder();
+        var pipeline = new ParallaxPipelineBuilder().UseEmbedder(model).Build();
         if (show is not null)
         {
-            var e = events.FirstOrDefault(x => x.Id == show);
-            if (e is null)
+            if (!events.Any(x => x.Id == show))
             {
                 Console.Error.WriteLine($"parallax-bench: no fixture event {show}.");
                 return 2;
             }
 
-            Console.WriteLine(JsonSerializer.Serialize(FixtureRun.Coverage(e, builder, language), Json));
+            Console.WriteLine(JsonSerializer.Serialize(FixtureRun.Run(events, pipeline).Single(r => r.Event == show), Json));
             return 0;
         }
 
@@ -67,7 +71,7 @@ internal static class BenchCoverageCommand
             Console.WriteLine("ECB+ alignment: skipped, ../shared/benchmarks/story-clustering/ecbplus is absent.");
         }
 
-        Fixtures(events, builder, language, Path.Combine(root, "bench", "coverage", "annotations.tsv"), listMisses);
+        Fixtures(events, pipeline, Path.Combine(root, "bench", "coverage", "annotations.tsv"), listMisses);
         Speed(events, builder, language, BenchPaths.BenchmarksRoot());
         return 0;
     }
@@ -116,12 +120,19 @@ internal static class BenchCoverageCommand
         Console.WriteLine($"  F1 over the baseline: {Math.Max(ours.F1, groupedTest.F1) - baseline.F1:+0.000;-0.000} (target +0.100)");
     }
 
-    private static void Fixtures(IReadOnlyList<FixtureEvent> events, CoverageBuilder builder, LanguageAnalyzer language, string annotations, bool listMisses)
+    private static void Fixtures(IReadOnlyList<FixtureEvent> events, ParallaxPipeline pipeline, string annotations, bool listMisses)
     {
         var table = CoverageFixtures.LoadAnnotations(annotations);
-        var runs = events.Select(e => (e.Id, FixtureRun.Coverage(e, builder, language))).ToList();
-        var scores = FixtureEvaluation.Score(runs, table);
-        Console.WriteLine($"Fixtures: {events.Count} fictional events, {events.Sum(e => e.Reports.Count)} reports, {table.Count} annotated lines (bench/coverage)");
+        var runs = FixtureRun.Run(events, pipeline);
+        var scores = FixtureEvaluation.Score(runs.Select(r => (r.Event, r.Coverage)).ToList(), table);
+        Console.WriteLine($"Fixtures: {events.Count} fictional events, {events.Sum(e => e.Reports.Count)} reports, {table.Count} annotated lines (bench/coverage),");
+        Console.WriteLine("  every report a saved page, all of them through `analyze`'s run; each event read from the story it formed");
+        Console.WriteLine($"  events that landed as exactly one story: {runs.Count(r => r.OneStory)} of {runs.Count}");
+        foreach (var r in runs.Where(r => !r.OneStory))
+        {
+            Console.WriteLine($"    {r.Event}: its reports in {r.Stories} {(r.Stories == 1 ? "story" : "stories")}{(r.Stories == 1 ? ", with another event's reports" : "")}");
+        }
+
         Console.WriteLine("  kind       predicted  expected  precision  recall   target");
         foreach (var k in scores.Kinds)
         {

@@ -14,8 +14,10 @@ internal sealed record PairScore(double Threshold, int Predicted, int Correct, i
 }
 
 /// <summary>
-/// ECB+ sentence alignment: each event's documents are a story whose reports are their annotated sentences; the
-/// pairs of sentences of different documents that one shared claim holds are the predicted aligned pairs, against
+/// ECB+ sentence alignment: each event's documents are a story whose reports are their annotated sentences, each read
+/// and compared as `parallax align` reads and compares a pair (<see cref="CoverageBuilder.ReadSentence"/>,
+/// <see cref="CoverageBuilder.Matcher"/>); the pairs of sentences of different documents that one shared claim holds
+/// are the predicted aligned pairs, against
 /// the gold pairs (a common event instance). The threshold is tuned on topics 1-22 and reported on 23-45, and a
 /// TF-IDF sentence cosine, its threshold tuned the same way, is the baseline.
 /// </summary>
@@ -28,8 +30,9 @@ internal static class EcbAlignment
     {
         baseOptions ??= CoverageOptions.Default;
         var options = baseOptions with { SameClaimThreshold = threshold, ConflictThreshold = Math.Min(threshold, baseOptions.ConflictThreshold) };
-        var aligner = new ClaimAligner(new ClaimMatcher(options));
-        var reader = new ClaimReader(vocabulary);
+        // The builder's matcher and sentence reading are those of `parallax align`; the aligner groups with that decision.
+        var builder = new CoverageBuilder(options, vocabulary: vocabulary);
+        var aligner = new ClaimAligner(builder.Matcher);
         int predicted = 0, correct = 0, gold = 0;
         foreach (var ev in sentences.GroupBy(s => s.Event))
         {
@@ -39,15 +42,8 @@ internal static class EcbAlignment
             var sentenceOf = new Dictionary<Claim, EcbSentence>(ReferenceEqualityComparer.Instance);
             foreach (var s in list)
             {
-                // Each sentence is read whole as one claim, as `parallax align` reads it.
-                var analysis = language.Analyze(null, s.Text);
-                if (analysis.Sentences.Length == 0)
-                {
-                    continue;
-                }
-
-                var whole = analysis with { Sentences = [new Sentence(0, analysis.Sentences[^1].End, 0, 0, analysis.Tokens.Length)] };
-                if (reader.Read($"{s.Document}#{s.Number}", whole, 0, whole.Sentences[0].Span) is { } claim)
+                // Each sentence is read whole as one claim, by the reading `parallax align` uses.
+                if (builder.ReadSentence($"{s.Document}#{s.Number}", s.Text, language) is { } claim)
                 {
                     // Documents, not sentences, are the reports: two sentences of one document never share a claim.
                     claim = claim with { Article = s.Document };

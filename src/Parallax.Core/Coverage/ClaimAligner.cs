@@ -117,7 +117,10 @@ public sealed class ClaimAligner
         groups.Sort((x, y) => Order(claims, x[0]).CompareTo(Order(claims, y[0])));
 
         // A sentence that shares its claim with a sentence of the other report has found its match there; a near-match
-        // with yet another sentence of that report is two statements, not a conflict.
+        // with yet another sentence of that report is two statements, not a conflict. Two sentences in conflict that
+        // one shared claim holds together (each matches a third that gives no figure: "two cracks", "cracks",
+        // "three cracks") are each other's match: the reports share the statement and differ on the slot, so the
+        // conflict is kept beside the shared claim.
         var index = new Dictionary<Claim, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < claims.Count; i++)
         {
@@ -125,7 +128,7 @@ public sealed class ClaimAligner
         }
 
         bool Matched(Claim claim, string article) => members[group[index[claim]]].Exists(m => claims[m].Article == article);
-        conflicts.RemoveAll(c => Matched(c.A, c.B.Article) || Matched(c.B, c.A.Article));
+        conflicts.RemoveAll(c => group[index[c.A]] != group[index[c.B]] && (Matched(c.A, c.B.Article) || Matched(c.B, c.A.Article)));
         conflicts.Sort((x, y) => y.Similarity.CompareTo(x.Similarity));
         return new ClaimAlignment(groups, conflicts);
     }

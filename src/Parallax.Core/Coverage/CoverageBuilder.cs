@@ -56,8 +56,8 @@ public sealed class CoverageBuilder
     public ClaimComparison Align(string a, string b, LanguageAnalyzer language)
     {
         ArgumentNullException.ThrowIfNull(language);
-        var ca = SentenceClaim("a", a, language);
-        var cb = SentenceClaim("b", b, language);
+        var ca = ReadSentence("a", a, language);
+        var cb = ReadSentence("b", b, language);
         if (ca is null || cb is null)
         {
             return new ClaimComparison(0, false, null);
@@ -66,9 +66,14 @@ public sealed class CoverageBuilder
         return Matcher.Compare(ca, cb, Embedding());
     }
 
-    /// <summary>A text read as one claim: all its words, whatever its sentence split.</summary>
-    private Claim? SentenceClaim(string id, string text, LanguageAnalyzer language)
+    /// <summary>
+    /// A text read as one claim: all its words, whatever its sentence split; null when it has no sentence. The reading
+    /// of `parallax align` and of the ECB+ alignment benchmark.
+    /// </summary>
+    public Claim? ReadSentence(string id, string text, LanguageAnalyzer language)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(language);
         var oneLine = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         var analysis = language.Analyze(null, oneLine);
         if (analysis.Sentences.Length == 0)

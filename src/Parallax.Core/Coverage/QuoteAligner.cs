@@ -45,6 +45,10 @@ public sealed class QuoteAligner
             var clause = quote.SpeakerSpan is { } s && quote.Speaker is null ? s.ToString(analysis.Text) : null;
             var written = quote.Speaker ?? (quote.SpeakerSpan is { } c ? NameOfOrganisation(analysis, c) ?? TitledAfterVerb(analysis, c) : null);
             var speaker = speakers.Resolve(written, written is null ? clause : null);
+
+            // A speaker the outlet named only by title ("the minister told reporters") is still shown as it wrote them
+            // (a pronoun says nothing more than the quote's speaker does).
+            written ??= clause is not null ? TitleIn(clause) : null;
             var last = QuoteSentence(analysis, quote.End);
             var span = new[] { analysis.Sentences[quote.Sentence].Start, analysis.Sentences[Math.Max(last, quote.Sentence)].End };
             var claim = new Claim(article, quote.Sentence, words, new TextSpan(span[0], span[1]), terms, [], [], [], [], [], false, null, null, null);
@@ -52,6 +56,37 @@ public sealed class QuoteAligner
         }
 
         return renderings;
+    }
+
+    /// <summary>
+    /// The words that name the speaker in an attribution clause without a name: before the speech verb ("the minister
+    /// told reporters"), else after it up to the first comma ("said the fire chief, who ..."); null when there are none.
+    /// </summary>
+    private static readonly HashSet<string> Pronouns = new(["he", "she", "they", "it", "we", "i", "you"], StringComparer.OrdinalIgnoreCase);
+
+    private static string? TitleIn(string clause)
+    {
+        var words = clause.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var verb = Array.FindIndex(words, w => ClaimReader.AttributionVerbs.Contains(w.Trim(',', '.', ';', ':')));
+        var named = new List<string>();
+        if (verb > 0)
+        {
+            named.AddRange(words[..verb]);
+        }
+        else if (verb == 0)
+        {
+            foreach (var word in words[1..])
+            {
+                named.Add(word);
+                if (word.EndsWith(',') || word.EndsWith('.') || word.EndsWith(';'))
+                {
+                    break;
+                }
+            }
+        }
+
+        var text = string.Join(' ', named).Trim(',', '.', ';', ':', ' ', '"', '\u201C', '\u201D');
+        return text.Length == 0 || named.Count > 6 || named.Count == 1 && Pronouns.Contains(text) ? null : text;
     }
 
     /// <summary>

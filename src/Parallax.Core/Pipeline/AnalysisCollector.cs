@@ -129,11 +129,7 @@ public sealed class AnalysisCollector
                 continue;
             }
 
-            var prepared = articles[i].Article;
-            var restored = prepared.Spin.Spun && prepared.Spin.Restored is { } words
-                ? Language.Analyze(prepared.Article.Title, words, prepared.Article.Published)
-                : null;
-            reports.Add(new CoverageReport(analyzed[i].Id, prepared.Language, restored));
+            reports.Add(articles[i].Article.CoverageReport(analyzed[i].Id, Language));
         }
 
         return coverage.Build(reports);

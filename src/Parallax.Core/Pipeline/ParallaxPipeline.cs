@@ -1,4 +1,5 @@
 using Parallax.Core.Analysis;
+using Parallax.Core.Coverage;
 using Parallax.Core.Extraction;
 using Parallax.Core.Identity;
 using Parallax.Core.Language;
@@ -21,6 +22,7 @@ public sealed class ParallaxPipeline
         Extractor = extractor;
         Spin = spin;
         Embedder = embedder;
+        Coverage = new CoverageBuilder(options.Coverage, embedder);
     }
 
     public ParallaxOptions Options { get; }
@@ -31,6 +33,12 @@ public sealed class ParallaxPipeline
 
     /// <summary>The sentence-embedding model of the same-story cascade; null decides on words alone.</summary>
     public ITextEmbedder? Embedder { get; }
+
+    /// <summary>
+    /// The coverage stage with the pipeline's options and model: `analyze` (through <see cref="AnalysisCollector"/>)
+    /// and the store's ingest compare a story's distinct reports with this one builder.
+    /// </summary>
+    public CoverageBuilder Coverage { get; }
 
     /// <summary>The pipeline with every default.</summary>
     public static ParallaxPipeline CreateDefault() => new ParallaxPipelineBuilder().Build();
@@ -76,7 +84,7 @@ public sealed class ParallaxPipeline
     {
         ArgumentNullException.ThrowIfNull(pages);
         var session = CreateSession();
-        var collector = new AnalysisCollector(new Coverage.CoverageBuilder(Options.Coverage, Embedder));
+        var collector = new AnalysisCollector(Coverage);
         var threads = Options.PrepareThreads > 0 ? Options.PrepareThreads : Environment.ProcessorCount;
         var prepared = pages.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Clamp(threads, 1, 512))
             .WithCancellation(cancellationToken).Select(Prepare);

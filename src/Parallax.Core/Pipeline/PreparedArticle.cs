@@ -1,3 +1,4 @@
+using Parallax.Core.Coverage;
 using Parallax.Core.Extraction;
 using Parallax.Core.Language;
 using Parallax.Core.Spin;
@@ -20,4 +21,15 @@ public sealed record PreparedArticle(
 {
     /// <summary>The wording copy detection and clustering compare: the restored text of a spun article, else the text.</summary>
     public string ComparedText => Spin.Spun && Spin.Restored is not null ? Spin.Restored : Text;
+
+    /// <summary>
+    /// The article as coverage reads it when it is a distinct report of its story: a spun report is compared in its
+    /// restored wording, with its spans still in its own text. `analyze` and the store's ingest both read reports here.
+    /// </summary>
+    public CoverageReport CoverageReport(string id, LanguageAnalyzer language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        var restored = Spin.Spun && Spin.Restored is { } words ? language.Analyze(Article.Title, words, Article.Published) : null;
+        return new CoverageReport(id, Language, restored);
+    }
 }

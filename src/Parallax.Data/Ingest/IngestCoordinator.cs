@@ -18,6 +18,7 @@ public sealed class IngestCoordinator : IDisposable
     private readonly ParallaxPipeline pipeline;
     private readonly TimeProvider clock;
     private readonly SemaphoreSlim writer = new(1, 1);
+    private readonly CoverageWriter coverage;
     private ParallaxSession session;
     private Dictionary<string, long> storedStories;
     private long nextId;
@@ -31,6 +32,7 @@ public sealed class IngestCoordinator : IDisposable
         this.clock = clock;
         this.session = session;
         this.nextId = nextId;
+        coverage = new CoverageWriter(store, pipeline);
         LastReplay = replay;
     }
 
@@ -135,7 +137,9 @@ public sealed class IngestCoordinator : IDisposable
             var write = new ChangeWriter(session, storedStories).Build(item, submission, prepared.Articles, ids, updates, Fetched(submission));
             try
             {
-                // Not cancellable: a write cut halfway would leave the session ahead of the store.
+                // Not cancellable: the session holds the item's articles now, and a write cut halfway would leave it
+                // ahead of the store. A store read that fails here is handled as a failed write.
+                write = write with { Coverage = await coverage.BuildAsync(session, write, prepared.Articles, CancellationToken.None) };
                 await store.WritePageAsync(write, CancellationToken.None);
             }
             catch (Exception e) when (e is not OutOfMemoryException)

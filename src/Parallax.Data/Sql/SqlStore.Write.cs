@@ -131,6 +131,12 @@ public abstract partial class SqlStore
             }
         }
 
+        foreach (var coverage in write.Coverage)
+        {
+            await connection.ExecuteAsync(Command(
+                "UPDATE stories SET coverage = @Json WHERE id = @StoryId", coverage, transaction, cancellationToken));
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,7 +1,7 @@
 using Parallax.Bench.Coverage;
 using Parallax.Core.Analysis;
 using Parallax.Core.Coverage;
-using Parallax.Core.Language;
+using Parallax.Core.Pipeline;
 using Parallax.Tests;
 
 namespace Parallax.Bench.Tests.Coverage;
@@ -20,9 +20,10 @@ public sealed class CoverageBenchTests
         Assert.All(events, e => Assert.InRange(e.Reports.Count, 2, 4));
         Assert.All(table, t => Assert.Contains(events, e => e.Id == t.Event));
 
-        var builder = new CoverageBuilder();
-        var language = new LanguageAnalyzer();
-        var scores = FixtureEvaluation.Score(events.Select(e => (e.Id, FixtureRun.Coverage(e, builder, language))).ToList(), table);
+        // Through the user's path: every report a page, all of them through the run `analyze` makes.
+        var runs = FixtureRun.Run(events, ParallaxPipeline.CreateDefault());
+        Assert.True(runs.Count(r => r.OneStory) >= events.Count * 3 / 4, $"events as one story: {runs.Count(r => r.OneStory)} of {events.Count}");
+        var scores = FixtureEvaluation.Score(runs.Select(r => (r.Event, r.Coverage)).ToList(), table);
         var quote = scores.Kinds.Single(k => k.Kind == "quote");
         var conflict = scores.Kinds.Single(k => k.Kind == "conflict");
         Assert.True(quote.Precision >= 0.9 && quote.Recall >= 0.8, $"quotes P {quote.Precision:0.000} R {quote.Recall:0.000}");
@@ -46,6 +47,21 @@ public sealed class CoverageBenchTests
         Assert.Equal(0, scores.Kinds.Single(k => k.Kind == "quote").Recall);
         Assert.Equal(0, scores.Kinds.Single(k => k.Kind == "conflict").Precision);
         Assert.Equal(1, scores.WrongSpeakers);
+    }
+
+    [Theory]
+    [InlineData("The minister promised on Tuesday to rebuild the bridges.", "On Tuesday the minister pledged to rebuild the bridges.")]
+    [InlineData("The minister promised on Tuesday to rebuild the bridges.", "Fourteen bridges were destroyed by the floods last week.")]
+    [InlineData("Dr. Ana Lind said the dam held.", "The dam held, said Dr. Ana Lind of the water board.")]
+    public void Ecb_alignment_pairs_two_sentences_exactly_when_align_calls_them_one_claim(string a, string b)
+    {
+        var language = new Parallax.Core.Language.LanguageAnalyzer();
+        var threshold = CoverageOptions.Default.SameClaimThreshold;
+        var sentences = new List<EcbSentence> { new("d1", 30, "30_1", 1, a, ["x"]), new("d2", 30, "30_1", 1, b, ["x"]) };
+
+        var score = EcbAlignment.Coverage(sentences, threshold, new ClaimVocabulary(), language);
+
+        Assert.Equal(new CoverageBuilder().Align(a, b, language).SameClaim ? 1 : 0, score.Predicted);
     }
 
     [SharedDataFact("benchmarks/story-clustering/ecbplus/ECBplus_xml.tar.gz")]

@@ -26,6 +26,18 @@ public sealed class SpeakerTests
     }
 
     [Fact]
+    public void A_speaker_named_only_by_title_is_shown_as_the_outlet_wrote_them()
+    {
+        var quotes = Quotes(
+            "Transport Minister Ana Lind visited the valley on Tuesday.\n\n\u201CWe will rebuild every bridge,\u201D Lind said.",
+            "\u2018We will rebuild all the bridges,\u2019 the minister told reporters in the capital.",
+            "The valley was cut off for days.\n\n\"We will rebuild every single bridge,\" said the transport minister, who visited on Tuesday.");
+        var statement = Assert.Single(quotes);
+        Assert.Equal("Ana Lind", statement.Speaker);
+        Assert.Equal(["Lind", "the minister", "the transport minister"], statement.Variants.Select(v => v.Value));
+    }
+
+    [Fact]
     public void A_pronoun_an_unnamed_source_or_a_title_two_people_hold_leaves_the_speaker_unknown()
     {
         var quotes = Quotes(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Parallax.App.Web.Pages.Stories;
@@ -18,7 +17,7 @@ public sealed record CoverageGroup(string Label, IReadOnlyList<CoverageVariant> 
 /// <summary>
 /// The stored coverage comparison of a story (GUIDE section 3: shared, exclusive, conflicts, quotes, terms), read
 /// leniently: what the page can show is kept, an unknown or missing part is empty, and text is only ever text.
-/// Article references may be store ids (numbers) or "aN" strings.
+/// Articles are named by their stored ids, as JSON numbers (the one format ingest writes, Parallax.Data.Ingest.CoverageJson).
 /// </summary>
 public sealed record Coverage(
     IReadOnlyList<SharedClaim> Shared,
@@ -72,10 +71,6 @@ public sealed record Coverage(
     private static string Text(JsonElement element, string name) =>
         Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString()! : string.Empty;
 
-    private static long? Id(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Number when element.TryGetInt64(out var n) => n,
-        JsonValueKind.String when long.TryParse(element.GetString()!.TrimStart('a'), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
-        _ => null,
-    };
+    private static long? Id(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var n) ? n : null;
 }
