@@ -39,4 +39,25 @@ internal static class BenchPaths
         var benchmarks = Path.GetFullPath(Path.Combine(root, "..", "shared", "benchmarks"));
         return Directory.Exists(benchmarks) ? benchmarks : null;
     }
+
+    /// <summary>
+    /// The `parallax` executable the benchmarks run as a child: beside this one (the tests build both into one
+    /// folder), else the newest build of src/Parallax.App in the checkout; null when there is none.
+    /// </summary>
+    public static string? ParallaxDll()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "parallax.dll");
+        if (File.Exists(beside))
+        {
+            return beside;
+        }
+
+        return RepoRoot() is not { } root
+            ? null
+            : new[] { "Release", "Debug" }
+                .Select(c => Path.Combine(root, "src", "Parallax.App", "bin", c, "net10.0", "parallax.dll"))
+                .Where(File.Exists)
+                .OrderByDescending(File.GetLastWriteTimeUtc)
+                .FirstOrDefault();
+    }
 }

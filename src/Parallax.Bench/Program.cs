@@ -2,6 +2,7 @@ using System.CommandLine;
 using Parallax.Bench.Coverage;
 using Parallax.Bench.Extract;
 using Parallax.Bench.Hostile;
+using Parallax.Bench.Pipeline;
 using Parallax.Bench.Spin;
 using Parallax.Bench.Stories;
 
@@ -13,6 +14,7 @@ var root = new RootCommand("Parallax benchmarks: each prints its figures with th
     BenchCoverageCommand.Create(),
     HostileCommand.Create(),
     BenchSpinCommand.Create(),
+    PipelineCommand.Create(),
 };
 
 // A usage error (a bad option value among them) exits 2 before any work, as `parallax` does.

@@ -15,7 +15,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         var command = new Command("bench",
-            "Run a benchmark: extract, stories, hostile (the hostile-input campaign). Needs the benchmark tool, built with `dotnet build src/Parallax.Bench -c Release`; "
+            "Run a benchmark: extract, stories, hostile (the hostile-input campaign), pipeline (import, serve and workers at scale). Needs the benchmark tool, built with `dotnet build src/Parallax.Bench -c Release`; "
             + "`parallax bench stories --help` lists a benchmark's options.")
         {
             TreatUnmatchedTokensAsErrors = false,

@@ -31,17 +31,26 @@ internal static class ChildRun
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         long peak = 0;
         var timedOut = false;
-        while (!process.HasExited)
+        try
         {
-            peak = Math.Max(peak, PeakResidentBytes(process.Id));
-            if (clock.Elapsed > limit)
+            while (!process.HasExited)
             {
-                timedOut = true;
-                process.Kill(entireProcessTree: true);
-                break;
-            }
+                peak = Math.Max(peak, PeakResidentBytes(process.Id));
+                if (clock.Elapsed > limit)
+                {
+                    timedOut = true;
+                    process.Kill(entireProcessTree: true);
+                    break;
+                }
 
-            await Task.Delay(10, cancellationToken);
+                await Task.Delay(10, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // A benchmark stopped with Ctrl-C takes its children with it rather than leaving them running.
+            process.Kill(entireProcessTree: true);
+            throw;
         }
 
         await process.WaitForExitAsync(cancellationToken);

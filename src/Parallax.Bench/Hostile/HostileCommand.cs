@@ -73,7 +73,7 @@ internal static class HostileCommand
 
     private static async Task<int> RunAsync(int inputs, int seed, int batch, TimeSpan limit, string? parallax, CancellationToken cancellationToken)
     {
-        parallax ??= LocateParallax();
+        parallax ??= BenchPaths.ParallaxDll();
         if (parallax is null || !File.Exists(parallax))
         {
             await Console.Error.WriteLineAsync("parallax-bench: parallax.dll not found; build it (`dotnet build src/Parallax.App -c Release`) or pass --parallax PATH.");
@@ -290,20 +290,5 @@ internal static class HostileCommand
         }
 
         return pages;
-    }
-
-    /// <summary>The newest parallax.dll built in this checkout (Release or Debug).</summary>
-    private static string? LocateParallax()
-    {
-        if (BenchPaths.RepoRoot() is not { } root)
-        {
-            return null;
-        }
-
-        return new[] { "Release", "Debug" }
-            .Select(c => Path.Combine(root, "src", "Parallax.App", "bin", c, "net10.0", "parallax.dll"))
-            .Where(File.Exists)
-            .OrderByDescending(File.GetLastWriteTimeUtc)
-            .FirstOrDefault();
     }
 }

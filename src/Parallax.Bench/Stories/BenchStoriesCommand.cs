@@ -86,7 +86,7 @@ internal static class BenchStoriesCommand
 
     /// <summary>Checked when the command line is parsed, before any benchmark runs: a bad size is a usage error, not a crash after minutes.</summary>
     /// <returns>Null when every size is a whole number from 1 to 100,000,000; else why not.</returns>
-    internal static string? TryParseScales(string? value, out int[] scales)
+    internal static string? TryParseScales(string? value, out int[] scales, string option = "--scale")
     {
         scales = [];
         if (string.IsNullOrWhiteSpace(value))
@@ -100,7 +100,7 @@ internal static class BenchStoriesCommand
             if (!int.TryParse(part.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
                 || n < 1 || n > MaxScale)
             {
-                return $"--scale takes sizes from 1 to {MaxScale:N0} articles, comma-separated (such as 100000,1000000); '{part}' is not one.";
+                return $"{option} takes sizes from 1 to {MaxScale:N0} articles, comma-separated (such as 100000,1000000); '{part}' is not one.";
             }
 
             parsed.Add(n);
