@@ -212,6 +212,14 @@ internal sealed class SpinLexicon
             return;
         }
 
+        // The candidates' wordings as a set beside the list: a word with hundreds of synonyms made a scan of the list
+        // per synonym the largest cost of reading a new word.
+        var texts = new HashSet<string>(candidates.Count + 16, StringComparer.Ordinal);
+        foreach (var c in candidates)
+        {
+            texts.Add(c.Text);
+        }
+
         foreach (var analysis in analyses)
         {
             foreach (var id in Thesaurus.SynsetsOf(analysis.Lemma))
@@ -224,7 +232,7 @@ internal sealed class SpinLexicon
 
                 foreach (var lemma in synset.Lemmas)
                 {
-                    if (lemma == analysis.Lemma || (candidates.Count >= MaxCandidates && !candidates.Exists(c => c.Text == lemma)))
+                    if (lemma == analysis.Lemma || (candidates.Count >= MaxCandidates && !texts.Contains(lemma)))
                     {
                         continue;
                     }
@@ -233,9 +241,10 @@ internal sealed class SpinLexicon
                     {
                         // A spinner leaves closed-class words alone, so a lone one ("more", "now") is never what it
                         // replaced; a phrase of them ("more than", "as well") is a unit it does swap.
-                        if (form != surface && !candidates.Exists(c => c.Text == form)
+                        if (form != surface && !texts.Contains(form)
                             && (form.Contains(' ') || StopLists.English.IsContentWord(form)))
                         {
+                            texts.Add(form);
                             candidates.Add(new Candidate(
                                 Describe(form), -Math.Log(Math.Max(1, ChoiceCount(form, lemma))), lemma));
                         }
