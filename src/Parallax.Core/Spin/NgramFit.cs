@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Parallax.Core.Spin;
 
 /// <summary>
@@ -14,7 +12,7 @@ internal sealed class NgramFit
 
     private const int MemoLimit = 200_000;
 
-    private readonly ConcurrentDictionary<string, int[]> idMemo = new(StringComparer.Ordinal);
+    private readonly BoundedMemo<int[]> idMemo = new(MemoLimit);
     private readonly int numberId;
 
     public NgramFit(NgramModel ngrams)
@@ -43,10 +41,7 @@ internal sealed class NgramFit
             ids[i] = Model.IdOf(words[i]);
         }
 
-        if (idMemo.Count < MemoLimit)
-        {
-            idMemo.TryAdd(wording, ids);
-        }
+        idMemo.Remember(wording, ids);
 
         return ids;
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Parallax.Core.Language;
 
 namespace Parallax.Core.Spin;
@@ -22,16 +21,14 @@ internal sealed class SpinLexicon
 
     private const int MemoLimit = 200_000;
 
-    private readonly ConcurrentDictionary<string, List<WordAnalysis>> analysisMemo = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int> choiceMemo = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string, List<WordAnalysis>)> phraseMemo = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, LexiconEntry> entryMemo = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string, List<WordAnalysis>)>.AlternateLookup<ReadOnlySpan<char>> phraseSpans;
+    private readonly BoundedMemo<List<WordAnalysis>> analysisMemo = new(MemoLimit);
+    private readonly BoundedMemo<int> choiceMemo = new(MemoLimit);
+    private readonly BoundedMemo<(string, List<WordAnalysis>)> phraseMemo = new(MemoLimit);
+    private readonly BoundedMemo<LexiconEntry> entryMemo = new(MemoLimit);
 
     public SpinLexicon(Thesaurus thesaurus)
     {
         Thesaurus = thesaurus;
-        phraseSpans = phraseMemo.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public Thesaurus Thesaurus { get; }
@@ -48,10 +45,7 @@ internal sealed class SpinLexicon
         }
 
         var entry = new LexiconEntry(Describe(surface), CandidatesOf(surface, analyses), OwnLemmas(surface, analyses));
-        if (entryMemo.Count < MemoLimit)
-        {
-            entryMemo.TryAdd(surface, entry);
-        }
+        entryMemo.Remember(surface, entry);
 
         return entry;
     }
@@ -110,17 +104,14 @@ internal sealed class SpinLexicon
     {
         Span<char> buffer = span.Length <= 256 ? stackalloc char[span.Length] : new char[span.Length];
         span.ToLowerInvariant(buffer);
-        if (phraseSpans.TryGetValue(buffer, out var known))
+        if (phraseMemo.Spans.TryGetValue(buffer, out var known))
         {
             return known;
         }
 
         var lower = buffer.ToString();
         var entry = (lower, PhraseAnalyses(lower, lowerWord.Length, wordAnalyses));
-        if (phraseMemo.Count < MemoLimit)
-        {
-            phraseMemo.TryAdd(lower, entry);
-        }
+        phraseMemo.Remember(lower, entry);
 
         return entry;
     }
@@ -196,10 +187,7 @@ internal sealed class SpinLexicon
         }
 
         var count = Thesaurus.SynonymForms(form, AnalysesOf(form)).Count;
-        if (choiceMemo.Count < MemoLimit)
-        {
-            choiceMemo.TryAdd(form, count);
-        }
+        choiceMemo.Remember(form, count);
 
         return count;
     }
@@ -212,10 +200,7 @@ internal sealed class SpinLexicon
         }
 
         var result = Thesaurus.Analyze(word);
-        if (analysisMemo.Count < MemoLimit)
-        {
-            analysisMemo.TryAdd(word, result);
-        }
+        analysisMemo.Remember(word, result);
 
         return result;
     }
@@ -225,6 +210,14 @@ internal sealed class SpinLexicon
         if (analyses is null)
         {
             return;
+        }
+
+        // The candidates' wordings as a set beside the list: a word with hundreds of synonyms made a scan of the list
+        // per synonym the largest cost of reading a new word.
+        var texts = new HashSet<string>(candidates.Count + 16, StringComparer.Ordinal);
+        foreach (var c in candidates)
+        {
+            texts.Add(c.Text);
         }
 
         foreach (var analysis in analyses)
@@ -239,7 +232,7 @@ internal sealed class SpinLexicon
 
                 foreach (var lemma in synset.Lemmas)
                 {
-                    if (lemma == analysis.Lemma || (candidates.Count >= MaxCandidates && !candidates.Exists(c => c.Text == lemma)))
+                    if (lemma == analysis.Lemma || (candidates.Count >= MaxCandidates && !texts.Contains(lemma)))
                     {
                         continue;
                     }
@@ -248,9 +241,10 @@ internal sealed class SpinLexicon
                     {
                         // A spinner leaves closed-class words alone, so a lone one ("more", "now") is never what it
                         // replaced; a phrase of them ("more than", "as well") is a unit it does swap.
-                        if (form != surface && !candidates.Exists(c => c.Text == form)
+                        if (form != surface && !texts.Contains(form)
                             && (form.Contains(' ') || StopLists.English.IsContentWord(form)))
                         {
+                            texts.Add(form);
                             candidates.Add(new Candidate(
                                 Describe(form), -Math.Log(Math.Max(1, ChoiceCount(form, lemma))), lemma));
                         }

@@ -33,7 +33,8 @@ internal sealed class ScreenModel(SpinLexicon lexicon, PlainModel plain, SpinOpt
             var keep = plain.RelativeFit(
                 unit.Surface, around, text.Document, PlainModel.SeenElsewhere(text.Document, unit, null));
             var sum = 0.0;
-            foreach (var c in unit.Candidates)
+            // By reference: a candidate is a large struct, and a copy of each was a tenth of the screen's time.
+            foreach (ref readonly var c in unit.Candidates.AsSpan())
             {
                 var fit = plain.RelativeFit(
                     c.Word, around, text.Document, PlainModel.SeenElsewhere(text.Document, unit, c.Lemma));

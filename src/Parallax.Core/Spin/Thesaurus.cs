@@ -97,6 +97,7 @@ public sealed class Thesaurus
     public List<string> SynonymForms(string word, List<WordAnalysis> analyses, Func<string, bool>? keepLemma = null)
     {
         var forms = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { word }; // the list's forms and the word: a set, not a scan of the list per synonym
         foreach (var analysis in analyses)
         {
             foreach (var id in SynsetsOf(analysis.Lemma))
@@ -115,8 +116,9 @@ public sealed class Thesaurus
                     }
 
                     var form = Inflect(lemma, analysis.Pos, analysis.Form);
-                    if (form != word && !forms.Contains(form) && (keepLemma is null || keepLemma(lemma)))
+                    if (!seen.Contains(form) && (keepLemma is null || keepLemma(lemma)))
                     {
+                        seen.Add(form);
                         forms.Add(form);
                     }
                 }

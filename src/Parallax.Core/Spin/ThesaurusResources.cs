@@ -102,7 +102,7 @@ internal static class ThesaurusResources
                 var space = line.IndexOf(' ');
                 var first = IdOf(spans, line.AsSpan(0, space));
                 var second = IdOf(spans, line.AsSpan(space + 1, tab - space - 1));
-                bigrams[((long)first << 32) | (uint)second] = (int)count;
+                bigrams[PairCounts.Key(first, second)] = (int)count;
             }
         }
 

@@ -8,7 +8,7 @@ public sealed class WordFrequencies
 {
     // Plain dictionaries, not frozen ones: freezing these tables cost more at start-up than it saved in look-ups.
     private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> frequency;
-    private readonly Dictionary<long, int> bigrams;
+    private readonly PairCounts bigrams;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> pairWordIds;
 
     internal WordFrequencies(
@@ -16,7 +16,7 @@ public sealed class WordFrequencies
         long bigramTotal)
     {
         this.frequency = frequency.GetAlternateLookup<ReadOnlySpan<char>>();
-        this.bigrams = bigrams;
+        this.bigrams = new PairCounts(bigrams);
         this.pairWordIds = pairWordIds.GetAlternateLookup<ReadOnlySpan<char>>();
         BigramTotal = bigramTotal;
     }
@@ -28,8 +28,7 @@ public sealed class WordFrequencies
     public long Frequency(ReadOnlySpan<char> word) => frequency.TryGetValue(word, out var f) ? f : 0;
 
     /// <summary>The pair count of two words given by <see cref="PairWordId"/> (0 when either is -1).</summary>
-    public int Bigram(int first, int second) =>
-        first < 0 || second < 0 ? 0 : bigrams.TryGetValue(((long)first << 32) | (uint)second, out var c) ? c : 0;
+    public int Bigram(int first, int second) => bigrams.Of(first, second);
 
     /// <summary>A small integer naming a lower-case word that occurs in some counted pair; -1 for any other word.</summary>
     public int PairWordId(ReadOnlySpan<char> word) => pairWordIds.TryGetValue(word, out var id) ? id : -1;

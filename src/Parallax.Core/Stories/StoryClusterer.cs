@@ -45,6 +45,9 @@ public sealed class StoryClusterer : IStoryIndex
     // Merging is checked after every join; the few best-overlapping stories are where a duplicate story would be.
     private const int MergeCandidates = 4;
 
+    // The most an embedding cosine can be: 1 for unit vectors, and a little more for their rounding.
+    private const double MostEmbeddingCosine = 1.01;
+
     private readonly StoryOptions options;
     private readonly DocumentFrequencies frequencies;
     private readonly ITextEmbedder? embedder;
@@ -318,7 +321,8 @@ public sealed class StoryClusterer : IStoryIndex
         }
 
         if (embedder is not null && StoryScoring.Ambiguous(top, options)
-            && Embedded < options.EmbeddingAllowance + (options.MaxEmbeddedShare * articleStory.Count))
+            && Embedded < options.EmbeddingAllowance + (options.MaxEmbeddedShare * articleStory.Count)
+            && EmbeddingCouldJoin(candidates, cosines, probabilities, local, ticks))
         {
             var report = embedding();
             for (var c = 0; c < candidates.Count; c++)
@@ -344,6 +348,39 @@ public sealed class StoryClusterer : IStoryIndex
         }
 
         return (best, bestSimilarity, joins);
+    }
+
+    /// <summary>
+    /// Whether the embedding could make the report join any candidate: each candidate the cascade would score again is
+    /// judged at the most probable its embedding could make it (a cosine of 1, with a margin for rounding). Joining
+    /// only grows with the probability, so when even that leaves every candidate out, the report starts a story
+    /// whatever the model says, and a model call (tens of milliseconds) would change nothing: it is not embedded then,
+    /// and its story's first passage is embedded on first need, as that of a story started on clear lexical evidence is.
+    /// </summary>
+    private bool EmbeddingCouldJoin(List<int> candidates, double[] cosines, double[] probabilities, FeatureVector local, long ticks)
+    {
+        if (options.EmbeddingSlope <= 0)
+        {
+            return true; // the bound assumes a higher embedding cosine never lowers the probability
+        }
+
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            var probability = probabilities[c];
+            if (probability >= options.AmbiguousLow)
+            {
+                probability = Math.Max(probability, StoryScoring.Probability(cosines[c], MostEmbeddingCosine, options));
+            }
+
+            var state = open[candidates[c]];
+            var time = probability >= options.SureProbability ? 1 : state.TimeFactor(ticks, options);
+            if (StoryScoring.SameStory(StoryScoring.Timed(probability, time, options), StoryScoring.Similarity(local, state.Local, time), options))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

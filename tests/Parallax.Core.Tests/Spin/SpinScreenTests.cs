@@ -62,6 +62,18 @@ public sealed class SpinScreenTests
         Assert.Equal(SpinResult.Natural, Analyzer.Analyze("   "));
     }
 
+    [Theory]
+    [InlineData("flood-natural.txt", 0.020851771172640615, 80)]
+    [InlineData("flood-spun.txt", 0.6940695117918652, 81)]
+    public void The_screen_scores_exactly_as_before_its_speed_work(string name, double score, int judged)
+    {
+        // Recorded with the screen as it was before its look-ups were made faster (commit 16482aa): the faster paths
+        // must read the same evidence, not an approximation of it.
+        var screen = Analyzer.Screen(Fixture(name));
+        Assert.Equal(score, screen.Score, 1e-12);
+        Assert.Equal(judged, screen.JudgedWords);
+    }
+
     private static string Fixture(string name, [CallerFilePath] string path = "") =>
         File.ReadAllText(Path.Combine(Path.GetDirectoryName(path)!, "Fixtures", name));
 }

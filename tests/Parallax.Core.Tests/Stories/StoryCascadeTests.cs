@@ -62,6 +62,26 @@ public sealed class StoryCascadeTests
     }
 
     [Fact]
+    public void A_report_no_embedding_could_bring_into_a_story_is_not_embedded()
+    {
+        // Everything lexical is in doubt, but the event-level check (on words alone) fails for every pair, so no
+        // cosine the model could give would make a report join: asking it would change nothing.
+        var options = StoryOptions.Default with { AmbiguousLow = 0, AmbiguousHigh = 1.01, LocalJoinThreshold = 2 };
+        var embedder = new FixedEmbedder(_ => [1f, 0f]);
+        var clusterer = new StoryClusterer(options, embedder);
+        var lexical = new StoryClusterer(options);
+        foreach (var (title, text) in new[] { (MillTitle, Mill), (MillAgainTitle, MillAgain), (VoteTitle, Vote) })
+        {
+            var placed = clusterer.Add(new StoryDocument(title, text));
+            var alone = lexical.Add(new StoryDocument(title, text));
+            Assert.True(placed.Started);
+            Assert.Equal(alone, placed);
+        }
+
+        Assert.Equal(0, embedder.Calls);
+    }
+
+    [Fact]
     public void The_model_gets_at_most_its_share_of_the_stream()
     {
         // Everything in doubt, a budget of 2 passages plus 10% of the reports: 40 reports embed at most 6 passages.
