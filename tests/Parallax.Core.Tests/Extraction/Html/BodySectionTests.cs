@@ -1,0 +1,62 @@
+using System.Text;
+using Parallax.Core.Extraction;
+using Parallax.Core.Extraction.Html;
+
+namespace Parallax.Core.Tests.Extraction.Html;
+
+/// <summary>
+/// How the body is gathered from the blocks a page cuts it into, and what is cut out of it, on fictional pages:
+/// copies of the text for other screen sizes, listicle items, sections named for jump links, headers misused as wrappers.
+/// </summary>
+public sealed class BodySectionTests
+{
+    private static readonly HtmlExtractor Extractor = new();
+
+    private static readonly string[] Body =
+    [
+        "The Orrin Bay harbour board approved a plan on Monday to dredge the northern channel, which has silted up so badly that fishing boats wait for high tide to leave.",
+        "Dredging will start in September and take about six weeks, the board's engineer said, and the spoil will be used to rebuild the dunes south of the lighthouse.",
+        "Skippers welcomed the decision but asked for the work to avoid the herring season, when the channel carries most of the fleet out before dawn.",
+        "The board will publish the dredging timetable next week, and the harbour master said the channel would stay open at night while the work goes on.",
+    ];
+
+    private static ExtractedArticle? Extract(string html) =>
+        Extractor.Extract(new PageInput("page.html", PageFormat.Html, Encoding.UTF8.GetBytes(html))).Articles.FirstOrDefault();
+
+    private static string Paragraphs(IEnumerable<string> texts) => string.Concat(texts.Select(p => $"<p>{p}</p>"));
+
+    [Fact]
+    public void An_article_laid_out_twice_for_two_screen_sizes_is_read_once()
+    {
+        // The style sheet (not read) shows one copy per screen size; both are in the markup.
+        var copy = "<h2>Channel to be dredged</h2>" + Paragraphs(Body);
+        var html = "<html><body><div class='layout'><div class='desktop-only'>" + copy + "</div><div class='tablet-only'>" + copy +
+            "</div><div class='phone-only'>" + copy + "</div></div></body></html>";
+
+        var article = Extract(html);
+
+        Assert.NotNull(article);
+        Assert.Equal(["Channel to be dredged", .. Body], article.Paragraphs);
+    }
+
+    [Fact]
+    public void Lines_a_plan_repeats_by_design_are_kept()
+    {
+        string[] day = ["Meal 1", "Eat every 2 to 3 hours", "One cup of oats with berries and a spoon of honey", "Meal 2", "Eat every 2 to 3 hours"];
+        string[] paragraphs = ["Day 1", .. day, "Grilled fish with rice", "Day 2", .. day, "Bean chili with bread", "Day 3", .. day, "Chicken soup"];
+
+        var copy = RepeatedRuns.Find(paragraphs);
+
+        Assert.DoesNotContain(true, copy);
+    }
+
+    [Fact]
+    public void A_long_run_repeated_in_order_is_a_copy()
+    {
+        string[] paragraphs = ["Channel to be dredged", .. Body, "Read the timetable", "Channel to be dredged", .. Body];
+
+        var copy = RepeatedRuns.Find(paragraphs);
+
+        Assert.Equal(Enumerable.Repeat(false, 6).Concat(Enumerable.Repeat(true, 5)), copy);
+    }
+}
