@@ -18,6 +18,9 @@ internal static class BodyFinder
     /// <summary>Paragraphs shorter than this give no score: captions, buttons, datelines.</summary>
     private const int MinParagraphChars = 25;
 
+    /// <summary>An article element inside the body with this much prose of its own is a listicle's item, not a teaser card.</summary>
+    private const int ListItemProseChars = 400;
+
     /// <summary>
     /// Marks junk: tags, hidden blocks, roles and class words that are not the article. Each lower
     /// <paramref name="strictness"/> trusts fewer signals (2: all; 1: no class words; 0: hidden blocks only), for
@@ -445,11 +448,13 @@ internal static class BodyFinder
 
     /// <summary>
     /// An article element inside the body that sits beside other article elements and holds a minor share of the
-    /// body's prose: a card in a "you may also like" list nested in the article, not the article itself.
+    /// body's prose: a card in a "you may also like" list nested in the article, not the article itself. An item that
+    /// holds paragraphs of prose of its own with few links is a section of a listicle (one product, one place per
+    /// article element), which a card linking to another story is not.
     /// </summary>
     private static bool IsTeaserCard(DomIndex index, int container, int i)
     {
-        if (index.Prose[i] * 2 >= index.Prose[container])
+        if (index.Prose[i] * 2 >= index.Prose[container] || (index.Prose[i] >= ListItemProseChars && index.LinkDensity(i) < 0.2))
         {
             return false;
         }

@@ -59,4 +59,23 @@ public sealed class BodySectionTests
 
         Assert.Equal(Enumerable.Repeat(false, 6).Concat(Enumerable.Repeat(true, 5)), copy);
     }
+
+    [Fact]
+    public void Listicle_items_in_article_elements_stay_and_teaser_cards_go()
+    {
+        // Each item holds paragraphs of its own (over 400 characters of prose), as a product review does.
+        string[] first = ["The Harbour Lantern is the best pick for most boats. " + Body[0], Body[1], Body[3]];
+        string[] second = ["The Dune Lamp is the pick for small budgets. " + Body[2], Body[3], Body[1]];
+        var html = "<html><body><article class='guide'><h1>Best boat lanterns</h1><p>" + Body[0] + "</p>" +
+            "<article class='item'><h2>Harbour Lantern</h2>" + Paragraphs(first) + "</article>" +
+            "<article class='item'><h2>Dune Lamp</h2>" + Paragraphs(second) + "</article>" +
+            "<div class='cards'><article><h3><a href='/a'>Ten tide tables compared for this summer</a></h3><p>A short look at the tables.</p></article>" +
+            "<article><h3><a href='/b'>How the lighthouse keepers lived a century ago</a></h3><p>From our archive.</p></article></div>" +
+            "</article></body></html>";
+
+        var article = Extract(html);
+
+        Assert.NotNull(article);
+        Assert.Equal([Body[0], "Harbour Lantern", .. first, "Dune Lamp", .. second], article.Paragraphs);
+    }
 }
