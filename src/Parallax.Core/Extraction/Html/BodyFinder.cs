@@ -50,12 +50,14 @@ internal static class BodyFinder
             }
 
             var signal = index.Signals[i];
-            var junk = (signal & JunkSignal.Hidden) != 0 || (strictness >= 1 && (signal & JunkSignal.TagOrRole) != 0);
+            // A header is the page's masthead or an article's title block; one that holds most of the page's prose is
+            // a page builder's wrapper round the article, named for where it sits.
+            var junk = (signal & JunkSignal.Hidden) != 0
+                || (strictness >= 1 && (signal & JunkSignal.TagOrRole) != 0 && !(index.Elements[i].LocalName == "header" && HoldsMostProse(index, i, pageProse)));
             // Comments stay out when other class words are not trusted: a retry for a short article must not take them.
             if (!junk && ((strictness >= 2 && (signal & JunkSignal.Words) != 0) || (strictness <= 1 && (signal & JunkSignal.Comments) != 0)))
             {
-                var prose = index.TextChars[i] - index.LinkChars[i];
-                junk = !(prose > pageProse / 2 && (index.ParagraphCount[i] >= 3 || index.Prose[i] >= 3 * DomIndex.ProseChars));
+                junk = !HoldsMostProse(index, i, pageProse);
             }
             else if (!junk && strictness >= 2 && (signal & JunkSignal.SoftWords) != 0)
             {
@@ -69,6 +71,10 @@ internal static class BodyFinder
 
         index.Accumulate();
     }
+
+    /// <summary>Most of the page's link-poor text, in paragraphs: the article, whatever the block is called.</summary>
+    private static bool HoldsMostProse(DomIndex index, int i, int pageProse) =>
+        index.TextChars[i] - index.LinkChars[i] > pageProse / 2 && (index.ParagraphCount[i] >= 3 || index.Prose[i] >= 3 * DomIndex.ProseChars);
 
     /// <summary>Reads each element's attributes once per page: what its tag, visibility, role and class words say.</summary>
     private static void ReadSignals(DomIndex index)

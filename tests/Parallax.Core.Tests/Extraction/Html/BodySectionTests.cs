@@ -78,4 +78,21 @@ public sealed class BodySectionTests
         Assert.NotNull(article);
         Assert.Equal([Body[0], "Harbour Lantern", .. first, "Dune Lamp", .. second], article.Paragraphs);
     }
+
+    [Fact]
+    public void A_header_element_wrapping_the_article_is_not_the_masthead()
+    {
+        // A page builder's section named after where it sits, holding the article; the FAQ below is longer than the
+        // retry threshold, so only the header rule keeps the article.
+        string[] faq = ["Who pays for the dredging of the channel?", "The harbour board pays from its reserve, topped up by the port levy that every boat pays when it lands a catch.", "Will the beach be closed during the work?", "Only the stretch by the lighthouse, for two weeks, while the spoil is spread on the dunes and fenced off.", "Where can I read the plan?", "At the harbour office on weekdays, or on the board's pages, where the engineer's report is posted in full."];
+        var html = "<html><body><header class='site'><a href='/'>Orrin Bay Post</a> <a href='/news'>News</a></header><main>" +
+            "<header class='section_post-content'><h1>Channel to be dredged</h1><div class='rich-text'>" + Paragraphs(Body) + "</div></header>" +
+            "<section class='faq'><h2>Questions</h2>" + Paragraphs(faq) + "</section></main></body></html>";
+
+        var article = Extract(html);
+
+        // The questions beside it may come along as more of the body; the article must not be lost.
+        Assert.NotNull(article);
+        Assert.Equal(Body, article.Paragraphs.Take(Body.Length));
+    }
 }
