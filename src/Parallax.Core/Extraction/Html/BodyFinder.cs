@@ -58,6 +58,12 @@ internal static class BodyFinder
             if (!junk && ((strictness >= 2 && (signal & JunkSignal.Words) != 0) || (strictness <= 1 && (signal & JunkSignal.Comments) != 0)))
             {
                 junk = !HoldsMostProse(index, i, pageProse);
+                if (junk && strictness >= 2 && (signal & JunkSignal.Comments) == 0 && IsTemplateSection(index, i))
+                {
+                    // Its words were wrong about it: they must not score it down or clean it out of the body either.
+                    junk = false;
+                    index.ClassWeight[i] = Math.Max(0, index.ClassWeight[i]);
+                }
             }
             else if (!junk && strictness >= 2 && (signal & JunkSignal.SoftWords) != 0)
             {
@@ -70,6 +76,67 @@ internal static class BodyFinder
         }
 
         index.Accumulate();
+    }
+
+    /// <summary>
+    /// A block whose class words say boilerplate but that is one more of the article's sections: it holds link-poor
+    /// prose, and a sibling of the same tag carries all of its classes but the extra one ("section" beside "section
+    /// jump-section"), without junk words. Sections of one article are built from one template; an extra class names a
+    /// behaviour (a jump-link target, a hidden-on-print flag), not another kind of block.
+    /// </summary>
+    private static bool IsTemplateSection(DomIndex index, int i)
+    {
+        var parent = index.Parent[i];
+        var element = index.Elements[i];
+        var className = element.GetAttribute("class");
+        if (parent < 0 || className is null || index.Prose[i] < DomIndex.ProseChars || index.LinkDensity(i) > 0.3)
+        {
+            return false;
+        }
+
+        for (var j = parent + 1; j < index.End[parent]; j = index.End[j])
+        {
+            if (j == i || (index.Signals[j] & (JunkSignal.Words | JunkSignal.TagOrRole | JunkSignal.Hidden)) != 0 || index.Elements[j].LocalName != element.LocalName)
+            {
+                continue;
+            }
+
+            if (index.Elements[j].GetAttribute("class") is { Length: > 0 } sibling && ClassesWithin(sibling, className))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every class of <paramref name="inner"/> is also a class of <paramref name="outer"/>, which has more.</summary>
+    private static bool ClassesWithin(string inner, string outer)
+    {
+        var count = 0;
+        foreach (var range in inner.AsSpan().SplitAny(" \t\n\r\f"))
+        {
+            var token = inner.AsSpan(range.Start.Value, range.End.Value - range.Start.Value);
+            if (token.IsEmpty)
+            {
+                continue;
+            }
+
+            var found = false;
+            foreach (var other in outer.AsSpan().SplitAny(" \t\n\r\f"))
+            {
+                found |= outer.AsSpan()[other].SequenceEqual(token);
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+
+            count++;
+        }
+
+        return count > 0 && outer.Length > inner.Length;
     }
 
     /// <summary>Most of the page's link-poor text, in paragraphs: the article, whatever the block is called.</summary>

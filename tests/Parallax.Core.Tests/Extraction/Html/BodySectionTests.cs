@@ -95,4 +95,21 @@ public sealed class BodySectionTests
         Assert.NotNull(article);
         Assert.Equal(Body, article.Paragraphs.Take(Body.Length));
     }
+
+    [Fact]
+    public void Sections_marked_as_jump_targets_stay_with_their_plain_siblings()
+    {
+        // "jump" names jump-link blocks; here it marks the sections a table of contents links to.
+        var html = "<html><body><nav class='menu'><a href='/'>Home</a> <a href='/learn'>Learn</a></nav><main><div class='sections'>" +
+            "<section class='block wide jump-section'><h2>Why dredge</h2><div><p>" + Body[0] + "</p></div></section>" +
+            "<section class='block wide'><h2>When</h2><div><p>" + Body[1] + "</p></div></section>" +
+            "<section class='block wide jump-section'><h2>Who objects</h2><div><p>" + Body[2] + "</p></div></section>" +
+            "<section class='block wide jump-section'><h2>What next</h2><div><p>" + Body[3] + "</p></div></section>" +
+            "</div></main><div class='jump-links'><a href='#a'>Why dredge</a> <a href='#b'>When</a></div></body></html>";
+
+        var article = Extract(html);
+
+        Assert.NotNull(article);
+        Assert.Equal(["Why dredge", Body[0], "When", Body[1], "Who objects", Body[2], "What next", Body[3]], article.Paragraphs);
+    }
 }
