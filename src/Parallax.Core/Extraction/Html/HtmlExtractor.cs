@@ -105,7 +105,7 @@ public sealed class HtmlExtractor
         for (var strictness = 2; strictness >= 0; strictness--)
         {
             budget.CheckTime("analysing the page");
-            BodyFinder.MarkJunk(index, strictness);
+            JunkMarker.MarkJunk(index, strictness);
             var attempt = Articles(index, metadata, strictness);
             if (best is null || attempt.Chars > best.Chars)
             {
