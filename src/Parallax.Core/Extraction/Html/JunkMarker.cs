@@ -46,7 +46,7 @@ internal static class JunkMarker
             if (!junk && ((strictness >= 2 && (signal & JunkSignal.Words) != 0) || (strictness <= 1 && (signal & JunkSignal.Comments) != 0)))
             {
                 junk = !HoldsMostProse(index, i, pageProse);
-                if (junk && strictness >= 2 && (signal & JunkSignal.Comments) == 0 && IsTemplateSection(index, i))
+                if (junk && strictness >= 2 && (signal & JunkSignal.Comments) == 0 && (IsTemplateSection(index, i) || IsDataCell(index, i)))
                 {
                     // Its words were wrong about it: they must not score it down or clean it out of the body either.
                     junk = false;
@@ -97,6 +97,13 @@ internal static class JunkMarker
 
         return false;
     }
+
+    /// <summary>
+    /// A cell or row of a data table whose class words are about its look ("font-utility", "cell-meta"): a table's
+    /// cells hold its data, and chrome laid out in a table (a layout table's menu cell) is made of links.
+    /// </summary>
+    private static bool IsDataCell(DomIndex index, int i) =>
+        index.Elements[i].LocalName is "td" or "th" or "tr" && index.LinkDensity(i) < 0.3;
 
     /// <summary>Every class of <paramref name="inner"/> is also a class of <paramref name="outer"/>, which has more.</summary>
     private static bool ClassesWithin(string inner, string outer)

@@ -112,4 +112,22 @@ public sealed class BodySectionTests
         Assert.NotNull(article);
         Assert.Equal(["Why dredge", Body[0], "When", Body[1], "Who objects", Body[2], "What next", Body[3]], article.Paragraphs);
     }
+
+    [Fact]
+    public void A_data_table_whose_cells_are_styled_with_boilerplate_words_stays()
+    {
+        // "utility" names a utility bar, but here it is the cells' font. The body is long enough (over 500 characters)
+        // that no retry without class words comes to the table's rescue.
+        var rows = string.Concat(new[] { ("1", "Rest", "Walk 20 min"), ("2", "Run easy 10 min", "Rest"), ("3", "Walk 30 min", "Run easy 15 min") }
+            .Select(r => $"<tr><td class='cell font-utility-2'>Week {r.Item1}</td><td class='cell font-utility-2'>{r.Item2}</td><td class='cell font-utility-2'>{r.Item3}</td></tr>"));
+        var html = "<html><body><article><h1>Couch to harbour run</h1><p>" + Body[0] + "</p><div class='table-wrap'><table><tbody>" + rows +
+            "</tbody></table></div>" + Paragraphs(Body.Skip(1)) + "</article></body></html>";
+
+        var article = Extract(html);
+
+        Assert.NotNull(article);
+        Assert.Contains(article.Paragraphs, p => p.Contains("Run easy 10 min", StringComparison.Ordinal));
+        Assert.Contains(article.Paragraphs, p => p.Contains("Week 3", StringComparison.Ordinal));
+        Assert.Equal(Body[3], article.Paragraphs[^1]);
+    }
 }
