@@ -18,176 +18,8 @@ internal static class BodyFinder
     /// <summary>Paragraphs shorter than this give no score: captions, buttons, datelines.</summary>
     private const int MinParagraphChars = 25;
 
-    /// <summary>
-    /// Marks junk: tags, hidden blocks, roles and class words that are not the article. Each lower
-    /// <paramref name="strictness"/> trusts fewer signals (2: all; 1: no class words; 0: hidden blocks only), for
-    /// pages whose markup names its article container like a sidebar or hides it inside a header.
-    /// </summary>
-    public static void MarkJunk(DomIndex index, int strictness = 2)
-    {
-        Array.Clear(index.Junk);
-        Array.Clear(index.JunkRoot);
-
-        // Raw totals first, so that a container named after something junky ("has-sidebar") that holds most of the
-        // page's prose is not thrown away with the sidebar.
-        if (!index.HasSignals)
-        {
-            ReadSignals(index);
-        }
-
-        index.Accumulate();
-        var pageProse = Math.Max(1, index.TextChars[0] - index.LinkChars[0]);
-        for (var i = 1; i < index.Count; i++)
-        {
-            var parent = index.Parent[i];
-            if (parent >= 0 && index.Junk[parent])
-            {
-                index.Junk[i] = true;
-                continue;
-            }
-
-            var signal = index.Signals[i];
-            var junk = (signal & JunkSignal.Hidden) != 0 || (strictness >= 1 && (signal & JunkSignal.TagOrRole) != 0);
-            // Comments stay out when other class words are not trusted: a retry for a short article must not take them.
-            if (!junk && ((strictness >= 2 && (signal & JunkSignal.Words) != 0) || (strictness <= 1 && (signal & JunkSignal.Comments) != 0)))
-            {
-                var prose = index.TextChars[i] - index.LinkChars[i];
-                junk = !(prose > pageProse / 2 && (index.ParagraphCount[i] >= 3 || index.Prose[i] >= 3 * DomIndex.ProseChars));
-            }
-            else if (!junk && strictness >= 2 && (signal & JunkSignal.SoftWords) != 0)
-            {
-                // A share bar holds no prose; an embedded post or a transcript does.
-                junk = index.TextChars[i] - index.LinkChars[i] < 40 || index.LinkDensity(i) > 0.6;
-            }
-
-            index.Junk[i] = junk;
-            index.JunkRoot[i] = junk;
-        }
-
-        index.Accumulate();
-    }
-
-    /// <summary>Reads each element's attributes once per page: what its tag, visibility, role and class words say.</summary>
-    private static void ReadSignals(DomIndex index)
-    {
-        var verdicts = new Dictionary<(string?, string?, bool), WordVerdict>();
-        for (var i = 0; i < index.Count; i++)
-        {
-            var element = index.Elements[i];
-            var className = element.GetAttribute("class");
-            var id = element.GetAttribute("id");
-            var heading = element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
-
-            // A heading's id is an anchor made from its own words ("when-the-costs-rise-more"), not a name for a block.
-            id = heading ? null : id;
-            if (!verdicts.TryGetValue((className, id, heading), out var verdict))
-            {
-                verdict = BoilerplateWords.Judge(className, id, heading);
-                verdicts[(className, id, heading)] = verdict;
-            }
-
-            index.ClassWeight[i] = verdict.Weight;
-            if (i == 0)
-            {
-                continue;
-            }
-
-            var signal = JunkSignal.None;
-            if (IsHidden(element))
-            {
-                signal |= JunkSignal.Hidden;
-            }
-
-            if (IsJunkTag(element) || BoilerplateWords.IsJunkRole(element.GetAttribute("role")))
-            {
-                signal |= JunkSignal.TagOrRole;
-            }
-
-            if (verdict.Junk && element.LocalName is not ("main" or "body" or "html"))
-            {
-                signal |= verdict.Soft ? JunkSignal.SoftWords : JunkSignal.Words;
-                signal |= verdict.Comments ? JunkSignal.Comments : JunkSignal.None;
-            }
-
-            index.Signals[i] = signal;
-        }
-
-        index.HasSignals = true;
-    }
-
-    private static bool IsJunkTag(IElement element) => element.LocalName switch
-    {
-        "nav" or "aside" or "footer" or "button" or "dialog" or "menu" or "header" or "figcaption" or "form" => element.LocalName != "form" || LooksLikeForm(element),
-        _ => false,
-    };
-
-    /// <summary>A form is junk when it is a real form (search, sign-up); many CMSs wrap the whole page in one form.</summary>
-    private static bool LooksLikeForm(IElement element) => element.GetElementsByTagName("input").Length > 0 && element.GetElementsByTagName("p").Length < 3;
-
-    private static bool IsHidden(IElement element)
-    {
-        if (element.HasAttribute("hidden"))
-        {
-            return !IsStreamedSegment(element);
-        }
-
-        if (element.GetAttribute("aria-hidden") is "true")
-        {
-            return true;
-        }
-
-        var style = element.GetAttribute("style");
-        if (style is null)
-        {
-            return false;
-        }
-
-        var s = style.AsSpan();
-        return ContainsIgnoringSpaces(s, "display:none") || ContainsIgnoringSpaces(s, "visibility:hidden");
-    }
-
-    /// <summary>
-    /// React's streamed server rendering sends a suspended part of the page late, in a hidden div with id "S:n", and a
-    /// script moves it into its placeholder on load: what a reader sees, although the markup hides it.
-    /// </summary>
-    private static bool IsStreamedSegment(IElement element)
-    {
-        var id = element.Id;
-        if (id is not { Length: > 2 } || !id.StartsWith("S:", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        foreach (var c in id.AsSpan(2))
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool ContainsIgnoringSpaces(ReadOnlySpan<char> text, string needle)
-    {
-        var matched = 0;
-        foreach (var c in text)
-        {
-            if (c == ' ')
-            {
-                continue;
-            }
-
-            matched = char.ToLowerInvariant(c) == needle[matched] ? matched + 1 : (char.ToLowerInvariant(c) == needle[0] ? 1 : 0);
-            if (matched == needle.Length)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>An article element inside the body with this much prose of its own is a listicle's item, not a teaser card.</summary>
+    private const int ListItemProseChars = 400;
 
     /// <summary>
     /// Scores the containers and picks the body inside <paramref name="scope"/> (an element index). Below
@@ -445,11 +277,13 @@ internal static class BodyFinder
 
     /// <summary>
     /// An article element inside the body that sits beside other article elements and holds a minor share of the
-    /// body's prose: a card in a "you may also like" list nested in the article, not the article itself.
+    /// body's prose: a card in a "you may also like" list nested in the article, not the article itself. An item that
+    /// holds paragraphs of prose of its own with few links is a section of a listicle (one product, one place per
+    /// article element), which a card linking to another story is not.
     /// </summary>
     private static bool IsTeaserCard(DomIndex index, int container, int i)
     {
-        if (index.Prose[i] * 2 >= index.Prose[container])
+        if (index.Prose[i] * 2 >= index.Prose[container] || (index.Prose[i] >= ListItemProseChars && index.LinkDensity(i) < 0.2))
         {
             return false;
         }

@@ -120,13 +120,13 @@ internal static class BoilerplateWords
 
     /// <summary>
     /// Classes that say how a block looks, not what it is: utility classes with a screen-size variant ("md:hidden",
-    /// "lg:block"; with one, a plain "hidden" only hides the block on small screens), "overflow-hidden" (clips, does
-    /// not hide), and framework roots named with a leading underscore ("__next", "_app").
+    /// "lg:block"; with one, a plain "hidden" only hides the block on small screens), "overflow-hidden" and prefixed
+    /// forms of it such as "x-overflow_hidden" (clips, does not hide), and framework roots named with a leading underscore ("__next", "_app").
     /// </summary>
     private static bool Styling(string token, bool responsive) =>
         token.Contains(':')
         || token.StartsWith('_')
-        || token.StartsWith("overflow", StringComparison.OrdinalIgnoreCase)
+        || token.Contains("overflow", StringComparison.OrdinalIgnoreCase)
         || (responsive && token is "hidden" or "hide");
 
     /// <summary>What the words of one element said, collected word by word.</summary>

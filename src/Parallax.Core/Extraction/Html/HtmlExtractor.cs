@@ -105,7 +105,7 @@ public sealed class HtmlExtractor
         for (var strictness = 2; strictness >= 0; strictness--)
         {
             budget.CheckTime("analysing the page");
-            BodyFinder.MarkJunk(index, strictness);
+            JunkMarker.MarkJunk(index, strictness);
             var attempt = Articles(index, metadata, strictness);
             if (best is null || attempt.Chars > best.Chars)
             {
@@ -336,8 +336,8 @@ public sealed class HtmlExtractor
     }
 
     /// <summary>
-    /// Drops paragraphs that repeat the title or are only links, and a publisher's appeal that ends the article (as one
-    /// block), moving them to the boilerplate.
+    /// Drops paragraphs that repeat the title or are only links, a second copy of the text (<see cref="RepeatedRuns"/>),
+    /// and a publisher's appeal that ends the article (as one block), moving them to the boilerplate.
     /// </summary>
     private static List<string> Polish(List<WrittenParagraph> written, string? title, List<BoilerplateBlock> boilerplate, out string? dateline)
     {
@@ -362,6 +362,17 @@ public sealed class HtmlExtractor
             {
                 paragraphs.Add(text);
                 orders.Add(paragraph.Order);
+            }
+        }
+
+        var copy = RepeatedRuns.Find(paragraphs);
+        for (var k = paragraphs.Count - 1; k >= 0; k--)
+        {
+            if (copy[k])
+            {
+                boilerplate.Add(new BoilerplateBlock(orders[k], paragraphs[k]));
+                paragraphs.RemoveAt(k);
+                orders.RemoveAt(k);
             }
         }
 

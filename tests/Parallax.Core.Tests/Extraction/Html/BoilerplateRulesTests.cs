@@ -24,6 +24,8 @@ public sealed class BoilerplateRulesTests
     [InlineData("address", false)]
     [InlineData("shadow", false)]
     [InlineData("overflow-hidden", false)]
+    [InlineData("box x-overflow_hidden", false)]
+    [InlineData("tw-overflow-hidden", false)]
     [InlineData("hidden lg:block", false)]
     [InlineData("md:hidden", false)]
     [InlineData("hidden", true)]
