@@ -38,8 +38,8 @@ public sealed class WordDiffAndOpmlTests
               <outline xmlUrl="http://untitled.example/rss"/>
             </body></opml>
             """;
-        var read = Opml.Read(new MemoryStream(Encoding.UTF8.GetBytes(opml)));
-        Assert.Equal([new OpmlFeed("Good", "https://good.example/feed.xml", "https://good.example/"), new OpmlFeed("untitled.example", "http://untitled.example/rss", null)], read.Feeds);
+        var read = SourcesOpml.Read(new MemoryStream(Encoding.UTF8.GetBytes(opml)));
+        Assert.Equal([new OpmlSource("Good", "https://good.example/feed.xml", "https://good.example/"), new OpmlSource("untitled.example", "http://untitled.example/rss", null)], read.Feeds);
         Assert.Single(read.Problems);
         Assert.Contains("Bad scheme", read.Problems[0], StringComparison.Ordinal);
     }
@@ -52,7 +52,7 @@ public sealed class WordDiffAndOpmlTests
             <!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
             <opml version="2.0"><body><outline text="&c;" xmlUrl="https://x.example/feed"/></body></opml>
             """;
-        var read = Opml.Read(new MemoryStream(Encoding.UTF8.GetBytes(bomb)));
+        var read = SourcesOpml.Read(new MemoryStream(Encoding.UTF8.GetBytes(bomb)));
         Assert.Empty(read.Feeds);
         Assert.Contains("not an OPML file", read.Problems.Single(), StringComparison.Ordinal);
     }
@@ -62,9 +62,9 @@ public sealed class WordDiffAndOpmlTests
     {
         var now = DateTimeOffset.UtcNow;
         SourceRecord Source(long id, string name, string? feed) => new(id, name, "https://site.example/", feed, now, null, null, null, null, null, null, 0);
-        var written = Opml.Write([Source(1, "A & B <News>", "https://a.example/feed"), Source(2, "No feed", null)], "mine");
-        var read = Opml.Read(new MemoryStream(Encoding.UTF8.GetBytes(written)));
-        Assert.Equal([new OpmlFeed("A & B <News>", "https://a.example/feed", "https://site.example/")], read.Feeds);
+        var written = SourcesOpml.Write([Source(1, "A & B <News>", "https://a.example/feed"), Source(2, "No feed", null)], "mine");
+        var read = SourcesOpml.Read(new MemoryStream(Encoding.UTF8.GetBytes(written)));
+        Assert.Equal([new OpmlSource("A & B <News>", "https://a.example/feed", "https://site.example/")], read.Feeds);
     }
 
     [Theory]

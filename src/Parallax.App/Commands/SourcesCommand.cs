@@ -38,7 +38,7 @@ internal static class SourcesCommand
         var export = new Command("export", "Print the sources with a feed as OPML.");
         export.SetAction((result, ct) => WithStoreAsync(result, async (store, _) =>
         {
-            await Console.Out.WriteLineAsync(Opml.Write(await store.ListSourcesAsync(ct), "Parallax sources"));
+            await Console.Out.WriteLineAsync(SourcesOpml.Write(await store.ListSourcesAsync(ct), "Parallax sources"));
             return ExitCodes.Success;
         }, ct));
 
@@ -157,14 +157,14 @@ internal static class SourcesCommand
                 return ExitCodes.SomeInputsFailed;
             }
 
-            if (info.Length > Opml.MaxBytes)
+            if (info.Length > SourcesOpml.MaxBytes)
             {
-                await errors.FailAsync(path, $"the file is over {Opml.MaxBytes / 1024 / 1024} MB; an OPML file of feeds is far smaller");
+                await errors.FailAsync(path, $"the file is over {SourcesOpml.MaxBytes / 1024 / 1024} MB; an OPML file of feeds is far smaller");
                 return ExitCodes.SomeInputsFailed;
             }
 
             await using var stream = File.OpenRead(path);
-            read = Opml.Read(stream);
+            read = SourcesOpml.Read(stream);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

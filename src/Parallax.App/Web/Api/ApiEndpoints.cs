@@ -45,7 +45,7 @@ public static class ApiEndpoints
         api.MapDelete("/sources/{id:long}", RemoveSourceAsync).RequireAuthorization(ParallaxWebHost.WritePolicy).WithName("RemoveSource").WithSummary("Removes a source without articles (login or API token).");
         api.MapGet("/ingest", ListIngestAsync).RequireAuthorization(ParallaxWebHost.WritePolicy).WithName("ListIngest").WithSummary("The ingest queue, newest first (login or API token).");
         endpoints.MapGet("/sources.opml", async (IParallaxStore store, ServeSettings settings, CancellationToken cancellationToken) =>
-            Results.Text(Opml.Write(await store.ListSourcesAsync(cancellationToken), $"{settings.SiteTitle} sources"), "text/x-opml; charset=utf-8"))
+            Results.Text(SourcesOpml.Write(await store.ListSourcesAsync(cancellationToken), $"{settings.SiteTitle} sources"), "text/x-opml; charset=utf-8"))
             .WithTags("Parallax").WithName("ExportOpml").WithSummary("Every feed source as OPML.");
     }
 

@@ -52,7 +52,7 @@ public static class DemoSet
     {
         ArgumentNullException.ThrowIfNull(store);
         await using var stream = File.OpenRead(Path.Combine(folder, "sources.opml"));
-        var read = Opml.Read(stream);
+        var read = SourcesOpml.Read(stream);
         foreach (var feed in read.Feeds)
         {
             // The .example feeds cannot be fetched: they are due in a year, so a poller leaves them alone.

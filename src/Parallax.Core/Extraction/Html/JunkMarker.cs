@@ -9,6 +9,9 @@ namespace Parallax.Core.Extraction.Html;
 /// </summary>
 internal static class JunkMarker
 {
+    /// <summary>How many same-tag siblings a junk-named section is compared with before it is left junk.</summary>
+    private const int MaxSiblingsCompared = 64;
+
     /// <summary>
     /// Marks junk: tags, hidden blocks, roles and class words that are not the article. Each lower
     /// <paramref name="strictness"/> trusts fewer signals (2: all; 1: no class words; 0: hidden blocks only), for
@@ -82,12 +85,17 @@ internal static class JunkMarker
             return false;
         }
 
-        for (var j = parent + 1; j < index.End[parent]; j = index.End[j])
+        // A template's sections sit among the first siblings; the cap keeps a page of thousands of junk-named siblings
+        // from costing the square of their count.
+        var compared = 0;
+        for (var j = parent + 1; j < index.End[parent] && compared < MaxSiblingsCompared; j = index.End[j])
         {
             if (j == i || (index.Signals[j] & (JunkSignal.Words | JunkSignal.TagOrRole | JunkSignal.Hidden)) != 0 || index.Elements[j].LocalName != element.LocalName)
             {
                 continue;
             }
+
+            compared++;
 
             if (index.Elements[j].GetAttribute("class") is { Length: > 0 } sibling && ClassesWithin(sibling, className))
             {

@@ -85,14 +85,14 @@ public sealed class AdminIndexModel(IParallaxStore store) : PageModel
             return RedirectToPage();
         }
 
-        if (opml.Length > Opml.MaxBytes)
+        if (opml.Length > SourcesOpml.MaxBytes)
         {
-            Problem = $"That file is over {Opml.MaxBytes / 1024 / 1024} MB; an OPML file of feeds is far smaller.";
+            Problem = $"That file is over {SourcesOpml.MaxBytes / 1024 / 1024} MB; an OPML file of feeds is far smaller.";
             return RedirectToPage();
         }
 
         await using var stream = opml.OpenReadStream();
-        var read = Opml.Read(stream);
+        var read = SourcesOpml.Read(stream);
         foreach (var feed in read.Feeds)
         {
             await store.AddSourceAsync(new NewSource(feed.Name, feed.SiteUrl, feed.FeedUrl), cancellationToken);
