@@ -183,6 +183,27 @@ public abstract partial class StoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_story_keeps_the_times_its_reports_were_published_when_they_are_imported_later()
+    {
+        var store = await FreshAsync();
+        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
+        var imported = TestNews.Start.AddDays(30);
+        var bridge = TestNews.Article("Sorrel Bridge closed to lorries after cracks found", "Kestrel Gazette", "https://gazette.example/sorrel-bridge", 1, TestNews.BridgeReport);
+        var retold = TestNews.Article("Lorries banned from cracked Sorrel Bridge", "Wendmouth Post", "https://post.example/sorrel-ban", 3, TestNews.BridgeRetold);
+        // A page dated after it was fetched (a lost time zone, a typo) is timed by its fetch.
+        var future = TestNews.Article("Sorrel Bridge: hauliers count the cost", "Fenwick Herald", "https://herald.example/sorrel-cost", 24 * 60, TestNews.BridgeRetold[..2]);
+        foreach (var article in new[] { bridge, retold, future })
+        {
+            Assert.Equal(IngestResult.Stored, (await coordinator.IngestAsync(TestNews.Submission(article) with { Fetched = imported })).Result);
+        }
+
+        var story = (await store.GetStoryAsync((await store.GetArticleAsync(1))!.StoryId))!;
+        Assert.Equal([1L, 2, 3], story.Articles.Select(a => a.Id));
+        Assert.Equal(TestNews.Start.AddHours(1), story.Story.FirstSeen);
+        Assert.Equal(imported, story.Story.LastUpdated);
+    }
+
+    [SkippableFact]
     public async Task Ingest_stores_the_coverage_of_a_story_naming_its_stored_articles()
     {
         var store = await FreshAsync();

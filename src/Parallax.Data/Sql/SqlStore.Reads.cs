@@ -53,8 +53,8 @@ public abstract partial class SqlStore
         }
 
         // A story not updated since the window began has no article in it: the count is asked only of the others.
-        const string recent =
-            "CASE WHEN s.last_updated >= @GrowthFrom THEN (SELECT COUNT(*) FROM articles g WHERE g.story_id = s.id AND g.fetched >= @GrowthFrom) ELSE 0 END";
+        var recent =
+            $"CASE WHEN s.last_updated >= @GrowthFrom THEN (SELECT COUNT(*) FROM articles g WHERE g.story_id = s.id AND {ReportedAt("g")} >= @GrowthFrom) ELSE 0 END";
         var order = query.Ranking switch
         {
             StoryRanking.Sources => "s.source_count DESC, s.last_updated DESC, s.id DESC",

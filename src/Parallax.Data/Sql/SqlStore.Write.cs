@@ -157,15 +157,23 @@ public abstract partial class SqlStore
         return id;
     }
 
+    /// <summary>
+    /// When an article reported: its publication time when the page states one no later than its fetch, else the fetch.
+    /// A story's times are its reports', so an imported archive keeps its own timeline instead of looking new; a date
+    /// after the fetch is a publisher's mistake (or a time zone lost), and the fetch is the better bound.
+    /// </summary>
+    internal static string ReportedAt(string table) =>
+        $"CASE WHEN {table}.published IS NOT NULL AND {table}.published < {table}.fetched THEN {table}.published ELSE {table}.fetched END";
+
     /// <summary>Recomputes a story's title, times and counts from its articles (the title: its earliest published distinct report's).</summary>
     private static Task RefreshStoryAsync(DbConnection connection, DbTransaction transaction, long story, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(Command(
-            """
+            $"""
             UPDATE stories SET
                 article_count = (SELECT COUNT(*) FROM articles WHERE story_id = @Id),
                 source_count = (SELECT COUNT(DISTINCT source_id) FROM articles WHERE story_id = @Id),
-                first_seen = COALESCE((SELECT MIN(fetched) FROM articles WHERE story_id = @Id), first_seen),
-                last_updated = COALESCE((SELECT MAX(fetched) FROM articles WHERE story_id = @Id), last_updated),
+                first_seen = COALESCE((SELECT MIN({ReportedAt("articles")}) FROM articles WHERE story_id = @Id), first_seen),
+                last_updated = COALESCE((SELECT MAX({ReportedAt("articles")}) FROM articles WHERE story_id = @Id), last_updated),
                 title = COALESCE(
                     (SELECT title FROM articles WHERE story_id = @Id AND copy_of IS NULL AND title <> ''
                      ORDER BY published IS NULL, published, id LIMIT 1),
