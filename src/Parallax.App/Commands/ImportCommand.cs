@@ -2,11 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Parallax.App.Output;
+using Parallax.App.Service;
 using Parallax.Core.Pipeline;
 using Parallax.Data;
 using Parallax.Data.Ingest;
-using Parallax.Data.Postgres;
-using Parallax.Data.Sqlite;
 using Parallax.Embeddings;
 using Parallax.Ingest.Archives;
 using Parallax.Ingest.Files;
@@ -62,22 +61,11 @@ internal static class ImportCommand
 
     private static async Task<int> RunAsync(string[] paths, string? db, string? postgres, ErrorReport errors, CancellationToken cancellationToken)
     {
-        if (db is not null && postgres is not null)
+        var (store, exitCode) = await StoreOpening.OpenForCommandAsync(db, postgres, errors, cancellationToken);
+        var target = StoreOpening.Describe(Path.GetFullPath(db ?? StoreOpening.DefaultFile), postgres);
+        if (store is null)
         {
-            await errors.NoteAsync("give --db or --postgres, not both.");
-            return ExitCodes.Usage;
-        }
-
-        var target = postgres is null ? Path.GetFullPath(db ?? "parallax.db") : "the PostgreSQL store";
-        IParallaxStore store;
-        try
-        {
-            store = postgres is null ? await SqliteStore.OpenAsync(target, cancellationToken: cancellationToken) : await PostgresStore.OpenAsync(postgres, cancellationToken: cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await errors.NoteAsync($"cannot open {target}: {e.Message.TrimEnd('.')}.");
-            return ExitCodes.Crash;
+            return exitCode;
         }
 
         await using (store)

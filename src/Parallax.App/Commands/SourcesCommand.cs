@@ -61,21 +61,10 @@ internal static class SourcesCommand
         var errors = new ErrorReport(Console.Error, verbose: false);
         var db = result.GetValue<string>("--db");
         var postgres = result.GetValue<string>("--postgres");
-        if (db is not null && postgres is not null)
+        var (store, exitCode) = await StoreOpening.OpenForCommandAsync(db, postgres, errors, cancellationToken);
+        if (store is null)
         {
-            await errors.NoteAsync("give --db or --postgres, not both.");
-            return ExitCodes.Usage;
-        }
-
-        IParallaxStore store;
-        try
-        {
-            store = await StoreOpening.OpenAsync(db ?? "parallax.db", postgres, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await errors.NoteAsync($"cannot open the store: {e.Message.TrimEnd('.')}.");
-            return ExitCodes.Crash;
+            return exitCode;
         }
 
         await using (store)

@@ -62,21 +62,10 @@ internal static class WorkerCommand
 
     private static async Task<int> RunAsync(string? db, string? postgres, BackgroundIngestOptions options, bool exitWhenIdle, ErrorReport errors, CancellationToken cancellationToken)
     {
-        if (db is not null && postgres is not null)
+        var (store, exitCode) = await StoreOpening.OpenForCommandAsync(db, postgres, errors, cancellationToken);
+        if (store is null)
         {
-            await errors.NoteAsync("give --db or --postgres, not both.");
-            return ExitCodes.Usage;
-        }
-
-        IParallaxStore store;
-        try
-        {
-            store = await StoreOpening.OpenAsync(db ?? "parallax.db", postgres, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await errors.NoteAsync($"cannot open the store: {e.Message.TrimEnd('.')}.");
-            return ExitCodes.Crash;
+            return exitCode;
         }
 
         await using (store)

@@ -12,7 +12,7 @@ public sealed record ServeSettings
     public const string DefaultUrls = "http://127.0.0.1:8080";
 
     /// <summary>The SQLite file (PARALLAX_DB, --db); created when missing.</summary>
-    public string Database { get; init; } = "parallax.db";
+    public string Database { get; init; } = Service.StoreOpening.DefaultFile;
 
     /// <summary>A PostgreSQL store instead of the SQLite file (PARALLAX_POSTGRES, --postgres): an Npgsql connection string.</summary>
     public string? Postgres { get; init; }
