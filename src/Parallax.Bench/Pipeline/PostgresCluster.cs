@@ -6,10 +6,11 @@ using Npgsql;
 namespace Parallax.Bench.Pipeline;
 
 /// <summary>
-/// A PostgreSQL server for the benchmark, found as the store tests find theirs (tests/Parallax.Data.Tests/
-/// PostgresServer.cs): the one named by PARALLAX_TEST_POSTGRES, else a throwaway cluster made with Debian's initdb and
-/// pg_ctl in a temporary folder (as the postgres user when run as root), stopped and removed on dispose. The benchmark
-/// gets a fresh database of its own, dropped on dispose unless kept.
+/// A PostgreSQL server for the benchmark and the store tests (tests/Parallax.Data.Tests links this file): the one
+/// named by PARALLAX_TEST_POSTGRES (an Npgsql connection string of a role that may create databases; .ci/run starts
+/// one), else a throwaway cluster made with Debian's initdb and pg_ctl in a temporary folder (as the postgres user
+/// when run as root), stopped and removed on dispose. Each user gets fresh databases of its own
+/// (<see cref="CreateDatabaseAsync"/>).
 /// </summary>
 internal sealed class PostgresCluster : IAsyncDisposable
 {
@@ -26,11 +27,17 @@ internal sealed class PostgresCluster : IAsyncDisposable
         this.binaries = binaries;
     }
 
+    /// <summary>An administrative connection string, for creating and dropping databases.</summary>
+    public string AdminConnectionString => admin;
+
     /// <summary>Where the server came from, for the report.</summary>
     public string Origin => folder is null ? Variable : $"a temporary cluster ({binaries})";
 
-    /// <summary>A running server, or null with the reason it could not be had.</summary>
-    public static async Task<(PostgresCluster? Cluster, string? Unavailable)> FindAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A running server, or null with the reason it could not be had. A cluster made here is durable (fsync on), as a
+    /// benchmark measures, unless <paramref name="durable"/> is false, as tests want it.
+    /// </summary>
+    public static async Task<(PostgresCluster? Cluster, string? Unavailable)> FindAsync(CancellationToken cancellationToken, bool durable = true)
     {
         if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } given)
         {
@@ -43,7 +50,8 @@ internal sealed class PostgresCluster : IAsyncDisposable
             : null;
         if (bin is null)
         {
-            return (null, $"{Variable} is not set and no initdb was found under /usr/lib/postgresql");
+            return (null, $"{Variable} is not set and no initdb was found under /usr/lib/postgresql " +
+                "(install Debian's postgresql package, or set the variable to a connection string)");
         }
 
         var folder = Directory.CreateTempSubdirectory("parallax-bench-pg-").FullName;
@@ -59,9 +67,10 @@ internal sealed class PostgresCluster : IAsyncDisposable
             var data = Path.Combine(folder, "data");
             await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "parallax", "-A", "trust", "--no-sync", "-E", "UTF8"], asRoot, cancellationToken);
             var port = FreePort();
+            var durability = durable ? "" : " -c fsync=off -c synchronous_commit=off";
             await RunAsync(Path.Combine(bin, "pg_ctl"), [
                 "-D", data, "-l", Path.Combine(folder, "log"), "-w", "-t", "60", "-o",
-                $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200", "start"], asRoot, cancellationToken);
+                $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200{durability}", "start"], asRoot, cancellationToken);
             return (new PostgresCluster($"Host=127.0.0.1;Port={port};Username=parallax;Database=postgres;Pooling=true;Timeout=30", folder, bin), null);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
@@ -74,7 +83,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
     /// <summary>A new empty database; returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken)
     {
-        var name = "parallax_bench_" + Guid.NewGuid().ToString("N")[..12];
+        var name = "parallax_" + Guid.NewGuid().ToString("N")[..16];
         await using var connection = new NpgsqlConnection(admin);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
