@@ -31,12 +31,6 @@ public interface IParallaxStore : IAsyncDisposable
     /// <summary>Removes a source that has no articles (false when it has some or does not exist).</summary>
     Task<bool> RemoveSourceAsync(long id, CancellationToken cancellationToken = default);
 
-    /// <summary>Feed sources due for a poll at <paramref name="now"/>, the longest overdue first.</summary>
-    Task<IReadOnlyList<SourceRecord>> SourcesDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
-
-    /// <summary>Records a poll: next check, validators, and the error (with the count of failures in a row) or its clearing.</summary>
-    Task RecordSourceCheckAsync(long sourceId, SourceCheck check, CancellationToken cancellationToken = default);
-
     /// <summary>
     /// Takes up to <paramref name="limit"/> feed sources due at <paramref name="now"/> for <paramref name="poller"/>
     /// until now + <paramref name="leaseFor"/>, the longest overdue first: two pollers never get the same source while
@@ -45,8 +39,8 @@ public interface IParallaxStore : IAsyncDisposable
     Task<IReadOnlyList<SourceRecord>> ClaimDueSourcesAsync(string poller, int limit, TimeSpan leaseFor, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records a poll as <see cref="RecordSourceCheckAsync"/> does, ends the source's lease, and queues the feed's
-    /// entries, all in one transaction; an item whose key is known already is left as it is. Returns how many were new.
+    /// Records a poll (next check, validators, and the error with the count of failures in a row, or its clearing),
+    /// ends the source's lease, and queues the feed's entries, all in one transaction; an item whose key is known already is left as it is. Returns how many were new.
     /// </summary>
     Task<int> SaveSourceCheckAsync(long sourceId, SourceCheck check, IReadOnlyList<NewIngestItem> items, CancellationToken cancellationToken = default);
 

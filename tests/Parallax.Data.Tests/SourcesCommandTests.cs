@@ -96,7 +96,7 @@ public sealed class SourcesCommandTests : IAsyncLifetime
             Assert.Equal(("\"v1\"", (string?)null), (source.ETag, source.LastError));
 
             // Due again at once, so the next worker asks with the ETag and gets 304.
-            await store.RecordSourceCheckAsync(source.Id, new SourceCheck(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, source.ETag, null, null));
+            await store.SaveSourceCheckAsync(source.Id, new SourceCheck(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, source.ETag, null, null), []);
         }
 
         (code, output, _) = await RunAsync("worker", "--db", Db, "--exit-when-idle");

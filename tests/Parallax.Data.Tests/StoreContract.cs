@@ -64,10 +64,10 @@ public abstract partial class StoreContract : IAsyncLifetime
         var other = await store.AddSourceAsync(new NewSource("Harbourton Record", null, "https://record.example/rss", now.AddHours(2)));
         var plain = await store.AddSourceAsync(new NewSource("A publisher without a feed"));
 
-        Assert.Equal([feed], (await store.SourcesDueAsync(now.AddMinutes(1), 10)).Select(s => s.Id));
-        await store.RecordSourceCheckAsync(feed, new SourceCheck(now, now.AddMinutes(30), "\"v1\"", "Mon, 02 Mar 2026 08:00:00 GMT", null));
-        await store.RecordSourceCheckAsync(other, new SourceCheck(now, now.AddMinutes(5), null, null, "HTTP 503 Service Unavailable"));
-        await store.RecordSourceCheckAsync(other, new SourceCheck(now.AddMinutes(5), now.AddMinutes(25), null, null, "connection refused"));
+        Assert.Equal([feed], (await store.ClaimDueSourcesAsync("poller", 10, TimeSpan.FromMinutes(1), now.AddMinutes(1))).Select(s => s.Id));
+        await store.SaveSourceCheckAsync(feed, new SourceCheck(now, now.AddMinutes(30), "\"v1\"", "Mon, 02 Mar 2026 08:00:00 GMT", null), []);
+        await store.SaveSourceCheckAsync(other, new SourceCheck(now, now.AddMinutes(5), null, null, "HTTP 503 Service Unavailable"), []);
+        await store.SaveSourceCheckAsync(other, new SourceCheck(now.AddMinutes(5), now.AddMinutes(25), null, null, "connection refused"), []);
 
         var checkedFeed = (await store.GetSourceAsync(feed))!;
         Assert.Equal("\"v1\"", checkedFeed.ETag);
@@ -77,9 +77,9 @@ public abstract partial class StoreContract : IAsyncLifetime
         var failing = (await store.GetSourceAsync(other))!;
         Assert.Equal(("connection refused", 2), (failing.LastError, failing.ErrorCount));
         Assert.Equal([other], (await store.FeedErrorsAsync()).Select(s => s.Id));
-        Assert.Equal([other, feed], (await store.SourcesDueAsync(now.AddHours(1), 10)).Select(s => s.Id));
+        Assert.Equal([other, feed], (await store.ClaimDueSourcesAsync("poller", 10, TimeSpan.FromMinutes(1), now.AddHours(1))).Select(s => s.Id));
 
-        await store.RecordSourceCheckAsync(other, new SourceCheck(now.AddMinutes(25), now.AddHours(1), "e", null, null));
+        await store.SaveSourceCheckAsync(other, new SourceCheck(now.AddMinutes(25), now.AddHours(1), "e", null, null), []);
         Assert.Equal(0, (await store.GetSourceAsync(other))!.ErrorCount);
         Assert.Empty(await store.FeedErrorsAsync());
         Assert.Null((await store.GetSourceAsync(plain))!.NextCheck);

@@ -71,15 +71,6 @@ public abstract partial class SqlStore
         return removed > 0;
     }
 
-    public async Task<IReadOnlyList<SourceRecord>> SourcesDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SourceRow>(Command(
-            $"SELECT {SourceColumns} FROM sources WHERE feed_url IS NOT NULL AND next_check <= @Now ORDER BY next_check, id LIMIT @Limit",
-            new { Now = Ms(now), Limit = (long)Math.Clamp(limit, 1, 10_000) }, null, cancellationToken));
-        return [.. rows.Select(r => r.ToRecord())];
-    }
-
     public async Task<IReadOnlyList<SourceRecord>> ClaimDueSourcesAsync(
         string poller, int limit, TimeSpan leaseFor, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -91,14 +82,11 @@ public abstract partial class SqlStore
             new { Worker = poller, Limit = (long)Math.Clamp(limit, 1, 10_000), LeaseUntil = Ms(now + leaseFor), Now = Ms(now) },
             transaction, cancellationToken));
 
-        // RETURNING gives no order: the longest overdue first, as SourcesDueAsync.
+        // RETURNING gives no order: the longest overdue first, as the claim's SELECT ordered them.
         var claimed = rows.Select(r => r.ToRecord()).OrderBy(s => s.NextCheck).ThenBy(s => s.Id).ToList();
         await transaction.CommitAsync(cancellationToken);
         return claimed;
     }
-
-    public Task RecordSourceCheckAsync(long sourceId, SourceCheck check, CancellationToken cancellationToken = default) =>
-        SaveSourceCheckAsync(sourceId, check, [], cancellationToken);
 
     public async Task<int> SaveSourceCheckAsync(long sourceId, SourceCheck check, IReadOnlyList<NewIngestItem> items, CancellationToken cancellationToken = default)
     {
