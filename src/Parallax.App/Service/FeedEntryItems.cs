@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Parallax.Data;
+using Parallax.Ingest.Archives;
 using Parallax.Ingest.Feeds;
 
 namespace Parallax.App.Service;
@@ -36,22 +36,8 @@ public static class FeedEntryItems
     {
         // FeedText turns block elements into line breaks; the JSON-lines form separates paragraphs by a blank line.
         var paragraphs = content.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("url", link);
-            json.WriteString("title", entry.Title);
-            json.WriteString("text", string.Join("\n\n", paragraphs));
-            if ((entry.Published ?? entry.Updated) is { } published)
-            {
-                json.WriteString("published", published.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-            }
 
-            // No "source": the article is stored under the feed's source.
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        // No source: the article is stored under the feed's source.
+        return JsonArticleLine.Format(link, entry.Title, string.Join("\n\n", paragraphs), entry.Published ?? entry.Updated, source: null);
     }
 }

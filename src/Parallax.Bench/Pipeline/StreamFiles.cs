@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Parallax.Bench.Scale;
+using Parallax.Ingest.Archives;
 
 namespace Parallax.Bench.Pipeline;
 
@@ -34,13 +34,10 @@ internal static class StreamFiles
     public const int LinesPerFile = 10_000;
     private const int SearchWordCount = 200;
 
-    private sealed record Line(string Url, string Title, string Text, string Published, string Source);
-
     public static async Task<WrittenStream> WriteAsync(
         IReadOnlyList<(string Event, string Text)> sources, int count, int seed, string folder, BenchProgress progress, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         var words = new HashSet<string>(StringComparer.Ordinal);
         var bytes = 0L;
         StreamWriter? writer = null;
@@ -61,12 +58,12 @@ internal static class StreamFiles
                 }
 
                 var source = Publisher(article.Index, seed);
-                var line = JsonSerializer.Serialize(new Line(
+                var line = JsonArticleLine.Format(
                     string.Create(CultureInfo.InvariantCulture, $"https://wire-{source}.example/news/{article.Index}"),
                     article.Title,
                     article.Text,
-                    article.Published.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                    string.Create(CultureInfo.InvariantCulture, $"Synthetic Wire {source:D2}")), json);
+                    article.Published,
+                    string.Create(CultureInfo.InvariantCulture, $"Synthetic Wire {source:D2}"));
                 await writer!.WriteLineAsync(line.AsMemory(), cancellationToken);
                 bytes += Encoding.UTF8.GetByteCount(line) + 1;
                 if (words.Count < SearchWordCount && article.CopyOf < 0 && article.Index % 7 == 0)
