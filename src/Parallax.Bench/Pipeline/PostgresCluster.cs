@@ -96,8 +96,19 @@ internal sealed class PostgresCluster : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(admin);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(connectionString).Database} WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var drop = $"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(connectionString).Database}";
+        try
+        {
+            await using var forced = new NpgsqlCommand(drop + " WITH (FORCE)", connection);
+            await forced.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            // A role that is not a superuser may not end a superuser's process, such as an autovacuum worker that has
+            // just started on the database; a plain DROP stops autovacuum workers itself.
+            await using var plain = new NpgsqlCommand(drop, connection);
+            await plain.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync()
