@@ -27,7 +27,8 @@ public sealed record SourceRecord(
     string? LastModified,
     string? LastError,
     DateTimeOffset? LastErrorAt,
-    int ErrorCount);
+    int ErrorCount,
+    TimeSpan? RefreshHint = null);
 
 /// <summary>A source to add; a feed source is due for its first poll at once unless <paramref name="NextCheck"/> says otherwise.</summary>
 public sealed record NewSource(string Name, string? SiteUrl = null, string? FeedUrl = null, DateTimeOffset? NextCheck = null);
@@ -38,7 +39,18 @@ public sealed record NewSource(string Name, string? SiteUrl = null, string? Feed
 /// <param name="ETag">The ETag to send next time (null keeps none).</param>
 /// <param name="LastModified">The Last-Modified to send next time (null keeps none).</param>
 /// <param name="Error">Why the poll failed, or null on success (a 304 is a success); a failure adds one to the error count.</param>
-public sealed record SourceCheck(DateTimeOffset CheckedAt, DateTimeOffset NextCheck, string? ETag, string? LastModified, string? Error);
+/// <param name="FeedUrl">The feed's new address after a permanent redirect (301, 308), or null where it stays; an
+/// address another source already polls is not taken (the two would be one feed polled twice).</param>
+/// <param name="RefreshHint">The feed's own refresh interval (TTL, sy:updatePeriod), kept for checks answered by a 304;
+/// null keeps the one stored.</param>
+public sealed record SourceCheck(
+    DateTimeOffset CheckedAt,
+    DateTimeOffset NextCheck,
+    string? ETag,
+    string? LastModified,
+    string? Error,
+    string? FeedUrl = null,
+    TimeSpan? RefreshHint = null);
 
 /// <summary>What a source's page shows beside its articles.</summary>
 /// <param name="Articles">Articles stored from it.</param>

@@ -121,6 +121,41 @@ public abstract partial class StoreContract
     }
 
     [SkippableFact]
+    public async Task A_feed_that_moved_for_good_is_polled_at_its_new_address_and_its_ttl_outlives_a_304()
+    {
+        var store = await FreshAsync();
+        var now = TestNews.Start;
+        var source = await store.AddSourceAsync(new NewSource("Wendmouth Courier", null, "http://courier.example/rss", now));
+        var taken = await store.AddSourceAsync(new NewSource("Taken", null, "https://taken.example/rss", now.AddDays(5)));
+        var polls = new StorePollStore(store, "p1");
+        var state = Assert.Single(await polls.LoadDueAsync(now, 10, CancellationToken.None));
+
+        // A 301 to https, and a feed whose <ttl> asks for three hours.
+        var feed = new Feed(FeedFormat.Rss2, "Courier", null, null, [], RefreshHint: TimeSpan.FromHours(3));
+        var moved = new FetchResult(state.FeedUrl, FetchStatus.Ok, 200, FinalUrl: new Uri("https://courier.example/rss"))
+        {
+            MovedTo = new Uri("https://courier.example/rss"),
+        };
+        var next = PollSchedule.Next(state, PollOutcome.From(moved, FeedParseResult.Ok(feed)), now, 0.5);
+        await polls.SaveAsync(new PollResult(next, feed, moved), CancellationToken.None);
+        var saved = (await store.GetSourceAsync(source))!;
+        Assert.Equal(("https://courier.example/rss", (TimeSpan?)TimeSpan.FromHours(3)), (saved.FeedUrl, saved.RefreshHint));
+
+        // The next check asks the new address; its 304 has no feed, yet the schedule still follows the feed's TTL.
+        var due = Assert.Single(await polls.LoadDueAsync(next.NextCheck, 10, CancellationToken.None));
+        Assert.Equal((new Uri("https://courier.example/rss"), (TimeSpan?)TimeSpan.FromHours(3)), (due.FeedUrl, due.RefreshHint));
+        var unchanged = new FetchResult(due.FeedUrl, FetchStatus.NotModified, 304);
+        var after = PollSchedule.Next(due, PollOutcome.From(unchanged, null), next.NextCheck, 0.5);
+        Assert.Equal(next.NextCheck + TimeSpan.FromHours(3), after.NextCheck);
+
+        // A redirect onto the address another source polls is not taken: the two would be one feed polled twice.
+        var clash = after with { FeedUrl = new Uri("https://taken.example/rss") };
+        await polls.SaveAsync(new PollResult(clash, null, unchanged), CancellationToken.None);
+        Assert.Equal("https://courier.example/rss", (await store.GetSourceAsync(source))!.FeedUrl);
+        Assert.Equal("https://taken.example/rss", (await store.GetSourceAsync(taken))!.FeedUrl);
+    }
+
+    [SkippableFact]
     public async Task An_item_given_back_for_a_retry_waits_with_its_reason_then_comes_back()
     {
         var store = await FreshAsync();

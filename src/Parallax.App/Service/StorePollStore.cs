@@ -34,7 +34,7 @@ public sealed class StorePollStore(IParallaxStore store, string poller, TimeProv
             if (Uri.TryCreate(source.FeedUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
             {
                 states.Add(new SourceState(Id(source.Id), url, source.NextCheck ?? now, source.ETag, source.LastModified, source.ErrorCount,
-                    source.LastError, source.LastErrorAt, source.LastError is null ? source.LastChecked : null));
+                    source.LastError, source.LastErrorAt, source.LastError is null ? source.LastChecked : null, source.RefreshHint));
                 continue;
             }
 
@@ -54,7 +54,9 @@ public sealed class StorePollStore(IParallaxStore store, string poller, TimeProv
 
         // The schedule counts errors in a row: none means this check succeeded (a 200 with a readable feed, or a 304).
         var failed = state.ConsecutiveErrors > 0;
-        var check = new SourceCheck(time.GetUtcNow(), state.NextCheck, state.ETag, state.LastModified, failed ? state.LastError : null);
+        // The state's feed address is the new one after a permanent redirect; its refresh hint is the feed's TTL.
+        var check = new SourceCheck(time.GetUtcNow(), state.NextCheck, state.ETag, state.LastModified, failed ? state.LastError : null,
+            state.FeedUrl.AbsoluteUri, state.RefreshHint);
         var items = result.Feed is { } feed
             ? feed.Entries.Select(entry => FeedEntryItems.For(sourceId, entry)).OfType<NewIngestItem>().ToList()
             : [];

@@ -9,7 +9,7 @@ public abstract partial class SqlStore
     private const string SourceColumns =
         "id AS Id, name AS Name, site_url AS SiteUrl, feed_url AS FeedUrl, added AS Added, next_check AS NextCheck, " +
         "last_checked AS LastChecked, etag AS ETag, last_modified AS LastModified, last_error AS LastError, " +
-        "last_error_at AS LastErrorAt, error_count AS ErrorCount";
+        "last_error_at AS LastErrorAt, error_count AS ErrorCount, refresh_hint AS RefreshHint";
 
     public async Task<long> AddSourceAsync(NewSource source, CancellationToken cancellationToken = default)
     {
@@ -97,7 +97,10 @@ public abstract partial class SqlStore
         var sql = check.Error is null
             ? """
               UPDATE sources SET last_checked = @CheckedAt, next_check = @NextCheck, etag = @ETag, last_modified = @LastModified,
-                     last_error = NULL, error_count = 0, leased_by = NULL, lease_until = NULL
+                     last_error = NULL, error_count = 0, leased_by = NULL, lease_until = NULL,
+                     refresh_hint = COALESCE(@RefreshHint, refresh_hint),
+                     feed_url = CASE WHEN @FeedUrl IS NULL OR EXISTS (SELECT 1 FROM sources o WHERE o.feed_url = @FeedUrl AND o.id <> @Id)
+                                     THEN feed_url ELSE @FeedUrl END
               WHERE id = @Id
               """
             : """
@@ -113,6 +116,8 @@ public abstract partial class SqlStore
             check.ETag,
             check.LastModified,
             check.Error,
+            check.FeedUrl,
+            RefreshHint = check.RefreshHint is { } hint ? (long?)hint.TotalMilliseconds : null,
         }, transaction, cancellationToken));
 
         var queued = 0;
@@ -209,8 +214,11 @@ public abstract partial class SqlStore
 
         public long ErrorCount { get; set; }
 
+        public long? RefreshHint { get; set; }
+
         public SourceRecord ToRecord() => new(
-            Id, Name, SiteUrl, FeedUrl, Time(Added), Time(NextCheck), Time(LastChecked), ETag, LastModified, LastError, Time(LastErrorAt), (int)ErrorCount);
+            Id, Name, SiteUrl, FeedUrl, Time(Added), Time(NextCheck), Time(LastChecked), ETag, LastModified, LastError, Time(LastErrorAt), (int)ErrorCount,
+            RefreshHint is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
     }
 
     private sealed class StatsRow
