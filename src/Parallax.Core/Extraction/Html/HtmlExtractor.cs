@@ -212,10 +212,14 @@ public sealed class HtmlExtractor
     /// A story of one long paragraph is still a story, so neither a heading nor a paragraph count is asked for: an
     /// aggregator's items are often one paragraph each, and joining them into one body would mix their events.
     /// Teasers and related-story cards are too short to count, so a single article with a teaser list stays one.
+    /// Articles nested in an article are its parts (comments, the cards of a "you may also like" box), never further
+    /// articles of the page; and when the one full article sits beside such a box of cards, it alone is the scope, so
+    /// the box stays out of its body.
     /// </summary>
     private static List<int> ArticleScopes(DomIndex index)
     {
         var full = new List<int>();
+        var cardBoxes = 0;
         for (var i = 0; i < index.Count; i++)
         {
             if (index.Junk[i] || index.Elements[i].LocalName != "article")
@@ -223,14 +227,39 @@ public sealed class HtmlExtractor
                 continue;
             }
 
-            if (index.Prose[i] >= MinArticleChars)
+            if (OwnProse(index, i) >= MinArticleChars)
             {
                 full.Add(i);
-                i = index.End[i] - 1;
+            }
+            else if (index.Prose[i] >= MinArticleChars)
+            {
+                cardBoxes++;
+            }
+
+            i = index.End[i] - 1;
+        }
+
+        return full.Count >= 2 || (full.Count == 1 && cardBoxes > 0) ? full : [0];
+    }
+
+    /// <summary>
+    /// The prose of an <c>&lt;article&gt;</c> outside the articles nested in it. An article made of nested ones (a
+    /// "you may also like" box of teaser cards) is their container, not an article: a box of teasers never adds up to
+    /// a second article of the page.
+    /// </summary>
+    private static int OwnProse(DomIndex index, int article)
+    {
+        var prose = index.Prose[article];
+        for (var j = article + 1; j < index.End[article]; j++)
+        {
+            if (index.Elements[j].LocalName == "article")
+            {
+                prose -= index.Prose[j];
+                j = index.End[j] - 1;
             }
         }
 
-        return full.Count >= 2 ? full : [0];
+        return prose;
     }
 
     /// <summary>The title, source, date, author and address an article element carries itself, over the page's.</summary>

@@ -58,4 +58,20 @@ public sealed class HtmlExtractorArticleCountTests
         Assert.Single(result.Articles);
         Assert.DoesNotContain("Another story", result.Articles[0].Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_box_of_long_cards_each_an_article_beside_the_article_is_neither_a_second_record_nor_part_of_the_body()
+    {
+        // The box is an <article> too, with a heading of its own and cards as long as a short story (a blog's
+        // "you may also like"); nothing in its markup says "related" to the junk rules.
+        var cards = string.Concat(new[] { "railway", "school", "library" }.Select(t => "<article>" + Paragraph(t) + "</article>"));
+        var body = "<article><h1>The harbour plan</h1>" + Paragraph("harbour") + Paragraph("harbour") + "</article>" +
+            "<article><h3>You may also like</h3>" + cards + "</article>";
+
+        var result = Extract(body);
+
+        var article = Assert.Single(result.Articles);
+        Assert.Equal("The harbour plan", article.Title);
+        Assert.DoesNotContain("railway", article.Text, StringComparison.Ordinal);
+    }
 }
