@@ -239,7 +239,34 @@ public sealed class HtmlExtractor
             i = index.End[i] - 1;
         }
 
+        if (full.Count >= 2 && SectionsOfOne(index, full))
+        {
+            return [0];
+        }
+
         return full.Count >= 2 || (full.Count == 1 && cardBoxes > 0) ? full : [0];
+    }
+
+    /// <summary>
+    /// Articles that are the sections of one piece (a guide's steps, a listicle's entries, each marked up as an
+    /// <c>&lt;article&gt;</c>): the element holding them all has prose of its own beside them, an introduction or a
+    /// conclusion. An aggregator's items sit in a listing that has none.
+    /// </summary>
+    private static bool SectionsOfOne(DomIndex index, List<int> articles)
+    {
+        var holder = index.Parent[articles[0]];
+        while (holder > 0 && index.End[holder] < index.End[articles[^1]])
+        {
+            holder = index.Parent[holder];
+        }
+
+        var outside = index.Prose[Math.Max(holder, 0)];
+        foreach (var article in articles)
+        {
+            outside -= index.Prose[article];
+        }
+
+        return outside >= MinArticleChars;
     }
 
     /// <summary>

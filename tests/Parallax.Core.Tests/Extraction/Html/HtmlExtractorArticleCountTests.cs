@@ -74,4 +74,16 @@ public sealed class HtmlExtractorArticleCountTests
         Assert.Equal("The harbour plan", article.Title);
         Assert.DoesNotContain("railway", article.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_guide_whose_sections_are_articles_under_its_introduction_is_one_record_with_every_section()
+    {
+        var sections = string.Concat(new[] { "kitchen", "bathroom", "garden" }.Select(t => $"<article><h2>The {t}</h2>" + Paragraph(t) + "</article>"));
+        var body = "<main><h1>What a renovation costs</h1>" + Paragraph("renovation") + sections + "</main>";
+
+        var result = Extract(body);
+
+        var article = Assert.Single(result.Articles);
+        Assert.All(new[] { "renovation", "kitchen", "bathroom", "garden" }, t => Assert.Contains($"The {t} committee", article.Text, StringComparison.Ordinal));
+    }
 }
