@@ -239,12 +239,27 @@ public sealed class HtmlExtractor
             i = index.End[i] - 1;
         }
 
-        if (full.Count >= 2 && SectionsOfOne(index, full))
+        if (full.Count >= 2 && (SectionsOfOne(index, full) || MostProseOutside(index, full)))
         {
             return [0];
         }
 
         return full.Count >= 2 || (full.Count == 1 && cardBoxes > 0) ? full : [0];
+    }
+
+    /// <summary>
+    /// Excerpt cards (a "recent posts" grid, each card an <c>&lt;article&gt;</c>) beside an article that is not marked
+    /// up as one: most of the page's prose lies outside them. An aggregator's articles hold nearly all of it.
+    /// </summary>
+    private static bool MostProseOutside(DomIndex index, List<int> articles)
+    {
+        var inside = 0;
+        foreach (var article in articles)
+        {
+            inside += index.Prose[article];
+        }
+
+        return inside * 2 < index.Prose[0];
     }
 
     /// <summary>

@@ -86,4 +86,17 @@ public sealed class HtmlExtractorArticleCountTests
         var article = Assert.Single(result.Articles);
         Assert.All(new[] { "renovation", "kitchen", "bathroom", "garden" }, t => Assert.Contains($"The {t} committee", article.Text, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Excerpt_cards_beside_an_article_not_marked_up_as_one_leave_that_article_the_record()
+    {
+        var cards = string.Concat(new[] { "railway", "school", "library" }.Select(t => "<article class=\"card\">" + Paragraph(t) + "</article>"));
+        var body = "<div class=\"content\"><h1>The harbour plan</h1>" + string.Concat(Enumerable.Repeat(Paragraph("harbour"), 5)) + "</div>" +
+            "<div class=\"grid\">" + cards + "</div>";
+
+        var result = Extract(body);
+
+        var article = Assert.Single(result.Articles);
+        Assert.Contains("The harbour committee", article.Text, StringComparison.Ordinal);
+    }
 }
