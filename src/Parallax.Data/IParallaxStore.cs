@@ -98,6 +98,13 @@ public interface IParallaxStore : IAsyncDisposable
     /// </summary>
     Task RetryItemLaterAsync(long itemId, DateTimeOffset retryAt, string reason, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Puts failed items back in the queue with a fresh set of tries (an admin's "retry" once the cause is fixed: the
+    /// site is back, a limit was raised): one item, or every failed item when <paramref name="itemId"/> is null.
+    /// Returns how many were requeued; an item that is not failed is left alone.
+    /// </summary>
+    Task<int> RequeueFailedAsync(long? itemId = null, CancellationToken cancellationToken = default);
+
     /// <summary>Items of the queue, newest first, of one state or all.</summary>
     Task<ResultPage<IngestItem>> ListIngestItemsAsync(IngestState? state = null, int offset = 0, int limit = 50, CancellationToken cancellationToken = default);
 

@@ -156,6 +156,35 @@ public abstract partial class StoreContract
     }
 
     [SkippableFact]
+    public async Task Failed_items_are_requeued_one_or_all_with_fresh_tries_and_nothing_else_moves()
+    {
+        var store = await FreshAsync();
+        var now = TestNews.Start;
+        foreach (var n in new[] { "1", "2", "3" })
+        {
+            await store.EnqueueAsync(new NewIngestItem($"feed:1:{n}", Url: $"https://record.example/{n}"));
+        }
+
+        var leased = await store.LeaseAsync("w1", 10, PollLease, now);
+        foreach (var item in leased.Where(i => i.Url != "https://record.example/3"))
+        {
+            await store.RecordItemFailedAsync(new ItemWrite(item.Key, item.SourceId, item.Url, item.Path), "the server answered 404 Not Found");
+        }
+
+        var failed = (await store.ListIngestItemsAsync(IngestState.Failed)).Items.OrderBy(i => i.Id).ToList();
+        Assert.Equal(2, failed.Count);
+        Assert.Equal(1, await store.RequeueFailedAsync(failed[0].Id));
+        Assert.Equal(0, await store.RequeueFailedAsync(failed[0].Id));
+        Assert.Equal(1, await store.RequeueFailedAsync());
+        Assert.Equal(0, await store.RequeueFailedAsync());
+
+        var queued = (await store.ListIngestItemsAsync(IngestState.Queued)).Items;
+        Assert.Equal(["https://record.example/1", "https://record.example/2"], queued.Select(i => i.Url).Order());
+        Assert.All(queued, i => Assert.Equal((0, (string?)null, (string?)null), (i.Attempts, i.Error, i.LeasedBy)));
+        Assert.Equal("w1", Assert.Single((await store.ListIngestItemsAsync(IngestState.Leased)).Items).LeasedBy);
+    }
+
+    [SkippableFact]
     public async Task An_item_given_back_for_a_retry_waits_with_its_reason_then_comes_back()
     {
         var store = await FreshAsync();

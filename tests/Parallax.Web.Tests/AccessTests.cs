@@ -68,6 +68,28 @@ public sealed class AccessTests(DemoStore demo)
     }
 
     [Fact]
+    public async Task A_failed_item_of_the_queue_is_retried_from_the_admin_page()
+    {
+        using var factory = new ParallaxFactory(demo);
+        var key = $"test:retry:{Guid.NewGuid():N}";
+        var url = $"https://retry.example/{Guid.NewGuid():N}";
+        var id = (await demo.Store.EnqueueAsync(new Parallax.Data.NewIngestItem(key, Url: url)))!.Value;
+        var item = Assert.Single(await demo.Store.LeaseAsync("test", 1000, TimeSpan.FromMinutes(5), DateTimeOffset.UtcNow), i => i.Id == id);
+        await demo.Store.RecordItemFailedAsync(new Parallax.Data.ItemWrite(item.Key, item.SourceId, item.Url, item.Path), "the server answered 404 Not Found");
+
+        var client = factory.Client();
+        await Forms.LogInAsync(client);
+        var page = await client.GetStringAsync("/admin");
+        Assert.Contains($"action=\"/admin?id={id}&amp;handler=Requeue\"", page, StringComparison.Ordinal);
+
+        var retried = await Forms.PostFormAsync(client, "/admin", $"/admin?handler=Requeue&id={id}", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
+        var after = Assert.Single((await demo.Store.ListIngestItemsAsync(Parallax.Data.IngestState.Queued, 0, 500)).Items, i => i.Id == id);
+        Assert.Equal((0, (string?)null), (after.Attempts, after.Error));
+        Assert.Contains("queued again", await client.GetStringAsync("/admin"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_address_in_the_form_is_explained_and_nothing_is_added()
     {
         using var factory = new ParallaxFactory(demo);

@@ -74,6 +74,16 @@ public abstract partial class SqlStore
             """, new { Id = itemId, RetryAt = Ms(retryAt), Now = NowMs(), Error = reason }, null, cancellationToken));
     }
 
+    public async Task<int> RequeueFailedAsync(long? itemId = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(Command(
+            """
+            UPDATE ingest_items SET state = 'queued', attempts = 0, error = NULL, leased_by = NULL, lease_until = NULL, updated = @Now
+            WHERE state = 'failed' AND (@Id IS NULL OR id = @Id)
+            """, new { Id = itemId, Now = NowMs() }, null, cancellationToken));
+    }
+
     public async Task<ResultPage<IngestItem>> ListIngestItemsAsync(IngestState? state = null, int offset = 0, int limit = 50, CancellationToken cancellationToken = default)
     {
         limit = Math.Clamp(limit, 1, 500);

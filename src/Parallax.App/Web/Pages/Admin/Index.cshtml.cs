@@ -9,7 +9,7 @@ namespace Parallax.App.Web.Pages.Admin;
 
 /// <summary>
 /// Admin (login required, every form with its antiforgery token): add, remove and inspect sources, OPML import and
-/// export, feed errors, the ingest queue, API tokens. A new source's feed is polled by the background poller.
+/// export, feed errors, the ingest queue (a failed item can be retried), API tokens. A new source's feed is polled by the background poller.
 /// </summary>
 public sealed class AdminIndexModel(IParallaxStore store) : PageModel
 {
@@ -102,6 +102,22 @@ public sealed class AdminIndexModel(IParallaxStore store) : PageModel
         if (read.Problems.Count > 0)
         {
             Problem = $"Skipped {Display.Count(read.Problems.Count, "outline")}: {string.Join("; ", read.Problems.Take(5))}{(read.Problems.Count > 5 ? "; ..." : ".")}";
+        }
+
+        return RedirectToPage();
+    }
+
+    /// <summary>Retry one failed item of the queue, or all of them when no id is given.</summary>
+    public async Task<IActionResult> OnPostRequeueAsync(long? id, CancellationToken cancellationToken)
+    {
+        var requeued = await store.RequeueFailedAsync(id, cancellationToken);
+        if (requeued == 0)
+        {
+            Problem = "Nothing to retry: no failed item was left.";
+        }
+        else
+        {
+            Message = requeued == 1 ? "One failed item is queued again." : $"{requeued} failed items are queued again.";
         }
 
         return RedirectToPage();
