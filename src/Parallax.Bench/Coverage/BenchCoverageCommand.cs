@@ -124,6 +124,9 @@ internal static class BenchCoverageCommand
             Console.WriteLine($"  (below the target F1 {baseline.F1 + 0.1:0.000}: shared claims are groups, gold pairs are not transitive, a sentence can mention several instances)");
         }
 
+        var separation = EcbSeparation.Measure(test, vocabulary, language, tfidf);
+        Console.WriteLine($"  gold against other cross-document pairs of an event, AUC: words {separation.Words:0.000}, TF-IDF {separation.TfIdf:0.000}");
+        Console.WriteLine("  (weak: within an event the words tell poorly which pairs share an instance, so a grouping on them does not beat one group per event)");
         Console.WriteLine($"  F1 over the baseline: {Math.Max(ours.F1, groupedTest.F1) - baseline.F1:+0.000;-0.000} (target +0.100, the oracle grouping {ceiling.F1 - baseline.F1:+0.000;-0.000})");
     }
 

@@ -84,6 +84,17 @@ public sealed class CoverageBenchTests
         Assert.Equal(0.8, ceiling.F1, 6);
     }
 
+    [Fact]
+    public void Pair_separation_is_one_for_a_perfect_split_zero_for_a_reversed_one_and_a_half_for_ties()
+    {
+        Assert.Equal(1.0, EcbSeparation.Auc([(0.9, true), (0.8, true), (0.1, false), (0.2, false)]), 6);
+        Assert.Equal(0.0, EcbSeparation.Auc([(0.1, true), (0.9, false)]), 6);
+        Assert.Equal(0.5, EcbSeparation.Auc([(0.4, true), (0.4, false), (0.4, true)]), 6);
+
+        // One gold pair above both others, one between them: 3 of 4 orderings right.
+        Assert.Equal(0.75, EcbSeparation.Auc([(0.9, true), (0.5, true), (0.6, false), (0.1, false)]), 6);
+    }
+
     [SharedDataFact("benchmarks/story-clustering/ecbplus/ECBplus_xml.tar.gz")]
     public void Ecb_annotated_sentences_read_with_their_event_instances()
     {
