@@ -77,7 +77,7 @@ internal static class BenchCoverageCommand
     }
 
     private static IEnumerable<CoverageOptions> Linkages() =>
-        new[] { 0.05, 0.1, 0.2 }.Select(link => CoverageOptions.Default with { OneSentencePerArticle = false, AverageLink = link });
+        new[] { 0.01, 0.02, 0.05, 0.1, 0.2 }.Select(link => CoverageOptions.Default with { OneSentencePerArticle = false, AverageLink = link });
 
     private static void Ecb(string folder, ClaimVocabulary vocabulary, LanguageAnalyzer language, bool embeddings)
     {
