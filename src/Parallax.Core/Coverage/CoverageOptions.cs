@@ -56,7 +56,7 @@ public sealed record CoverageOptions
     /// <summary>
     /// Sentences the model may embed per story (its cost per sentence is fixed, so the budget bounds the time); 0, the
     /// default, decides on words alone. Measured by `parallax bench coverage --embeddings`: the model moves ECB+
-    /// alignment F1 by +0.005 (0.800 to 0.805) at about 30 ms per sentence, which would make `analyze` of 181 pages
+    /// alignment F1 by +0.002 (0.820 to 0.822) at about 30 ms per sentence, which would make `analyze` of 181 pages
     /// with 30 multi-report stories take a minute instead of seconds.
     /// </summary>
     public int MaxEmbeddings { get; init; }

@@ -64,6 +64,37 @@ public sealed class CoverageBenchTests
         Assert.Equal(new CoverageBuilder().Align(a, b, language).SameClaim ? 1 : 0, score.Predicted);
     }
 
+    [Fact]
+    public void The_ceiling_of_a_grouping_is_one_when_gold_pairs_are_transitive_and_below_one_when_a_sentence_bridges_two_instances()
+    {
+        // Two instances, each mentioned in three documents: grouping by instance gets every pair and nothing else.
+        var transitive = new List<EcbSentence>
+        {
+            new("d1", 30, "30_1", 1, "s", ["x"]), new("d2", 30, "30_1", 1, "s", ["x"]), new("d3", 30, "30_1", 1, "s", ["x"]),
+            new("d1", 30, "30_1", 2, "s", ["y"]), new("d2", 30, "30_1", 2, "s", ["y"]), new("d3", 30, "30_1", 2, "s", ["y"]),
+        };
+        var clean = EcbCeiling.Best(transitive);
+        Assert.Equal(6, clean.Gold);
+        Assert.Equal(1.0, clean.F1, 6);
+
+        // d2 mentions both: (d1, d2) and (d2, d3) are gold, (d1, d3) is not, so no partition gets all three right.
+        var bridged = new List<EcbSentence> { new("d1", 30, "30_1", 1, "s", ["x"]), new("d2", 30, "30_1", 1, "s", ["x", "y"]), new("d3", 30, "30_1", 1, "s", ["y"]) };
+        var ceiling = EcbCeiling.Best(bridged);
+        Assert.Equal(2, ceiling.Gold);
+        Assert.Equal(0.8, ceiling.F1, 6);
+    }
+
+    [Fact]
+    public void Pair_separation_is_one_for_a_perfect_split_zero_for_a_reversed_one_and_a_half_for_ties()
+    {
+        Assert.Equal(1.0, EcbSeparation.Auc([(0.9, true), (0.8, true), (0.1, false), (0.2, false)]), 6);
+        Assert.Equal(0.0, EcbSeparation.Auc([(0.1, true), (0.9, false)]), 6);
+        Assert.Equal(0.5, EcbSeparation.Auc([(0.4, true), (0.4, false), (0.4, true)]), 6);
+
+        // One gold pair above both others, one between them: 3 of 4 orderings right.
+        Assert.Equal(0.75, EcbSeparation.Auc([(0.9, true), (0.5, true), (0.6, false), (0.1, false)]), 6);
+    }
+
     [SharedDataFact("benchmarks/story-clustering/ecbplus/ECBplus_xml.tar.gz")]
     public void Ecb_annotated_sentences_read_with_their_event_instances()
     {
