@@ -43,6 +43,12 @@ public sealed record Claim(
     /// <summary>Sum of the term weights: how much the claim says.</summary>
     public double Mass { get; } = Terms.Sum(t => t.Weight);
 
+    /// <summary>
+    /// Lemmas of the word a negated claim's negation governs ("was not closed": close); empty when not negated. A
+    /// denial conflicts only with a claim that states the same predicate.
+    /// </summary>
+    public string[] NegatedPredicate { get; init; } = [];
+
     public int[] SpanArray => [Span.Start, Span.End];
 
     /// <summary>Every lemma of its words, for a match test in constant time.</summary>

@@ -175,13 +175,19 @@ public sealed class ClaimMatcher
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (a.Negated != b.Negated)
+        if (a.Negated != b.Negated && SamePredicate(a.Negated ? a : b, a.Negated ? b : a))
         {
             return new ClaimConflict("negation", "whether it happened", a.Negated ? "denies" : "states", b.Negated ? "denies" : "states");
         }
 
         return Roles(a, b) ?? Numbers(a, b) ?? Dates(a, b) ?? Places(a, b) ?? Sources(a, b);
     }
+
+    /// <summary>
+    /// Whether the plain claim states what the negated one denies ("The bridge was not closed" against "The bridge was
+    /// closed on Monday"); a denial of something the other report does not state is another statement, not a conflict.
+    /// </summary>
+    private static bool SamePredicate(Claim negated, Claim plain) => Array.Exists(negated.NegatedPredicate, plain.LemmaSet.Contains);
 
     private ClaimConflict? Roles(Claim a, Claim b)
     {

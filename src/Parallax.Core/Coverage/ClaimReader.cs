@@ -22,6 +22,7 @@ public sealed class ClaimReader
         "said says told tells according reported reports announced stated claimed claims confirmed added insisted warned alleged cited quoted wrote".Split(' '),
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Negation words: the scope reader decides whether they deny the claim; they are never content words.</summary>
     private static readonly FrozenSet<string> Negations = FrozenSet.ToFrozenSet(
         "not no never nobody nothing none neither nor cannot denied denies deny".Split(' '), StringComparer.OrdinalIgnoreCase);
 
@@ -74,14 +75,12 @@ public sealed class ClaimReader
         var end = first + sent.TokenCount;
         var covered = Covered(analysis, sent);
         var terms = new List<ClaimTerm>();
-        var negated = false;
         for (var t = first; t < end; t++)
         {
             var token = analysis.Tokens[t];
             var word = Lower(token.In(text));
             if (Negations.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal) || word.EndsWith("n\u2019t", StringComparison.Ordinal))
             {
-                negated = !negated || word is "nor" or "neither";
                 continue;
             }
 
@@ -122,10 +121,14 @@ public sealed class ClaimReader
 
         var (source, sourceText) = Attribution(analysis, first, end, names);
         var distinct = names.DistinctBy(n => n.Key).ToList();
+        var negation = NegationScope.Read(analysis, sent);
         return new Claim(
             article, sentence, text[sent.Start..sent.End], span, [.. terms],
             [.. distinct.Select(n => n.Key)], [.. distinct.Select(n => text[n.Start..n.End])], [.. places.Distinct()],
-            Numbers(analysis, sent), Dates(analysis, sent), negated, Roles(analysis, first, end, names), source, sourceText);
+            Numbers(analysis, sent), Dates(analysis, sent), negation.Negated, Roles(analysis, first, end, names), source, sourceText)
+        {
+            NegatedPredicate = negation.Predicate is { } predicate ? vocabulary.Of(predicate).Lemmas : [],
+        };
     }
 
     private static HashSet<int> Covered(TextAnalysis analysis, Sentence sent)
