@@ -127,6 +127,8 @@ internal static class BenchCoverageCommand
         var separation = EcbSeparation.Measure(test, vocabulary, language, tfidf);
         Console.WriteLine($"  gold against other cross-document pairs of an event, AUC: words {separation.Words:0.000}, TF-IDF {separation.TfIdf:0.000}");
         Console.WriteLine("  (weak: within an event the words tell poorly which pairs share an instance, so a grouping on them does not beat one group per event)");
+        var (negations, pairs) = EcbAlignment.NegationConflicts(tune, vocabulary, language);
+        Console.WriteLine($"  gold pairs of 1-22 read as a negation conflict: {negations} of {pairs} ({(pairs == 0 ? 0 : 100.0 * negations / pairs):0.0}%, nearly all false: ECB+ annotates reports, not denials)");
         Console.WriteLine($"  F1 over the baseline: {Math.Max(ours.F1, groupedTest.F1) - baseline.F1:+0.000;-0.000} (target +0.100, the oracle grouping {ceiling.F1 - baseline.F1:+0.000;-0.000})");
     }
 

@@ -104,6 +104,35 @@ internal static class EcbAlignment
         return new PairScore(threshold, predicted, correct, gold);
     }
 
+    /// <summary>
+    /// Gold pairs (two documents, a common instance: the same thing reported) that the matcher calls a negation
+    /// conflict, out of the gold pairs it reads both sentences of. Nearly every one is false: ECB+ annotates
+    /// reports of one event, not denials.
+    /// </summary>
+    public static (int Negations, int Pairs) NegationConflicts(IReadOnlyList<EcbSentence> sentences, ClaimVocabulary vocabulary, LanguageAnalyzer language)
+    {
+        var builder = new CoverageBuilder(vocabulary: vocabulary);
+        int negations = 0, pairs = 0;
+        foreach (var ev in sentences.GroupBy(s => s.Event))
+        {
+            var list = ev.ToList();
+            var claims = list.ConvertAll(s => builder.ReadSentence($"{s.Document}#{s.Number}", s.Text, language));
+            for (var i = 0; i < list.Count; i++)
+            {
+                for (var j = i + 1; j < list.Count; j++)
+                {
+                    if (claims[i] is { } a && claims[j] is { } b && list[i].Document != list[j].Document && list[i].Instances.Overlaps(list[j].Instances))
+                    {
+                        pairs++;
+                        negations += builder.Matcher.Conflict(a, b)?.Kind == "negation" ? 1 : 0;
+                    }
+                }
+            }
+        }
+
+        return (negations, pairs);
+    }
+
     private static int GoldPairs(List<EcbSentence> list)
     {
         var n = 0;
