@@ -75,6 +75,13 @@ public interface IParallaxStore : IAsyncDisposable
     /// <summary>How much is stored.</summary>
     Task<StoreCounts> CountsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The store's change counter: it grows in the same transaction as every write that changes what the public reads
+    /// show (articles, stories, their relations and coverage, sources and their feed state), by any process. While it is
+    /// unchanged, every read above answers as before, so a reader may serve what it computed then.
+    /// </summary>
+    Task<long> GenerationAsync(CancellationToken cancellationToken = default);
+
     // Ingest queue.
 
     /// <summary>Queues an item unless its key is known; returns its id, or null when the key was already there.</summary>

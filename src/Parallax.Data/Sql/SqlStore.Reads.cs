@@ -102,8 +102,11 @@ public abstract partial class SqlStore
     {
         ArgumentNullException.ThrowIfNull(coverageJson);
         await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(Command(
-            "UPDATE stories SET coverage = @Coverage WHERE id = @Id", new { Id = storyId, Coverage = coverageJson }, null, cancellationToken));
+            "UPDATE stories SET coverage = @Coverage WHERE id = @Id", new { Id = storyId, Coverage = coverageJson }, transaction, cancellationToken));
+        await BumpGenerationAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<ResultPage<SearchHit>> SearchAsync(string query, int offset = 0, int limit = 20, CancellationToken cancellationToken = default)
