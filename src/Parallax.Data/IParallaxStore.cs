@@ -54,6 +54,9 @@ public interface IParallaxStore : IAsyncDisposable
 
     Task<ArticleRecord?> GetArticleAsync(long id, CancellationToken cancellationToken = default);
 
+    /// <summary>These articles, whole, in one query (at most 500; ids not stored are left out), in the order asked.</summary>
+    Task<IReadOnlyList<ArticleRecord>> GetArticlesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default);
+
     /// <summary>The story list, ranked and filtered; merged stories are left out.</summary>
     Task<ResultPage<StorySummary>> ListStoriesAsync(StoryQuery query, CancellationToken cancellationToken = default);
 

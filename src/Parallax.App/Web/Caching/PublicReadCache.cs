@@ -87,8 +87,16 @@ public sealed class PublicReadCache(StoreGeneration generation) : IOutputCachePo
             return;
         }
 
-        Interlocked.Exchange(ref lastGeneration, current);
+        var previous = Interlocked.Exchange(ref lastGeneration, current);
+        if (previous != 0 && previous != current)
+        {
+            // What was kept under the older generation can never be served again: free its memory now, not at expiry.
+            await context.HttpContext.RequestServices.GetRequiredService<IOutputCacheStore>()
+                .EvictByTagAsync(Tag(previous), CancellationToken.None);
+        }
+
         Interlocked.Increment(ref lookups);
+        context.Tags.Add(Tag(current));
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = true;
         context.AllowCacheStorage = true;
@@ -113,6 +121,8 @@ public sealed class PublicReadCache(StoreGeneration generation) : IOutputCachePo
             return Task.CompletedTask;
         });
     }
+
+    private static string Tag(long generation) => string.Create(CultureInfo.InvariantCulture, $"generation-{generation}");
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
     {
