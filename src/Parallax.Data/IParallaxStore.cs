@@ -54,6 +54,9 @@ public interface IParallaxStore : IAsyncDisposable
 
     Task<ArticleRecord?> GetArticleAsync(long id, CancellationToken cancellationToken = default);
 
+    /// <summary>These articles, whole, in one query (at most 500; ids not stored are left out), in the order asked.</summary>
+    Task<IReadOnlyList<ArticleRecord>> GetArticlesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default);
+
     /// <summary>The story list, ranked and filtered; merged stories are left out.</summary>
     Task<ResultPage<StorySummary>> ListStoriesAsync(StoryQuery query, CancellationToken cancellationToken = default);
 
@@ -74,6 +77,13 @@ public interface IParallaxStore : IAsyncDisposable
 
     /// <summary>How much is stored.</summary>
     Task<StoreCounts> CountsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The store's change counter: it grows in the same transaction as every write that changes what the public reads
+    /// show (articles, stories, their relations and coverage, sources and their feed state), by any process. While it is
+    /// unchanged, every read above answers as before, so a reader may serve what it computed then.
+    /// </summary>
+    Task<long> GenerationAsync(CancellationToken cancellationToken = default);
 
     // Ingest queue.
 

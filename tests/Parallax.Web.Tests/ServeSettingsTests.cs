@@ -25,6 +25,7 @@ public sealed class ServeSettingsTests
             ["PARALLAX_PUBLIC_READS"] = "no",
             ["PARALLAX_PAGE_SIZE"] = "12",
             ["PARALLAX_DEMO"] = "on",
+            ["PARALLAX_READ_CACHE_MB"] = "0",
         };
         var problems = new List<string>();
         var settings = ServeSettings.FromEnvironment(name => variables.GetValueOrDefault(name), problems);
@@ -34,6 +35,8 @@ public sealed class ServeSettingsTests
         Assert.False(settings.PublicReads);
         Assert.True(settings.Demo);
         Assert.Equal(12, settings.PageSize);
+        Assert.Equal(0, settings.ReadCacheMegabytes);
+        Assert.Equal(64, new ServeSettings().ReadCacheMegabytes);
     }
 
     [Fact]
@@ -79,7 +82,8 @@ public sealed class ServeSettingsTests
     [Fact]
     public void Out_of_range_values_say_the_range()
     {
-        var problems = new ServeSettings { PageSize = 0, LoginAttemptsPerMinute = 100_000, AdminPassword = "short", SiteTitle = " " }.Problems();
+        var problems = new ServeSettings { PageSize = 0, LoginAttemptsPerMinute = 100_000, AdminPassword = "short", SiteTitle = " ", ReadCacheMegabytes = -1 }.Problems();
+        Assert.Contains(problems, p => p.StartsWith("PARALLAX_READ_CACHE_MB", StringComparison.Ordinal) && p.Contains("0 (off)", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("PARALLAX_PAGE_SIZE", StringComparison.Ordinal) && p.Contains("between 1 and 500", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("PARALLAX_LOGIN_ATTEMPTS_PER_MINUTE", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("PARALLAX_ADMIN_PASSWORD", StringComparison.Ordinal) && p.Contains("8 characters", StringComparison.Ordinal));

@@ -3,10 +3,12 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Parallax.App.Web.Api;
 using Parallax.App.Web.Assets;
 using Parallax.App.Web.Auth;
+using Parallax.App.Web.Caching;
 using Parallax.App.Web.Feeds;
 
 namespace Parallax.App.Web;
@@ -53,6 +55,19 @@ public static class ParallaxWebHost
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoryRiver>();
+        services.AddSingleton<StoreGeneration>();
+        services.AddSingleton<PublicReadCache>();
+        services.AddOutputCache(options =>
+        {
+            // Bounded: entries past the limit are not kept (and the oldest are compacted away); one answer at most 4 MB.
+            options.SizeLimit = Math.Max(1, settings.ReadCacheMegabytes) * 1024L * 1024;
+            options.MaximumBodySize = 4 * 1024 * 1024;
+            options.DefaultExpirationTimeSpan = PublicReadCache.MaximumAge;
+        });
+
+        // Only this policy decides (not the framework's default, which would keep any anonymous GET); the one instance,
+        // so that its figures are the ones /healthz/cache shows.
+        services.AddOptions<OutputCacheOptions>().Configure<PublicReadCache>((options, policy) => options.AddBasePolicy(policy));
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Web/Pages";
@@ -133,6 +148,11 @@ public static class ParallaxWebHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        if (app.ApplicationServices.GetRequiredService<ServeSettings>().ReadCacheMegabytes > 0)
+        {
+            // After authentication, so that a logged-in reader is known and never served (nor stored) from the cache.
+            app.UseOutputCache();
+        }
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseEndpoints(endpoints =>
@@ -141,6 +161,7 @@ public static class ParallaxWebHost
             endpoints.MapGet("/assets/{name}", (string name, HttpContext context) => assets.Serve(name, context))
                 .AllowAnonymous().ExcludeFromDescription();
             endpoints.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
+            endpoints.MapGet("/healthz/cache", (PublicReadCache cache) => Results.Json(cache.Figures)).AllowAnonymous().ExcludeFromDescription();
             endpoints.MapOpenApi("/openapi/{documentName}.json");
             endpoints.MapRazorPages();
             ApiEndpoints.Map(endpoints);

@@ -44,6 +44,12 @@ public sealed record ServeSettings
     /// <summary>Stories per page of the river and per answer of the API (PARALLAX_PAGE_SIZE).</summary>
     public int PageSize { get; init; } = 30;
 
+    /// <summary>
+    /// Megabytes of rendered public reads kept in memory while the store is unchanged (PARALLAX_READ_CACHE_MB); 0 turns
+    /// the cache off.
+    /// </summary>
+    public int ReadCacheMegabytes { get; init; } = 64;
+
     /// <summary>The name pages and feeds carry (PARALLAX_SITE_TITLE).</summary>
     public string SiteTitle { get; init; } = "Parallax";
 
@@ -62,6 +68,7 @@ public sealed record ServeSettings
         [nameof(LoginAttemptsPerMinute)] = "PARALLAX_LOGIN_ATTEMPTS_PER_MINUTE",
         [nameof(PageSize)] = "PARALLAX_PAGE_SIZE",
         [nameof(SiteTitle)] = "PARALLAX_SITE_TITLE",
+        [nameof(ReadCacheMegabytes)] = "PARALLAX_READ_CACHE_MB",
     };
 
     /// <summary>The listening addresses, split.</summary>
@@ -92,6 +99,7 @@ public sealed record ServeSettings
             LoginAttemptsPerMinute = ParseInt(Read(nameof(LoginAttemptsPerMinute)), nameof(LoginAttemptsPerMinute), settings.LoginAttemptsPerMinute, problems),
             PageSize = ParseInt(Read(nameof(PageSize)), nameof(PageSize), settings.PageSize, problems),
             SiteTitle = Read(nameof(SiteTitle)) ?? settings.SiteTitle,
+            ReadCacheMegabytes = ParseInt(Read(nameof(ReadCacheMegabytes)), nameof(ReadCacheMegabytes), settings.ReadCacheMegabytes, problems),
         };
     }
 
@@ -123,6 +131,7 @@ public sealed record ServeSettings
         Check(AdminPassword is null || AdminPassword.Length >= 8, nameof(AdminPassword), "the password must have at least 8 characters.");
         Check(LoginAttemptsPerMinute is >= 1 and <= 1000, nameof(LoginAttemptsPerMinute), $"must lie between 1 and 1000, not {LoginAttemptsPerMinute}.");
         Check(PageSize is >= 1 and <= 500, nameof(PageSize), $"must lie between 1 and 500, not {PageSize}.");
+        Check(ReadCacheMegabytes is >= 0 and <= 65536, nameof(ReadCacheMegabytes), $"must lie between 0 (off) and 65536, not {ReadCacheMegabytes}.");
         Check(!string.IsNullOrWhiteSpace(SiteTitle) && SiteTitle.Length <= 80, nameof(SiteTitle), "must be between 1 and 80 characters.");
         return problems;
     }

@@ -6,8 +6,13 @@ namespace Parallax.Bench.Pipeline;
 
 /// <summary>What one endpoint answered during the load.</summary>
 /// <param name="ColdMs">The first request to it (one at a time, before the load): the server's caches and JIT cold.</param>
-internal sealed record EndpointFigures(string Endpoint, int Requests, int Errors, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double ColdMs)
+/// <param name="CacheHits">Answers the server marked as served from its cache of rendered reads (X-Parallax-Cache: hit).</param>
+/// <param name="Addresses">How many distinct addresses the requests were drawn from (story ids, search words).</param>
+internal sealed record EndpointFigures(
+    string Endpoint, int Requests, int Errors, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double ColdMs, int CacheHits, int Addresses)
 {
+    public double CacheHitRatio => Requests == 0 ? 0 : (double)CacheHits / Requests;
+
     public const double P99TargetMs = 50;
 
     public bool MeetsTarget => Errors == 0 && P99Ms < P99TargetMs;
@@ -17,12 +22,20 @@ internal sealed record EndpointFigures(string Endpoint, int Requests, int Errors
 /// N concurrent clients against a running `parallax serve` for a fixed time, each cycling over the story list (`/`),
 /// a story page (`/stories/{id}`, ids from /api/stories) and a search (`/search?q=WORD`, words from the stream), and
 /// reading every answer to its end. An error is an answer that is not 2xx or a request that throws (30 s time-out).
+/// Story ids and words are drawn at random from a broad spread (every listed story up to <see cref="MaxStoryIds"/>),
+/// so that a cache on the server meets many distinct pages, as it would from many readers.
 /// </summary>
 internal static class LoadRun
 {
     public const string StoryList = "story list /";
     public const string StoryPage = "story page /stories/{id}";
     public const string Search = "search /search?q=";
+
+    /// <summary>The most story ids drawn from: the top stories and the latest, paged through /api/stories.</summary>
+    public const int MaxStoryIds = 20_000;
+
+    /// <summary>The header `parallax serve` puts on an answer from its cache of rendered reads.</summary>
+    public const string CacheHeader = "X-Parallax-Cache";
 
     public static async Task<IReadOnlyList<EndpointFigures>> RunAsync(
         Uri server, int clients, TimeSpan duration, IReadOnlyList<string> words, CancellationToken cancellationToken)
@@ -35,11 +48,11 @@ internal static class LoadRun
             throw new InvalidOperationException("the server lists no stories (or the stream gave no search words): nothing to load.");
         }
 
-        var endpoints = new (string Name, Func<Random, string> Path)[]
+        var endpoints = new (string Name, Func<Random, string> Path, int Addresses)[]
         {
-            (StoryList, _ => "/"),
-            (StoryPage, r => string.Create(CultureInfo.InvariantCulture, $"/stories/{ids[r.Next(ids.Count)]}")),
-            (Search, r => "/search?q=" + Uri.EscapeDataString(words[r.Next(words.Count)])),
+            (StoryList, _ => "/", 1),
+            (StoryPage, r => string.Create(CultureInfo.InvariantCulture, $"/stories/{ids[r.Next(ids.Count)]}"), ids.Count),
+            (Search, r => "/search?q=" + Uri.EscapeDataString(words[r.Next(words.Count)]), words.Count),
         };
 
         // Cold: the first request of each endpoint alone, before any load.
@@ -51,6 +64,7 @@ internal static class LoadRun
 
         var samples = Enumerable.Range(0, endpoints.Length).Select(_ => new List<double>[clients]).ToArray();
         var errors = new int[endpoints.Length, clients];
+        var cached = new int[endpoints.Length, clients];
         var stop = Stopwatch.StartNew();
         var tasks = Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
@@ -63,9 +77,10 @@ internal static class LoadRun
             for (var k = c; stop.Elapsed < duration && !cancellationToken.IsCancellationRequested; k++)
             {
                 var e = k % endpoints.Length;
-                var (ms, ok) = await TimeAsync(http, endpoints[e].Path(random), cancellationToken);
+                var (ms, ok, hit) = await TimeAsync(http, endpoints[e].Path(random), cancellationToken);
                 samples[e][c].Add(ms);
                 errors[e, c] += ok ? 0 : 1;
+                cached[e, c] += hit ? 1 : 0;
             }
         }, cancellationToken)).ToArray();
         await Task.WhenAll(tasks);
@@ -74,39 +89,52 @@ internal static class LoadRun
         {
             var all = samples[e].SelectMany(s => s).Order().ToArray();
             var failed = Enumerable.Range(0, clients).Sum(c => errors[e, c]);
+            var hits = Enumerable.Range(0, clients).Sum(c => cached[e, c]);
             return new EndpointFigures(endpoint.Name, all.Length, failed, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99),
-                all.Length == 0 ? 0 : all[^1], cold[e]);
+                all.Length == 0 ? 0 : all[^1], cold[e], hits, endpoint.Addresses);
         })];
     }
 
-    /// <summary>Story ids as a reader meets them: the top and the latest stories, from the JSON API.</summary>
+    /// <summary>
+    /// Story ids as readers meet them, old and new: the top stories, then the latest paged back through the JSON API
+    /// until it has no more or <see cref="MaxStoryIds"/> are known.
+    /// </summary>
     private static async Task<IReadOnlyList<long>> StoryIdsAsync(HttpClient http, CancellationToken cancellationToken)
     {
         var ids = new HashSet<long>();
-        foreach (var sort in new[] { "top", "latest" })
+        await ReadPageAsync("top", 1);
+        for (var page = 1; ids.Count < MaxStoryIds && await ReadPageAsync("latest", page); page++)
         {
-            await using var body = await http.GetStreamAsync(new Uri($"/api/stories?sort={sort}&size=500", UriKind.Relative), cancellationToken);
+        }
+
+        return [.. ids.Order()];
+
+        async Task<bool> ReadPageAsync(string sort, int page)
+        {
+            var address = string.Create(CultureInfo.InvariantCulture, $"/api/stories?sort={sort}&size=500&page={page}");
+            await using var body = await http.GetStreamAsync(new Uri(address, UriKind.Relative), cancellationToken);
             using var json = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
             foreach (var item in json.RootElement.GetProperty("items").EnumerateArray())
             {
                 ids.Add(item.GetProperty("id").GetInt64());
             }
-        }
 
-        return [.. ids.Order()];
+            return json.RootElement.GetProperty("hasMore").GetBoolean();
+        }
     }
 
-    private static async Task<(double Ms, bool Ok)> TimeAsync(HttpClient http, string path, CancellationToken cancellationToken)
+    private static async Task<(double Ms, bool Ok, bool CacheHit)> TimeAsync(HttpClient http, string path, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
         try
         {
             using var answer = await http.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseContentRead, cancellationToken);
-            return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, answer.IsSuccessStatusCode);
+            var hit = answer.Headers.TryGetValues(CacheHeader, out var values) && values.Contains("hit", StringComparer.OrdinalIgnoreCase);
+            return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, answer.IsSuccessStatusCode, hit);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, false);
+            return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, false, false);
         }
     }
 

@@ -41,7 +41,8 @@ internal sealed class PipelineReport(TextWriter output)
             var verdict = e.MeetsTarget ? "p99 < 50 ms: yes" : "p99 < 50 ms: NO";
             output.WriteLine(string.Create(Inv,
                 $"  {e.Endpoint,-26} requests {e.Requests,8:N0} ({e.Requests / request.Duration.TotalSeconds,6:N0}/s)  errors {e.Errors}  " +
-                $"p50 {e.P50Ms,7:N1} ms  p95 {e.P95Ms,7:N1} ms  p99 {e.P99Ms,7:N1} ms  max {e.MaxMs,7:N1} ms  cold {e.ColdMs,7:N1} ms  {verdict}"));
+                $"p50 {e.P50Ms,7:N1} ms  p95 {e.P95Ms,7:N1} ms  p99 {e.P99Ms,7:N1} ms  max {e.MaxMs,7:N1} ms  cold {e.ColdMs,7:N1} ms  " +
+                $"cache hits {e.CacheHitRatio,4:P0} over {e.Addresses:N0} addresses  {verdict}"));
             ok &= e.Errors == 0 && e.Requests > 0 && (!latencyTarget || e.MeetsTarget);
         }
 

@@ -27,6 +27,12 @@ public sealed class SqlDialect
     /// </summary>
     public string? MigrationLock => IsSqlite ? null : "SELECT pg_advisory_xact_lock(7465501)";
 
+    /// <summary>
+    /// "<paramref name="column"/> is one of the list @<paramref name="parameter"/>": Dapper spells a list out as
+    /// IN (@p1, @p2, ...) for SQLite, while Npgsql sends it as one array, which PostgreSQL reads with = ANY.
+    /// </summary>
+    public string InList(string column, string parameter) => IsSqlite ? $"{column} IN @{parameter}" : $"{column} = ANY(@{parameter})";
+
     /// <summary>Adds a new article to the search index (PostgreSQL's generated column needs nothing).</summary>
     public string? IndexArticleForSearch => IsSqlite
         ? "INSERT INTO articles_fts (rowid, title, text) VALUES (@Id, @Title, @Text)"
@@ -44,15 +50,22 @@ public sealed class SqlDialect
     /// Articles matching @Query, best first, with a rank (higher is better) and a plain-text snippet; paged by @Offset
     /// and @Limit. Columns: the article summary's, then story_title, snippet, rank.
     /// </summary>
+    /// <remarks>
+    /// SQLite computes every output column of every match before it sorts, and a snippet is the costly one (it reads the
+    /// article's text): the page's rows are picked by rank first, in a subquery, and only they get a snippet.
+    /// PostgreSQL already puts off ts_headline until after ORDER BY ... LIMIT.
+    /// </remarks>
     public string SearchSql(string articleColumns) => IsSqlite
         ? $"""
           SELECT {articleColumns}, s.title AS StoryTitle,
                  snippet(articles_fts, 1, '', '', '…', 24) AS snippet, -bm25(articles_fts, 4.0, 1.0) AS rank
           FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN sources src ON src.id = a.source_id
                JOIN stories s ON s.id = a.story_id
-          WHERE articles_fts MATCH @Query
+          WHERE articles_fts MATCH @Query AND articles_fts.rowid IN (
+              SELECT rowid FROM articles_fts WHERE articles_fts MATCH @Query
+              ORDER BY bm25(articles_fts, 4.0, 1.0), rowid DESC
+              LIMIT @Limit OFFSET @Offset)
           ORDER BY bm25(articles_fts, 4.0, 1.0), a.id DESC
-          LIMIT @Limit OFFSET @Offset
           """
         : $"""
           SELECT {articleColumns}, s.title AS StoryTitle,

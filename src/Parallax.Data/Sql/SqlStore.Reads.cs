@@ -17,17 +17,36 @@ public abstract partial class SqlStore
         "s.id AS Id, s.title AS Title, s.first_seen AS FirstSeen, s.last_updated AS LastUpdated, s.article_count AS ArticleCount, " +
         "s.source_count AS SourceCount, s.merged_into AS MergedInto";
 
+    private const string ArticleRecordSelect =
+        $"""
+        SELECT {ArticleSummaryColumns}, a.source_name AS ExtractedSource, a.path AS Path, a.author AS Author, a.text AS Text,
+               a.boilerplate AS Boilerplate, a.spin_score AS SpinScore, a.restored_text AS RestoredText,
+               a.copy_similarity AS CopySimilarity, a.partial AS Partial
+        FROM articles a JOIN sources src ON src.id = a.source_id
+        """;
+
     public async Task<ArticleRecord?> GetArticleAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ArticleRow>(Command(
-            $"""
-            SELECT {ArticleSummaryColumns}, a.source_name AS ExtractedSource, a.path AS Path, a.author AS Author, a.text AS Text,
-                   a.boilerplate AS Boilerplate, a.spin_score AS SpinScore, a.restored_text AS RestoredText,
-                   a.copy_similarity AS CopySimilarity, a.partial AS Partial
-            FROM articles a JOIN sources src ON src.id = a.source_id WHERE a.id = @Id
-            """, new { Id = id }, null, cancellationToken));
+            ArticleRecordSelect + " WHERE a.id = @Id", new { Id = id }, null, cancellationToken));
         return row?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<ArticleRecord>> GetArticlesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ids.Count, 500, nameof(ids));
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ArticleRow>(Command(
+            $"{ArticleRecordSelect} WHERE {Dialect.InList("a.id", "Ids")}", new { Ids = ids.Distinct().ToArray() }, null, cancellationToken));
+        var byId = rows.ToDictionary(r => r.Id, r => r.ToRecord());
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
 
     public async Task<ResultPage<StorySummary>> ListStoriesAsync(StoryQuery query, CancellationToken cancellationToken = default)
@@ -102,8 +121,11 @@ public abstract partial class SqlStore
     {
         ArgumentNullException.ThrowIfNull(coverageJson);
         await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(Command(
-            "UPDATE stories SET coverage = @Coverage WHERE id = @Id", new { Id = storyId, Coverage = coverageJson }, null, cancellationToken));
+            "UPDATE stories SET coverage = @Coverage WHERE id = @Id", new { Id = storyId, Coverage = coverageJson }, transaction, cancellationToken));
+        await BumpGenerationAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<ResultPage<SearchHit>> SearchAsync(string query, int offset = 0, int limit = 20, CancellationToken cancellationToken = default)

@@ -30,6 +30,7 @@ public abstract partial class SqlStore
         var now = NowMs();
         var added = await InsertSourceAsync(connection, transaction, source.Name.Trim(), source.SiteUrl, source.FeedUrl,
             source.FeedUrl is null ? null : Ms(source.NextCheck) ?? now, now, cancellationToken);
+        await BumpGenerationAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return added;
     }
@@ -67,6 +68,11 @@ public abstract partial class SqlStore
         await connection.ExecuteAsync(Command(
             "UPDATE ingest_items SET source_id = NULL WHERE source_id = @Id", new { Id = id }, transaction, cancellationToken));
         var removed = await connection.ExecuteAsync(Command("DELETE FROM sources WHERE id = @Id", new { Id = id }, transaction, cancellationToken));
+        if (removed > 0)
+        {
+            await BumpGenerationAsync(connection, transaction, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return removed > 0;
     }
@@ -133,6 +139,8 @@ public abstract partial class SqlStore
                 """, new { item.Key, item.SourceId, item.Url, item.Path, item.Payload, Now = now }, transaction, cancellationToken));
         }
 
+        // The source's feed state (last check, error) is on its public page; the items it queued are not, until written.
+        await BumpGenerationAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return queued;
     }

@@ -137,6 +137,7 @@ public abstract partial class SqlStore
                 "UPDATE stories SET coverage = @Json WHERE id = @StoryId", coverage, transaction, cancellationToken));
         }
 
+        await BumpGenerationAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

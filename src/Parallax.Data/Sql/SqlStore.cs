@@ -57,6 +57,19 @@ public abstract partial class SqlStore : IParallaxStore
         return new StoreCounts(row.Articles, row.Stories, row.Sources, row.Queued, row.Done, row.Failed);
     }
 
+    public async Task<long> GenerationAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(Command("SELECT generation FROM store_generation WHERE id = 1", null, null, cancellationToken));
+    }
+
+    /// <summary>
+    /// Bumps the change counter inside <paramref name="transaction"/>, as its last statement: readers see the new value
+    /// exactly when the write commits, and on PostgreSQL the row stays locked (writers queue on it) only until then.
+    /// </summary>
+    protected static Task BumpGenerationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(Command("UPDATE store_generation SET generation = generation + 1 WHERE id = 1", null, transaction, cancellationToken));
+
     public async Task<IReadOnlyList<string>> CheckIntegrityAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);

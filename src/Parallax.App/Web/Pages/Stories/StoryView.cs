@@ -28,13 +28,12 @@ public sealed record StoryView(
         var distinct = articles.Where(a => a.CopyOf is null).OrderBy(When).ThenBy(a => a.Id).ToList();
         var first = distinct.Count > 0 ? distinct[0].Id : (long?)null;
         var reports = new List<StoryReport>();
-        foreach (var report in distinct.Take(ReportsInFull))
+
+        // The texts shown in full, in one query rather than one per report.
+        foreach (var full in await store.GetArticlesAsync([.. distinct.Take(ReportsInFull).Select(a => a.Id)], cancellationToken))
         {
-            if (await store.GetArticleAsync(report.Id, cancellationToken) is { } full)
-            {
-                var copies = articles.Where(a => a.CopyOf == report.Id).OrderBy(When).ToList();
-                reports.Add(new StoryReport(full, copies, report.Id == first));
-            }
+            var copies = articles.Where(a => a.CopyOf == full.Id).OrderBy(When).ToList();
+            reports.Add(new StoryReport(full, copies, full.Id == first));
         }
 
         var firstSource = distinct.Count > 0 ? distinct[0].SourceId : (long?)null;
