@@ -16,8 +16,9 @@ namespace Parallax.App.Commands;
 /// <summary>
 /// `parallax import PATH... [--db FILE | --postgres CONN] [--verbose]`: files, folders and archives into the store,
 /// through the same pipeline and session as `analyze`. Items are prepared on every core, in order, and committed one
-/// at a time, each in its own transaction; an item stored before is skipped, so a run killed half-way is finished by
-/// running it again, with no duplicate.
+/// at a time, each in its own transaction (the session's step of the next items runs while the store writes the
+/// previous ones); an item stored before is skipped, so a run killed half-way is finished by running it again, with no
+/// duplicate. `--verbose` also prints where the time went, stage by stage.
 /// </summary>
 internal static class ImportCommand
 {

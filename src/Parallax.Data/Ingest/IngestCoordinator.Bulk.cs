@@ -104,7 +104,8 @@ public sealed partial class IngestCoordinator
                     break;
                 }
 
-                await decided.Writer.WriteAsync(await DecideAsync(next, inFlight, cancellationToken), cancellationToken);
+                // Not cancellable once decided (the session holds it); the write stage always drains, so this never waits long.
+                await decided.Writer.WriteAsync(await DecideAsync(next, inFlight, cancellationToken), CancellationToken.None);
             }
         }
         finally
