@@ -31,6 +31,9 @@ internal sealed record DecidedItem(
 /// ones, so the two serial stages overlap (each on its own core) instead of taking turns. Items are still decided and
 /// written one at a time, in order, each in its own transaction: a run killed at any point loses only what was in
 /// flight, and running it again finishes it with no duplicate.
+/// The sentence embedding of the stories cascade stays in the session's step: only the session knows which report is
+/// in doubt (about one in seven), and embedding every article ahead on the parallel side instead was measured three
+/// times slower end to end on 2 cores (1,000 articles: 1,000 model calls instead of 152; 61 s against 20 s).
 /// </summary>
 public sealed partial class IngestCoordinator
 {
