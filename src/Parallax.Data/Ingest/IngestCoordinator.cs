@@ -242,9 +242,35 @@ public sealed partial class IngestCoordinator : IDisposable
         await foreach (var article in store.ReadForReplayAfterAsync(nextId - 1, cancellationToken))
         {
             var key = Key(article.Id);
-            session.Add(SessionReplay.ToPrepared(article), key);
+            var update = session.Add(SessionReplay.ToPrepared(article), key);
             membership.Set(article.Id, article.StoryId);
             nextId = article.Id + 1;
+
+            // The other writer's merges and splits moved stored articles too, and it wrote those moves: follow them,
+            // so that every story's members stay the store's (a later merge here compares only those members).
+            foreach (var change in update.Changes)
+            {
+                switch (change)
+                {
+                    case StoriesMerged merged:
+                        FollowSession(merged.Story);
+                        FollowSession(merged.Absorbed);
+                        break;
+                    case StorySplit split:
+                        FollowSession(split.Story);
+                        FollowSession(split.NewStory);
+                        break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Sets every stored member of a session story to where the session has it now.</summary>
+    private void FollowSession(int story)
+    {
+        foreach (var id in membership.MembersOf(story + 1L).ToList())
+        {
+            membership.Set(id, session.StoryOf(Key(id)) + 1L);
         }
     }
 
