@@ -8,11 +8,10 @@ namespace Parallax.Data.Ingest;
 /// copy link (as the session resolves it now) of every article a change named, the stored articles that merges and
 /// splits moved, and the related stories of every story touched. Stories are the session's numbers + 1.
 /// </summary>
-/// <param name="stored">The story the store holds for every stored article, by session id. After a merge or a split
-/// every stored article is compared with where the session has it now: a dictionary pass, no database read, but one
-/// that grows with the store (the session does not list a story's members, so the pass cannot be narrowed to the
-/// stories the change names).</param>
-internal sealed class ChangeWriter(ParallaxSession session, IReadOnlyDictionary<string, long> stored)
+/// <param name="stored">The story the store holds for every stored article, and every story's members. After a merge
+/// or a split the members of the stories the change names are compared with where the session has them now: no
+/// database read, and a pass that grows with those stories, not with the store.</param>
+internal sealed class ChangeWriter(ParallaxSession session, StoredMembership stored)
 {
     public PageWrite Build(
         ItemWrite item, IngestSubmission submission, IReadOnlyList<PreparedArticle> articles, IReadOnlyList<long> ids,
@@ -74,20 +73,25 @@ internal sealed class ChangeWriter(ParallaxSession session, IReadOnlyDictionary<
                 link?.OriginalPublisher ?? session.PublisherOf(key));
         }).ToList();
 
-        // After a merge or a split, every stored article that the session placed elsewhere moves with it.
+        // After a merge or a split, every stored article that the session placed elsewhere moves with it: only an
+        // article the store holds in a story the change names can have moved, so only those are compared.
         var moves = new List<ArticleMove>();
         if (affected.Count > 0)
         {
-            foreach (var (key, story) in stored)
+            var candidates = new SortedSet<long>();
+            foreach (var story in affected)
             {
-                var now = session.StoryOf(key) + 1L;
-                if (now != story)
-                {
-                    moves.Add(new ArticleMove(IngestCoordinator.IdOf(key), now));
-                }
+                candidates.UnionWith(stored.MembersOf(story + 1L));
             }
 
-            moves.Sort((a, b) => a.ArticleId.CompareTo(b.ArticleId));
+            foreach (var id in candidates)
+            {
+                var now = session.StoryOf(IngestCoordinator.Key(id)) + 1L;
+                if (now != stored.StoryOf(id))
+                {
+                    moves.Add(new ArticleMove(id, now));
+                }
+            }
         }
 
         var touched = new SortedSet<long>(created.Select(a => a.StoryId).Concat(moves.Select(m => m.StoryId)));

@@ -3,6 +3,9 @@ using Parallax.Core.Pipeline;
 
 namespace Parallax.Data.Ingest;
 
+/// <summary>One story to compare again: its distinct reports in id order, each with its prepared form when it is new.</summary>
+internal sealed record CoverageStory(long StoryId, IReadOnlyList<(long Id, PreparedArticle? Fresh)> Reports);
+
 /// <summary>
 /// The coverage comparison of every story an item changed, as the story stands once the item is written: its distinct
 /// reports (copies add nothing; a spun report in its restored wording) through the pipeline's own coverage stage, the
@@ -10,12 +13,16 @@ namespace Parallax.Data.Ingest;
 /// started it, articles moved in or out by a merge or a split, a stored article was relinked); a copy joining leaves
 /// the comparison as it was. A stored report is read again from the store and given the language layer's reading of
 /// its stored text, so that spans are offsets into the `text` the store serves.
+/// The work is in two steps, so that the session can go on with the next item while this one is written:
+/// <see cref="Plan"/> (which stories, which reports) reads the session right after the item's decisions, and
+/// <see cref="BuildAsync"/> reads the stored reports and compares them, once every earlier item is written.
 /// </summary>
 internal sealed class CoverageWriter(IParallaxStore store, ParallaxPipeline pipeline)
 {
+    /// <param name="members">The articles the store holds in each story before this item (every earlier item counted).</param>
     /// <param name="created">The item's new articles, as prepared, in the order of <see cref="PageWrite.Articles"/>.</param>
-    public async Task<IReadOnlyList<StoryCoverageWrite>> BuildAsync(
-        ParallaxSession session, PageWrite write, IReadOnlyList<PreparedArticle> created, CancellationToken cancellationToken)
+    public static IReadOnlyList<CoverageStory> Plan(
+        ParallaxSession session, PageWrite write, IReadOnlyList<PreparedArticle> created, StoredMembership members)
     {
         var fresh = new Dictionary<long, PreparedArticle>();
         for (var i = 0; i < write.Articles.Count; i++)
@@ -26,15 +33,15 @@ internal sealed class CoverageWriter(IParallaxStore store, ParallaxPipeline pipe
         var movedTo = write.Moves.ToDictionary(m => m.ArticleId, m => m.StoryId);
         var relinked = write.Links.Select(l => l.ArticleId).Where(id => !fresh.ContainsKey(id)).ToHashSet();
         var merged = write.Merges.Select(m => m.Into).ToHashSet();
-        var result = new List<StoryCoverageWrite>();
+        var result = new List<CoverageStory>();
 
         // Related lists every story the item touched (ChangeWriter), merged-away stories left out.
         foreach (var story in write.Related.Select(r => r.StoryId))
         {
-            var before = await store.StoryMembersAsync(story, cancellationToken);
-            var members = new SortedSet<long>(before.Where(id => !movedTo.TryGetValue(id, out var to) || to == story));
-            members.UnionWith(write.Moves.Where(m => m.StoryId == story).Select(m => m.ArticleId));
-            members.UnionWith(write.Articles.Where(a => a.StoryId == story).Select(a => a.Id));
+            var before = members.MembersOf(story);
+            var now = new SortedSet<long>(before.Where(id => !movedTo.TryGetValue(id, out var to) || to == story));
+            now.UnionWith(write.Moves.Where(m => m.StoryId == story).Select(m => m.ArticleId));
+            now.UnionWith(write.Articles.Where(a => a.StoryId == story).Select(a => a.Id));
             var changed = merged.Contains(story)
                 || before.Any(id => movedTo.ContainsKey(id) || relinked.Contains(id))
                 || write.Moves.Any(m => m.StoryId == story)
@@ -44,25 +51,40 @@ internal sealed class CoverageWriter(IParallaxStore store, ParallaxPipeline pipe
                 continue;
             }
 
-            var reports = new List<CoverageReport>();
-            foreach (var id in members)
+            var reports = new List<(long, PreparedArticle?)>();
+            foreach (var id in now)
             {
-                var key = IngestCoordinator.Key(id);
-                if (session.LinkOf(key) is not null)
+                if (session.LinkOf(IngestCoordinator.Key(id)) is null)
                 {
-                    continue;
+                    reports.Add((id, fresh.GetValueOrDefault(id)));
                 }
+            }
 
-                var prepared = fresh.TryGetValue(id, out var made) ? made : await StoredAsync(id, cancellationToken);
+            result.Add(new CoverageStory(story, reports));
+        }
+
+        return result;
+    }
+
+    /// <summary>The comparisons of the planned stories; every stored report it names must be written by now.</summary>
+    public async Task<IReadOnlyList<StoryCoverageWrite>> BuildAsync(IReadOnlyList<CoverageStory> plan, CancellationToken cancellationToken)
+    {
+        var result = new List<StoryCoverageWrite>(plan.Count);
+        foreach (var story in plan)
+        {
+            var reports = new List<CoverageReport>(story.Reports.Count);
+            foreach (var (id, fresh) in story.Reports)
+            {
+                var prepared = fresh ?? await StoredAsync(id, cancellationToken);
                 if (prepared is not null)
                 {
-                    reports.Add(prepared.CoverageReport(key, pipeline.Language));
+                    reports.Add(prepared.CoverageReport(IngestCoordinator.Key(id), pipeline.Language));
                 }
             }
 
             try
             {
-                result.Add(new StoryCoverageWrite(story, CoverageJson.Write(pipeline.Coverage.Build(reports, cancellationToken))));
+                result.Add(new StoryCoverageWrite(story.StoryId, CoverageJson.Write(pipeline.Coverage.Build(reports, cancellationToken))));
             }
             catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
             {

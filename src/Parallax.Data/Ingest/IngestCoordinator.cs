@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Parallax.Core.Extraction;
 using Parallax.Core.Pipeline;
@@ -12,7 +13,7 @@ namespace Parallax.Data.Ingest;
 /// articles in arrival order (see <see cref="SessionReplay"/>), so a store reopened after a kill goes on exactly where
 /// its last committed item left it.
 /// </summary>
-public sealed class IngestCoordinator : IDisposable
+public sealed partial class IngestCoordinator : IDisposable
 {
     private readonly IParallaxStore store;
     private readonly ParallaxPipeline pipeline;
@@ -20,13 +21,13 @@ public sealed class IngestCoordinator : IDisposable
     private readonly SemaphoreSlim writer = new(1, 1);
     private readonly CoverageWriter coverage;
     private ParallaxSession session;
-    private Dictionary<string, long> storedStories;
+    private StoredMembership membership;
     private long nextId;
 
     private IngestCoordinator(
-        IParallaxStore store, ParallaxPipeline pipeline, TimeProvider clock, ParallaxSession session, long nextId, ReplayReport replay, Dictionary<string, long> storedStories)
+        IParallaxStore store, ParallaxPipeline pipeline, TimeProvider clock, ParallaxSession session, long nextId, ReplayReport replay, Dictionary<long, long> storedStories)
     {
-        this.storedStories = storedStories;
+        membership = new StoredMembership(storedStories);
         this.store = store;
         this.pipeline = pipeline;
         this.clock = clock;
@@ -38,6 +39,9 @@ public sealed class IngestCoordinator : IDisposable
 
     /// <summary>How the session was rebuilt from the store (at open, or after a failed write).</summary>
     public ReplayReport LastReplay { get; private set; }
+
+    /// <summary>Time spent in each stage since the coordinator opened.</summary>
+    public IngestStageTimes Stages { get; } = new();
 
     /// <summary>The session as it stands (read it only between commits: it has one writer).</summary>
     public ParallaxSession Session => session;
@@ -58,6 +62,7 @@ public sealed class IngestCoordinator : IDisposable
     public PreparedSubmission Prepare(IngestSubmission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             if (submission.Articles is { } given)
@@ -87,6 +92,10 @@ public sealed class IngestCoordinator : IDisposable
             // One item's bug must not end a run: it is that item's failure, with the detail for --verbose.
             return new PreparedSubmission(submission, [], "the item could not be analysed: an internal error (a bug; --verbose shows it)", e.ToString());
         }
+        finally
+        {
+            Stages.AddPrepare(started);
+        }
     }
 
     /// <summary>Whether the item with this key is stored (done): a caller can pass it over before preparing it.</summary>
@@ -105,70 +114,123 @@ public sealed class IngestCoordinator : IDisposable
     public async Task<IngestOutcome> CommitAsync(PreparedSubmission prepared, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prepared);
-        var submission = prepared.Submission;
         await writer.WaitAsync(cancellationToken);
         try
         {
             await using var writerLock = await store.AcquireWriterLockAsync(cancellationToken);
             await CatchUpAsync(cancellationToken);
-            if (await store.ItemStateAsync(submission.Key, cancellationToken) == IngestState.Done)
+            var decided = await DecideAsync(prepared, null, cancellationToken);
+            var (outcome, writeFailed) = await WriteAsync(decided, cancellationToken);
+            if (writeFailed)
             {
-                return new IngestOutcome(submission.Key, submission.Path, IngestResult.AlreadyStored, [], [], null);
+                await RecoverAsync(decided.FirstId);
             }
 
-            var item = new ItemWrite(submission.Key, submission.SourceId, submission.Url ?? submission.Page?.Url, submission.Path, submission.PartialReason);
-            if (prepared.Error is not null)
-            {
-                await store.RecordItemFailedAsync(item, prepared.Error, cancellationToken);
-                return new IngestOutcome(submission.Key, submission.Path, IngestResult.Failed, [], [], prepared.Error, prepared.Detail);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            var ids = new List<long>();
-            var updates = new List<SessionUpdate>();
-            var firstId = nextId;
-            foreach (var article in prepared.Articles)
-            {
-                var id = nextId++;
-                ids.Add(id);
-                updates.Add(session.Add(article, Key(id)));
-            }
-
-            var write = new ChangeWriter(session, storedStories).Build(item, submission, prepared.Articles, ids, updates, Fetched(submission));
-            try
-            {
-                // Not cancellable: the session holds the item's articles now, and a write cut halfway would leave it
-                // ahead of the store. A store read that fails here is handled as a failed write.
-                write = write with { Coverage = await coverage.BuildAsync(session, write, prepared.Articles, CancellationToken.None) };
-                await store.WritePageAsync(write, CancellationToken.None);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // The session holds articles the store does not: rebuild it from what the store has.
-                (session, var maxId, var report, storedStories) = await SessionReplay.RebuildAsync(store, pipeline, CancellationToken.None);
-                LastReplay = report;
-                nextId = Math.Max(maxId + 1, firstId);
-                var reason = $"the store could not write it ({e.Message.TrimEnd('.')})";
-                await TryRecordFailureAsync(item, reason);
-                return new IngestOutcome(submission.Key, submission.Path, IngestResult.Failed, [], [], reason, e.ToString());
-            }
-
-            foreach (var article in write.Articles)
-            {
-                storedStories[Key(article.Id)] = article.StoryId;
-            }
-
-            foreach (var move in write.Moves)
-            {
-                storedStories[Key(move.ArticleId)] = move.StoryId;
-            }
-
-            return new IngestOutcome(submission.Key, submission.Path, IngestResult.Stored, ids, updates, null);
+            return outcome;
         }
         finally
         {
             writer.Release();
         }
+    }
+
+    /// <summary>
+    /// The session's step for one item, under the writer lock: whether it is stored (or in flight) already, else its
+    /// articles into the session, the write that records what changed, and the plan of its coverage comparisons.
+    /// The store's view of memberships moves on at once, as if the write were done (a failed write rebuilds it).
+    /// </summary>
+    /// <param name="inFlight">Keys decided but perhaps not yet written (a bulk run); null for one item.</param>
+    private async Task<DecidedItem> DecideAsync(PreparedSubmission prepared, HashSet<string>? inFlight, CancellationToken cancellationToken)
+    {
+        var submission = prepared.Submission;
+        var item = new ItemWrite(submission.Key, submission.SourceId, submission.Url ?? submission.Page?.Url, submission.Path, submission.PartialReason);
+        var started = Stopwatch.GetTimestamp();
+        var stored = inFlight?.Contains(submission.Key) == true
+            || await store.ItemStateAsync(submission.Key, cancellationToken) == IngestState.Done;
+        Stages.AddWrite(started);
+        if (stored)
+        {
+            return new DecidedItem(prepared, item, nextId, IngestResult.AlreadyStored);
+        }
+
+        inFlight?.Add(submission.Key);
+        if (prepared.Error is not null)
+        {
+            return new DecidedItem(prepared, item, nextId, IngestResult.Failed);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        started = Stopwatch.GetTimestamp();
+        var ids = new List<long>();
+        var updates = new List<SessionUpdate>();
+        var firstId = nextId;
+        foreach (var article in prepared.Articles)
+        {
+            var id = nextId++;
+            ids.Add(id);
+            updates.Add(session.Add(article, Key(id)));
+        }
+
+        var write = new ChangeWriter(session, membership).Build(item, submission, prepared.Articles, ids, updates, Fetched(submission));
+        var plan = CoverageWriter.Plan(session, write, prepared.Articles, membership);
+        foreach (var article in write.Articles)
+        {
+            membership.Set(article.Id, article.StoryId);
+        }
+
+        foreach (var move in write.Moves)
+        {
+            membership.Set(move.ArticleId, move.StoryId);
+        }
+
+        Stages.AddSession(started);
+        return new DecidedItem(prepared, item, firstId, null, write, plan, ids, updates);
+    }
+
+    /// <summary>
+    /// Stores a decided item: its coverage comparisons, then the one transaction. Every earlier item must be written.
+    /// Not cancellable once the session holds the item's articles (a write cut halfway would leave the session ahead
+    /// of the store). A failed write is recorded as the item's failure and said, so the caller rebuilds the session.
+    /// </summary>
+    private async Task<(IngestOutcome Outcome, bool WriteFailed)> WriteAsync(DecidedItem decided, CancellationToken cancellationToken)
+    {
+        var submission = decided.Prepared.Submission;
+        switch (decided.Settled)
+        {
+            case IngestResult.AlreadyStored:
+                return (new IngestOutcome(submission.Key, submission.Path, IngestResult.AlreadyStored, [], [], null), false);
+            case IngestResult.Failed:
+                await store.RecordItemFailedAsync(decided.Item, decided.Prepared.Error!, cancellationToken);
+                return (new IngestOutcome(submission.Key, submission.Path, IngestResult.Failed, [], [], decided.Prepared.Error, decided.Prepared.Detail), false);
+        }
+
+        try
+        {
+            // A store read that fails here is handled as a failed write.
+            var started = Stopwatch.GetTimestamp();
+            var write = decided.Write! with { Coverage = await coverage.BuildAsync(decided.Coverage, CancellationToken.None) };
+            Stages.AddCoverage(started);
+            started = Stopwatch.GetTimestamp();
+            await store.WritePageAsync(write, CancellationToken.None);
+            Stages.AddWrite(started);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var reason = $"the store could not write it ({e.Message.TrimEnd('.')})";
+            await TryRecordFailureAsync(decided.Item, reason);
+            return (new IngestOutcome(submission.Key, submission.Path, IngestResult.Failed, [], [], reason, e.ToString()), true);
+        }
+
+        return (new IngestOutcome(submission.Key, submission.Path, IngestResult.Stored, decided.Ids, decided.Updates, null), false);
+    }
+
+    /// <summary>After a failed write the session holds articles the store does not: rebuild it from what the store has.</summary>
+    private async Task RecoverAsync(long failedFirstId)
+    {
+        (session, var maxId, var report, var stored) = await SessionReplay.RebuildAsync(store, pipeline, CancellationToken.None);
+        membership = new StoredMembership(stored);
+        LastReplay = report;
+        nextId = Math.Max(maxId + 1, failedFirstId);
     }
 
     /// <summary>
@@ -180,9 +242,35 @@ public sealed class IngestCoordinator : IDisposable
         await foreach (var article in store.ReadForReplayAfterAsync(nextId - 1, cancellationToken))
         {
             var key = Key(article.Id);
-            session.Add(SessionReplay.ToPrepared(article), key);
-            storedStories[key] = article.StoryId;
+            var update = session.Add(SessionReplay.ToPrepared(article), key);
+            membership.Set(article.Id, article.StoryId);
             nextId = article.Id + 1;
+
+            // The other writer's merges and splits moved stored articles too, and it wrote those moves: follow them,
+            // so that every story's members stay the store's (a later merge here compares only those members).
+            foreach (var change in update.Changes)
+            {
+                switch (change)
+                {
+                    case StoriesMerged merged:
+                        FollowSession(merged.Story);
+                        FollowSession(merged.Absorbed);
+                        break;
+                    case StorySplit split:
+                        FollowSession(split.Story);
+                        FollowSession(split.NewStory);
+                        break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Sets every stored member of a session story to where the session has it now.</summary>
+    private void FollowSession(int story)
+    {
+        foreach (var id in membership.MembersOf(story + 1L).ToList())
+        {
+            membership.Set(id, session.StoryOf(Key(id)) + 1L);
         }
     }
 

@@ -17,8 +17,8 @@ namespace Parallax.Data.Ingest;
 /// </summary>
 internal static class SessionReplay
 {
-    /// <returns>The session, the highest stored id, the report, and the stored story of every article by session id.</returns>
-    public static async Task<(ParallaxSession Session, long MaxId, ReplayReport Report, Dictionary<string, long> Stories)> RebuildAsync(
+    /// <returns>The session, the highest stored id, the report, and the stored story of every article by id.</returns>
+    public static async Task<(ParallaxSession Session, long MaxId, ReplayReport Report, Dictionary<long, long> Stories)> RebuildAsync(
         IParallaxStore store, ParallaxPipeline pipeline, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -31,11 +31,11 @@ internal static class SessionReplay
         }
 
         long storyMismatches = 0, linkMismatches = 0;
-        var stories = new Dictionary<string, long>(stored.Count, StringComparer.Ordinal);
+        var stories = new Dictionary<long, long>(stored.Count);
         foreach (var (id, story, copyOf) in stored)
         {
             var key = IngestCoordinator.Key(id);
-            stories[key] = story;
+            stories[id] = story;
             if (session.StoryOf(key) + 1L != story)
             {
                 storyMismatches++;
