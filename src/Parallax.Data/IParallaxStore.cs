@@ -136,9 +136,6 @@ public interface IParallaxStore : IAsyncDisposable
     /// </summary>
     Task<IAsyncDisposable> AcquireWriterLockAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The ids of the articles in a story now, in arrival order.</summary>
-    Task<IReadOnlyList<long>> StoryMembersAsync(long storyId, CancellationToken cancellationToken = default);
-
     /// <summary>Writes everything one item changed, in one transaction (see <see cref="PageWrite"/>).</summary>
     Task WritePageAsync(PageWrite write, CancellationToken cancellationToken = default);
 

@@ -122,14 +122,6 @@ public abstract partial class SqlStore
 
     public abstract Task<IAsyncDisposable> AcquireWriterLockAsync(CancellationToken cancellationToken = default);
 
-    public async Task<IReadOnlyList<long>> StoryMembersAsync(long storyId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        var ids = await connection.QueryAsync<long>(Command(
-            "SELECT id FROM articles WHERE story_id = @Id ORDER BY id", new { Id = storyId }, null, cancellationToken));
-        return [.. ids];
-    }
-
     internal static string StateName(IngestState state) => state switch
     {
         IngestState.Queued => "queued",
