@@ -123,6 +123,24 @@ public sealed class PageEndpointTests(DemoStore demo) : IDisposable
     }
 
     [Fact]
+    public async Task A_source_page_says_how_often_its_feed_asks_to_be_checked()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var id = await demo.Store.AddSourceAsync(new Parallax.Data.NewSource("Hourglass Bulletin", null, $"https://hourglass.example/{Guid.NewGuid():N}.rss", now.AddDays(1)));
+        try
+        {
+            Assert.DoesNotContain("The feed asks", await factory.Client().GetStringAsync($"/sources/{id}"), StringComparison.Ordinal);
+            await demo.Store.SaveSourceCheckAsync(id, new Parallax.Data.SourceCheck(now, now.AddHours(3), null, null, null, RefreshHint: TimeSpan.FromHours(3)), []);
+            var html = await factory.Client().GetStringAsync($"/sources/{id}");
+            Assert.Contains("to be checked every 3 hours", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await demo.Store.RemoveSourceAsync(id);
+        }
+    }
+
+    [Fact]
     public async Task Search_finds_articles_by_their_words()
     {
         var html = await factory.Client().GetStringAsync("/search?q=greyfin+whales");

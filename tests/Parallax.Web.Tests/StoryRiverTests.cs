@@ -44,6 +44,9 @@ public sealed class StoryRiverTests
         Assert.Equal("+45 min", Display.After(Now, Now.AddMinutes(45)));
         Assert.Equal("+4 h 25 min", Display.After(Now, Now.AddMinutes(265)));
         Assert.Equal("+1 day 6 h", Display.After(Now, Now.AddHours(30)));
+        Assert.Equal("every 3 hours", Display.Every(TimeSpan.FromHours(3)));
+        Assert.Equal("every 30 minutes", Display.Every(TimeSpan.FromMinutes(30)));
+        Assert.Equal("every day", Display.Every(TimeSpan.FromHours(24)));
         Assert.Null(Display.SafeHref("javascript:alert(1)"));
         Assert.Equal("https://x.example/a", Display.SafeHref("https://x.example/a"));
     }

@@ -26,6 +26,16 @@ public static class Display
         return "just now";
     }
 
+    /// <summary>A polling interval: "every 3 hours", "every 30 minutes" (rounded down to its largest unit, as <see cref="Relative"/>).</summary>
+    public static string Every(TimeSpan interval)
+    {
+        var text = Relative(DateTimeOffset.UnixEpoch + interval, DateTimeOffset.UnixEpoch);
+        // "in 1 day" reads "every day"; "in 3 hours", "every 3 hours".
+        return !text.StartsWith("in ", StringComparison.Ordinal) ? "every few seconds"
+            : text.StartsWith("in 1 ", StringComparison.Ordinal) ? "every " + text[5..]
+            : "every " + text[3..];
+    }
+
     /// <summary>The absolute time, in UTC, for the hover text: "Tue 11 Mar 2025, 18:40 UTC".</summary>
     public static string Absolute(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("ddd d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
