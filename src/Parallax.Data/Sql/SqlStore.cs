@@ -45,13 +45,15 @@ public abstract partial class SqlStore : IParallaxStore
     public async Task<StoreCounts> CountsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
+        // Done is counted as all items but the few that are not done: SQLite counts a whole table from its b-tree
+        // without reading the rows, and the items not done are few, where the done ones are nearly all of them.
         var row = await connection.QuerySingleAsync<CountsRow>(Command(
             """
             SELECT (SELECT COUNT(*) FROM articles) AS Articles,
                    (SELECT COUNT(*) FROM stories WHERE merged_into IS NULL AND article_count > 0) AS Stories,
                    (SELECT COUNT(*) FROM sources) AS Sources,
                    (SELECT COUNT(*) FROM ingest_items WHERE state IN ('queued', 'leased')) AS Queued,
-                   (SELECT COUNT(*) FROM ingest_items WHERE state = 'done') AS Done,
+                   (SELECT COUNT(*) FROM ingest_items) - (SELECT COUNT(*) FROM ingest_items WHERE state IN ('queued', 'leased', 'failed')) AS Done,
                    (SELECT COUNT(*) FROM ingest_items WHERE state = 'failed') AS Failed
             """, null, null, cancellationToken));
         return new StoreCounts(row.Articles, row.Stories, row.Sources, row.Queued, row.Done, row.Failed);
