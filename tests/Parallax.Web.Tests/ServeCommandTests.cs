@@ -47,6 +47,36 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public async Task A_store_made_by_a_newer_parallax_is_named_with_its_schema_and_nothing_starts()
+    {
+        var db = Path.Combine(Path.GetTempPath(), $"newer-{Guid.NewGuid():N}.db");
+        try
+        {
+            await (await Parallax.Data.Sqlite.SqliteStore.OpenAsync(db)).DisposeAsync();
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "INSERT INTO schema_migrations (version, name, applied) VALUES (9999, 'from_the_future', 0)";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var (code, error) = await RunAsync(new Dictionary<string, string>(), "serve", "--db", db, "--no-poll");
+            Assert.Equal(3, code);
+            Assert.Contains($"cannot open {db}", error, StringComparison.Ordinal);
+            Assert.Contains("newer than this Parallax knows", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var file in new[] { db, db + "-wal", db + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Every_bad_environment_value_is_named_at_once()
     {
         var db = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parallax.App.Output;
 using Parallax.App.Service;
 using Parallax.App.Web;
 using Parallax.App.Web.Auth;
@@ -95,7 +96,15 @@ internal static class ServeCommand
 
     private static async Task<int> ServeAsync(ServeSettings settings, CancellationToken cancellationToken)
     {
-        await using var store = await StoreOpening.OpenAsync(settings.Database, settings.Postgres, cancellationToken);
+        // A store that cannot be opened (a newer schema, a locked or corrupt file, a server that refuses) is named with its reason.
+        var (opened, exitCode) = await StoreOpening.OpenForCommandAsync(
+            settings.Postgres is null ? settings.Database : null, settings.Postgres, new ErrorReport(Console.Error, verbose: false), cancellationToken);
+        if (opened is null)
+        {
+            return exitCode;
+        }
+
+        await using var store = opened;
         var storeName = StoreOpening.Describe(settings.Database, settings.Postgres);
 
         // The model loads on the first passage the same-story cascade sends it, as in `analyze`; the demo import and
