@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using Parallax.Data.Sqlite;
@@ -37,7 +36,7 @@ public sealed class ImportCommandTests : IDisposable
         }
 
         var db = Path.Combine(folder, "store.db");
-        var (code, output, error) = await RunAsync("import", inputs, "--db", db);
+        var (code, output, error) = await ParallaxProcess.RunAsync("import", inputs, "--db", db);
         Assert.Equal(1, code);
         Assert.Contains("feed-dump.jsonl:2: the field \"text\" is missing; skipped", error, StringComparison.Ordinal);
         Assert.Contains("imported 4 articles from 4 items", output, StringComparison.Ordinal);
@@ -57,7 +56,7 @@ public sealed class ImportCommandTests : IDisposable
             Assert.Equal(warc.StoryId, jsonLine.StoryId);
         }
 
-        (code, output, _) = await RunAsync("import", inputs, "--db", db);
+        (code, output, _) = await ParallaxProcess.RunAsync("import", inputs, "--db", db);
         Assert.Equal(1, code);
         Assert.Contains("imported 0 articles from 0 items", output, StringComparison.Ordinal);
         Assert.Contains("4 already stored", output, StringComparison.Ordinal);
@@ -65,21 +64,4 @@ public sealed class ImportCommandTests : IDisposable
 
     private static string JsonLine(string url, string title, string source, string[] paragraphs) =>
         System.Text.Json.JsonSerializer.Serialize(new { url, title, text = string.Join("\n\n", paragraphs), published = "2026-03-02T08:00:00Z", source });
-
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "parallax.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
 }

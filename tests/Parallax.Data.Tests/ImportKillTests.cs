@@ -72,13 +72,7 @@ public sealed class ImportKillTests : IDisposable
 
     private static Process Start(string pages, string db)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(db)! };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "parallax.dll"), "import", pages, "--db", db })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
+        return Process.Start(ParallaxProcess.StartInfo(Path.GetDirectoryName(db)!, "import", pages, "--db", db))!;
     }
 
     /// <summary>Waits until the store records this many done items (read from the file, as another process sees it).</summary>

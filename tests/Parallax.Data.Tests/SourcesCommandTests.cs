@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Parallax.Data.Sqlite;
 using Parallax.Ingest.Tests.Fetch;
@@ -85,7 +84,7 @@ public sealed class SourcesCommandTests : IAsyncLifetime
                 "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Ferry News</title>" +
                 $"<item><guid>ferry-1</guid><title>Ferry resumes</title><link>http://ferry.test/1</link><content:encoded><![CDATA[{text}]]></content:encoded></item>" +
                 "</channel></rss>"), [("ETag", "\"v1\""), ("Content-Type", "application/rss+xml")], ct));
-        Assert.Equal(0, (await RunAsync("sources", "add", server.Url("/full.rss").AbsoluteUri, "--no-discover", "--db", Db)).Code);
+        Assert.Equal(0, (await RunAsync("sources", "add", server.Url("/full.rss").AbsoluteUri, "--no-discover", "--db", Db)).ExitCode);
 
         var (code, output, error) = await RunAsync("worker", "--db", Db, "--exit-when-idle");
         Assert.True(code == 0, output + error);
@@ -109,21 +108,7 @@ public sealed class SourcesCommandTests : IAsyncLifetime
         }
     }
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "parallax.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["PARALLAX_FETCH_LOOPBACK"] = "true";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    // The feeds are served on loopback, which the fetcher refuses unless told.
+    private static Task<ParallaxProcess.Result> RunAsync(params string[] args) =>
+        ParallaxProcess.RunAsync(new Dictionary<string, string> { ["PARALLAX_FETCH_LOOPBACK"] = "true" }, args);
 }

@@ -95,12 +95,7 @@ public sealed class WorkerPollingTests(PostgresServer server, Xunit.Abstractions
 
     private static Process Start(string database, string name)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "parallax.dll"), "worker", "--postgres", database, "--name", name, "--exit-when-idle" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = ParallaxProcess.StartInfo(AppContext.BaseDirectory, "worker", "--postgres", database, "--name", name, "--exit-when-idle");
         start.Environment["PARALLAX_FETCH_LOOPBACK"] = "true";
         return Process.Start(start)!;
     }

@@ -83,12 +83,6 @@ public sealed class WorkerTests(PostgresServer server, Xunit.Abstractions.ITestO
 
     private static Process Start(string database, string name)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "parallax.dll"), "worker", "--postgres", database, "--name", name, "--exit-when-idle" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
+        return Process.Start(ParallaxProcess.StartInfo(AppContext.BaseDirectory, "worker", "--postgres", database, "--name", name, "--exit-when-idle"))!;
     }
 }

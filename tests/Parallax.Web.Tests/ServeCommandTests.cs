@@ -5,31 +5,10 @@ namespace Parallax.Web.Tests;
 /// <summary>`parallax serve` as a process: a bad setting stops the start with its name and reason (exit code 2).</summary>
 public sealed class ServeCommandTests
 {
-    private static async Task<(int Code, string Error)> RunAsync(IDictionary<string, string> environment, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "parallax.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await error);
-    }
-
     [Fact]
     public async Task A_bad_flag_value_is_named_and_nothing_starts()
     {
-        var (code, error) = await RunAsync(new Dictionary<string, string>(), "serve", "--urls", "ftp://127.0.0.1:21", "--db", Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db"));
+        var (code, _, error) = await ParallaxProcess.RunAsync("serve", "--urls", "ftp://127.0.0.1:21", "--db", Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db"));
         Assert.Equal(2, code);
         Assert.Contains("PARALLAX_URLS", error, StringComparison.Ordinal);
         Assert.Contains("ftp://127.0.0.1:21", error, StringComparison.Ordinal);
@@ -40,7 +19,7 @@ public sealed class ServeCommandTests
     public async Task A_sqlite_file_and_a_postgres_store_together_are_refused()
     {
         var db = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db");
-        var (code, error) = await RunAsync(new Dictionary<string, string>(), "serve", "--db", db, "--postgres", "Host=db.invalid;Database=parallax");
+        var (code, _, error) = await ParallaxProcess.RunAsync("serve", "--db", db, "--postgres", "Host=db.invalid;Database=parallax");
         Assert.Equal(2, code);
         Assert.Contains("--db and --postgres", error, StringComparison.Ordinal);
         Assert.False(File.Exists(db), "no store is made when the settings are bad");
@@ -61,7 +40,7 @@ public sealed class ServeCommandTests
                 await command.ExecuteNonQueryAsync();
             }
 
-            var (code, error) = await RunAsync(new Dictionary<string, string>(), "serve", "--db", db, "--no-poll");
+            var (code, _, error) = await ParallaxProcess.RunAsync("serve", "--db", db, "--no-poll");
             Assert.Equal(3, code);
             Assert.Contains($"cannot open {db}", error, StringComparison.Ordinal);
             Assert.Contains("newer than this Parallax knows", error, StringComparison.Ordinal);
@@ -80,7 +59,7 @@ public sealed class ServeCommandTests
     public async Task Every_bad_environment_value_is_named_at_once()
     {
         var db = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db");
-        var (code, error) = await RunAsync(
+        var (code, _, error) = await ParallaxProcess.RunAsync(
             new Dictionary<string, string> { ["PARALLAX_PAGE_SIZE"] = "lots", ["PARALLAX_LOGIN_ATTEMPTS_PER_MINUTE"] = "0", ["PARALLAX_DB"] = db },
             "serve");
         Assert.Equal(2, code);
@@ -93,12 +72,7 @@ public sealed class ServeCommandTests
     public async Task Serve_answers_on_its_socket_and_stops_cleanly_on_sigterm()
     {
         var folder = Directory.CreateTempSubdirectory("parallax-serve-").FullName;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "parallax.dll"), "serve", "--db", Path.Combine(folder, "s.db"), "--urls", "http://127.0.0.1:0" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = ParallaxProcess.StartInfo(folder, "serve", "--db", Path.Combine(folder, "s.db"), "--urls", "http://127.0.0.1:0");
         start.Environment["PARALLAX_ADMIN_PASSWORD"] = "a-long-enough-password";
         using var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -1,18 +1,32 @@
 using System.Diagnostics;
 
-namespace Parallax.App.Tests;
+namespace Parallax.Tests;
 
-/// <summary>Runs the real `parallax` executable (built beside the tests) as a child process.</summary>
+/// <summary>Runs the real `parallax` executable (built beside the tests that reference the app) as a child process.</summary>
 internal static class ParallaxProcess
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
     public static Task<Result> RunAsync(params string[] args) => RunInAsync(RepositoryRoot() ?? AppContext.BaseDirectory, args);
 
-    /// <summary>Runs with the given working directory, so relative names such as "-h.html" can be passed.</summary>
-    public static async Task<Result> RunInAsync(string workingDirectory, params string[] args)
+    /// <summary>Runs with these environment variables set (PARALLAX_* settings) on top of the test's own.</summary>
+    public static Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        var start = StartInfo(RepositoryRoot() ?? AppContext.BaseDirectory, args);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return RunAsync(start);
+    }
+
+    /// <summary>Runs with the given working directory, so relative names such as "-h.html" can be passed.</summary>
+    public static Task<Result> RunInAsync(string workingDirectory, params string[] args) => RunAsync(StartInfo(workingDirectory, args));
+
+    private static async Task<Result> RunAsync(ProcessStartInfo start)
+    {
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -42,5 +56,4 @@ internal static class ParallaxProcess
 
     /// <summary>The folder holding Parallax.slnx; null outside a checkout.</summary>
     public static string? RepositoryRoot() => TestRepository.Root();
-
 }
