@@ -79,7 +79,7 @@ public sealed class ClaimReader
         {
             var token = analysis.Tokens[t];
             var word = Lower(token.In(text));
-            if (Negations.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal) || word.EndsWith("n\u2019t", StringComparison.Ordinal))
+            if (Negations.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal))
             {
                 continue;
             }

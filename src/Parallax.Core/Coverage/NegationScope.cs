@@ -63,7 +63,7 @@ internal static class NegationScope
         var subordinate = false;
         for (var t = first; t < end; t++)
         {
-            if (t > first && text.AsSpan(tokens[t - 1].End, tokens[t].Start - tokens[t - 1].End).IndexOfAny(",;:()\u2013\u2014") >= 0)
+            if (t > first && GapHas(analysis, t, ",;:()\u2013\u2014"))
             {
                 clauseStart = t;
                 subordinate = false;
@@ -138,8 +138,11 @@ internal static class NegationScope
         return null;
     }
 
-    private static bool Breaks(TextAnalysis analysis, int t, int from) =>
-        t > from && analysis.Text.AsSpan(analysis.Tokens[t - 1].End, analysis.Tokens[t].Start - analysis.Tokens[t - 1].End).IndexOfAny(",;:()") >= 0;
+    private static bool Breaks(TextAnalysis analysis, int t, int from) => t > from && GapHas(analysis, t, ",;:()");
+
+    /// <summary>Whether the text between token <paramref name="t"/> and the one before it holds one of these marks.</summary>
+    private static bool GapHas(TextAnalysis analysis, int t, string marks) =>
+        analysis.Text.AsSpan(analysis.Tokens[t - 1].End, analysis.Tokens[t].Start - analysis.Tokens[t - 1].End).IndexOfAny(marks) >= 0;
 
     /// <summary>Quoted stretches of the sentence that are only a part of it: a title, a phrase quoted about something.</summary>
     private static List<TextSpan> MinorQuotes(string text, Sentence sentence)
