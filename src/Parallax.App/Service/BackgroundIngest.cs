@@ -68,7 +68,12 @@ public sealed class BackgroundIngest(IParallaxStore store, ParallaxPipeline pipe
             OnOutcome = OnOutcome,
         };
         var polls = new StorePollStore(store, options.Name);
-        var poller = new FeedPoller(fetcher, new FeedReader(), polls, options.Schedule) { IdleDelay = options.PollIdle };
+        // A worker claims only the sources it can fetch at once, so workers that share a database share the due sources.
+        var poller = new FeedPoller(fetcher, new FeedReader(), polls, options.Schedule)
+        {
+            IdleDelay = options.PollIdle,
+            MaxInFlight = options.Fetch.MaxConcurrent,
+        };
         try
         {
             if (untilIdle)

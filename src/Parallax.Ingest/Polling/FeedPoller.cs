@@ -16,10 +16,17 @@ public sealed class FeedPoller(HttpFetcher fetcher, FeedReader reader, IPollStor
     private readonly TimeProvider time = time ?? TimeProvider.System;
     private readonly Func<double> random = random ?? Random.Shared.NextDouble;
 
-    /// <summary>How many due sources one round takes from the store.</summary>
+    /// <summary>How many due sources one round (<see cref="PollDueAsync"/>) takes from the store.</summary>
     public int BatchSize { get; init; } = 64;
 
-    /// <summary>How long the loop sleeps when nothing is due.</summary>
+    /// <summary>
+    /// Checks the loop (<see cref="RunAsync"/>) keeps going at once. It claims only as many due sources as it has free
+    /// places, so pollers that share one store share the due sources, and a slow or stalled feed holds one place
+    /// while the others are checked again as they come due.
+    /// </summary>
+    public int MaxInFlight { get; init; } = 64;
+
+    /// <summary>How long the loop sleeps when nothing is due and no check finishes.</summary>
     public TimeSpan IdleDelay { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>One round: every source due now (up to <see cref="BatchSize"/>), checked and saved. Returns the results.</summary>
@@ -30,23 +37,46 @@ public sealed class FeedPoller(HttpFetcher fetcher, FeedReader reader, IPollStor
         return results;
     }
 
-    /// <summary>Polls until cancelled (then returns): a round, then a pause when the round found nothing due.</summary>
+    /// <summary>
+    /// Polls until cancelled (then returns once the checks in flight have stopped): due sources are claimed into free
+    /// places, and the loop wakes when a check finishes or, with nothing due, after <see cref="IdleDelay"/>.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxInFlight, 1);
+        var running = new List<Task>();
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var results = await PollDueAsync(cancellationToken);
-                if (results.Count == 0)
+                var free = MaxInFlight - running.Count;
+                var due = free > 0 ? await store.LoadDueAsync(time.GetUtcNow(), free, cancellationToken) : [];
+                running.AddRange(due.Select(source => PollAndSaveAsync(source, cancellationToken)));
+
+                // Every free place is now taken, or nothing more is due: wait for a check to finish (its place is free
+                // again, and a source may have come due meanwhile) or, when none is running, for the idle delay.
+                using (var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
-                    await Task.Delay(IdleDelay, time, cancellationToken);
+                    await Task.WhenAny([.. running, Task.Delay(IdleDelay, time, wake.Token)]);
+                    await wake.CancelAsync(); // the idle timer is not left running behind every finished check
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+
+                foreach (var done in running.Where(t => t.IsCompleted).ToList())
+                {
+                    running.Remove(done);
+                    await done; // a store that cannot save ends the loop with its error, as a failed round did
                 }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopping is the normal end of the loop; a round cut short saved nothing half-done.
+            // Stopping is the normal end of the loop; a check cut short saved nothing half-done.
+        }
+        finally
+        {
+            await Task.WhenAll(running).ContinueWith(static _ => { }, TaskScheduler.Default);
         }
     }
 

@@ -128,4 +128,93 @@ public sealed class FeedPollerTests : IAsyncLifetime
         await loop.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Single(store.History);
     }
+
+    [Fact]
+    public async Task Two_loops_on_one_store_share_the_due_sources_by_their_free_places()
+    {
+        // Each answer takes a while, so the second loop claims while the first one's checks are still running.
+        server.Map("/slow.xml", async (_, stream, ct) =>
+        {
+            await Task.Delay(400, ct);
+            await LoopbackServer.WriteAsync(stream, 200, Encoding.UTF8.GetBytes(HttpFetcherTests.Feed), [("Content-Type", "application/rss+xml")], ct);
+        });
+        for (var i = 0; i < 6; i++)
+        {
+            AddSource($"s{i}", "/slow.xml");
+        }
+
+        using var wide = new HttpFetcher(HttpFetcherTests.TestOptions with { MaxPerHost = 8 });
+        var first = new ClaimCounter(store);
+        var second = new ClaimCounter(store);
+        using var stop = new CancellationTokenSource();
+        var loops = new[] { first, second }.Select(claims =>
+            new FeedPoller(wide, new FeedReader(), claims, time: time) { MaxInFlight = 3, IdleDelay = TimeSpan.FromMilliseconds(20) }.RunAsync(stop.Token)).ToList();
+        await WaitUntilAsync(() => store.History.Count >= 6);
+        await stop.CancelAsync();
+        await Task.WhenAll(loops).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(6, store.History.Count);
+        Assert.Equal(3, first.Claimed);
+        Assert.Equal(3, second.Claimed);
+    }
+
+    [Fact]
+    public async Task A_stalled_feed_holds_one_place_while_another_source_is_checked_again()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Map("/stalled.xml", async (_, stream, ct) =>
+        {
+            await release.Task.WaitAsync(ct);
+            await LoopbackServer.WriteAsync(stream, 200, Encoding.UTF8.GetBytes(HttpFetcherTests.Feed), [("Content-Type", "application/rss+xml")], ct);
+        });
+        server.Map("/good.xml", 200, HttpFetcherTests.Feed);
+        AddSource("stalled", "/stalled.xml");
+        AddSource("good", "/good.xml");
+
+        using var patient = new HttpFetcher(HttpFetcherTests.TestOptions with { StallTimeout = TimeSpan.FromSeconds(30), TotalTimeout = TimeSpan.FromSeconds(30) });
+        using var stop = new CancellationTokenSource();
+        var loop = new FeedPoller(patient, new FeedReader(), store, new ScheduleOptions { Jitter = 0 }, time, () => 1.0)
+        { MaxInFlight = 2, IdleDelay = TimeSpan.FromMilliseconds(20) }.RunAsync(stop.Token);
+        await WaitUntilAsync(() => GoodChecks() == 1);
+
+        // The good feed comes due again while the stalled one is still being fetched.
+        time.Advance(TimeSpan.FromDays(1));
+        await WaitUntilAsync(() => GoodChecks() == 2);
+        Assert.DoesNotContain(store.History, r => r.State.SourceId == "stalled");
+
+        release.SetResult();
+        await WaitUntilAsync(() => store.History.Any(r => r.State.SourceId == "stalled"));
+        await stop.CancelAsync();
+        await loop.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(FetchStatus.Ok, store.History.Single(r => r.State.SourceId == "stalled").Fetch.Status);
+
+        int GoodChecks() => store.History.Count(r => r.State.SourceId == "good");
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the poller did not get there within 20 s");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>The shared store as one poller sees it, counting the sources that poller claimed.</summary>
+    private sealed class ClaimCounter(IPollStore inner) : IPollStore
+    {
+        private int claimed;
+
+        public int Claimed => Volatile.Read(ref claimed);
+
+        public async Task<IReadOnlyList<SourceState>> LoadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+        {
+            var due = await inner.LoadDueAsync(now, limit, cancellationToken);
+            Interlocked.Add(ref claimed, due.Count);
+            return due;
+        }
+
+        public Task SaveAsync(PollResult result, CancellationToken cancellationToken) => inner.SaveAsync(result, cancellationToken);
+    }
 }
