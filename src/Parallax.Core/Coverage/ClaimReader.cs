@@ -22,10 +22,6 @@ public sealed class ClaimReader
         "said says told tells according reported reports announced stated claimed claims confirmed added insisted warned alleged cited quoted wrote".Split(' '),
         StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Negation words: the scope reader decides whether they deny the claim; they are never content words.</summary>
-    private static readonly FrozenSet<string> Negations = FrozenSet.ToFrozenSet(
-        "not no never nobody nothing none neither nor cannot denied denies deny".Split(' '), StringComparer.OrdinalIgnoreCase);
-
     private static readonly FrozenSet<string> PlacePrepositions = FrozenSet.ToFrozenSet("in at near outside inside across".Split(' '), StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> Auxiliaries = FrozenSet.ToFrozenSet(
@@ -79,7 +75,8 @@ public sealed class ClaimReader
         {
             var token = analysis.Tokens[t];
             var word = Lower(token.In(text));
-            if (Negations.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal))
+            // Negation words are never content words: the scope reader decides whether they deny the claim.
+            if (NegationScope.Words.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal))
             {
                 continue;
             }

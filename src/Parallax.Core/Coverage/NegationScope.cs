@@ -36,6 +36,10 @@ internal static class NegationScope
     private static readonly FrozenSet<string> Auxiliaries = FrozenSet.ToFrozenSet(
         "is are was were be been being has have had will would can could may might should must did does do".Split(' '), StringComparer.Ordinal);
 
+    /// <summary>Every word this reader treats as a negation (lower case).</summary>
+    internal static readonly FrozenSet<string> Words = FrozenSet.ToFrozenSet(
+        VerbNegators.Concat(DenialVerbs).Concat(NounNegators), StringComparer.Ordinal);
+
     /// <summary>Words that open a subordinate or relative clause: a negation after them, up to the next comma, is that clause's.</summary>
     private static readonly FrozenSet<string> Subordinators = FrozenSet.ToFrozenSet(
         "because although though if unless whether while when whenever where since until before after as who whom whose which".Split(' '),
