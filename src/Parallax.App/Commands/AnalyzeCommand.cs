@@ -22,6 +22,7 @@ internal static partial class AnalyzeCommand
         };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a report for people (the contract is docs/contracts.md in the repository)." };
         var verbose = new Option<bool>("--verbose") { Description = "Name every failure, with its technical detail." };
+        var timings = new Option<bool>("--timings") { Description = "Print how long each phase took (start-up, extraction, analysis, output) to standard error, as `timing: PHASE MS ms` lines." };
         var command = new Command(
             "analyze",
             "Extract the articles of each page, find copies and spun copies, and group the articles into stories. " +
@@ -31,23 +32,32 @@ internal static partial class AnalyzeCommand
             paths,
             json,
             verbose,
+            timings,
         };
 
         // On the thread pool, so that a long parse cannot hold the thread that answers Ctrl-C and SIGTERM.
         command.SetAction((result, cancellationToken) => Task.Run(
-            () => RunAsync(result.GetValue(paths)!, result.GetValue(json), new ErrorReport(Console.Error, result.GetValue(verbose)), cancellationToken),
+            () => RunAsync(result.GetValue(paths)!, result.GetValue(json), new ErrorReport(Console.Error, result.GetValue(verbose)), result.GetValue(timings) ? new PhaseClock(Console.Error) : null, cancellationToken),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, bool json, ErrorReport errors, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, bool json, ErrorReport errors, PhaseClock? clock, CancellationToken cancellationToken)
     {
+        clock?.StartUp();
         // The model loads on the first passage the cascade sends it, so a run that words settle never pays for it.
         using var embedder = new ArcticEmbedder();
         var pipeline = new ParallaxPipelineBuilder().UseEmbedder(embedder).Build();
+
+        // Every article passes the spin screen, so its word data (thesaurus, pair counts, trigram model) is read while
+        // the pages are extracted: on a second core that load costs the run nothing. Loading is all it does to results.
+        var wordData = Task.Run(() => pipeline.Spin.Screen("The word data loads while the pages are read."), cancellationToken);
         var run = await ExtractAllAsync(pipeline, paths, cancellationToken);
+        clock?.Phase("extraction", $"{run.Pages.Count} pages");
+        await wordData;
         cancellationToken.ThrowIfCancellationRequested();
         var result = pipeline.Analyze(run.Pages);
+        clock?.Phase("analysis", $"{run.Pages.Sum(p => p.Articles.Count)} articles");
         cancellationToken.ThrowIfCancellationRequested();
 
         var partial = run.Partial.ToHashSet(StringComparer.Ordinal);
@@ -59,6 +69,9 @@ internal static partial class AnalyzeCommand
         {
             AnalysisReport.Write(AnalysisReport.ConsoleFor(Console.Out, Console.IsOutputRedirected), result, partial);
         }
+
+        clock?.Phase("output");
+        clock?.Total();
 
         foreach (var failure in run.Failures)
         {

@@ -10,16 +10,19 @@ internal sealed record ChildResult(int? ExitCode, string StandardOutput, string 
 }
 
 /// <summary>
-/// Runs `dotnet parallax.dll ARGS` with a time limit, sampling the child's peak resident memory (VmHWM in
+/// Runs `dotnet parallax.dll ARGS` (or another program) with a time limit, sampling the child's peak resident memory (VmHWM in
 /// /proc/PID/status, which the kernel keeps as a high-water mark, so a sample every few milliseconds only misses
 /// growth in the child's last moments).
 /// </summary>
 internal static class ChildRun
 {
-    public static async Task<ChildResult> RunAsync(string parallaxDll, IReadOnlyList<string> args, TimeSpan limit, CancellationToken cancellationToken)
+    public static Task<ChildResult> RunAsync(string parallaxDll, IReadOnlyList<string> args, TimeSpan limit, CancellationToken cancellationToken) =>
+        RunProgramAsync("dotnet", [parallaxDll, .. args], limit, cancellationToken);
+
+    /// <summary>Runs any program the same way (the start-up bench runs a published `parallax` under `taskset`).</summary>
+    public static async Task<ChildResult> RunProgramAsync(string program, IReadOnlyList<string> args, TimeSpan limit, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(parallaxDll);
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -57,19 +57,11 @@ public sealed class WordVectors
 
     internal static WordVectors Load(Stream stream)
     {
-        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        var reader = new ResourceCursor(ResourceCursor.ReadAll(stream));
         var count = reader.ReadInt32();
         var dimensions = reader.ReadInt32();
-        var ids = ThesaurusResources.ReadWordIds(reader, count);
-
-        var values = new sbyte[count * dimensions];
-        var raw = reader.ReadBytes(values.Length);
-        if (raw.Length != values.Length)
-        {
-            throw new InvalidDataException("The word vector file is truncated.");
-        }
-
-        Buffer.BlockCopy(raw, 0, values, 0, raw.Length);
+        var ids = reader.ReadWordIds(count);
+        var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(reader.Take(count * dimensions)).ToArray();
         return new WordVectors(ids, values, dimensions);
     }
 }
