@@ -65,6 +65,13 @@ internal static class StartupCommand
         for (var i = 0; i < runs; i++)
         {
             var run = await ChildRun.RunProgramAsync(program, args, Limit, cancellationToken);
+            if (i == 0 && run.ExitCode == 2 && run.StandardError.Contains("--timings", StringComparison.Ordinal))
+            {
+                // A build from before `--timings` (to compare against): the same run without the phases.
+                args.Remove("--timings");
+                run = await ChildRun.RunProgramAsync(program, args, Limit, cancellationToken);
+            }
+
             if (run.ExitCode is not 0)
             {
                 await Console.Error.WriteLineAsync($"parallax-bench: run {i + 1} exited {run.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "at the time limit"}: {run.StandardError[^Math.Min(600, run.StandardError.Length)..]}");
@@ -74,7 +81,7 @@ internal static class StartupCommand
             var sample = StartupSample.From(run);
             samples.Add(sample);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run {i + 1}: {sample.Seconds:F2} s, peak {sample.PeakBytes / 1048576.0:N0} MB, {StartupSample.Describe(sample.Phases)}"));
+                $"run {i + 1}: {sample.Seconds:F2} s, peak {sample.PeakBytes / 1048576.0:N0} MB{(sample.Phases.Count > 0 ? ", " + StartupSample.Describe(sample.Phases) : "")}"));
         }
 
         Report(samples, pageCount, cores, parallax);
@@ -106,9 +113,16 @@ internal static class StartupCommand
         Console.WriteLine(string.Create(inv,
             $"whole run: median {seconds:F2} s (min {samples.Min(s => s.Seconds):F2}, max {samples.Max(s => s.Seconds):F2}) = {pages / seconds:F0} pages/s; target 150 pages/s"));
         Console.WriteLine(string.Create(inv, $"peak memory: median {Median(samples.Select(s => (double)s.PeakBytes)) / 1048576.0:N0} MB, max {samples.Max(s => s.PeakBytes) / 1048576.0:N0} MB (child's VmHWM)"));
-        Console.WriteLine($"phases (median ms): {StartupSample.Describe(StartupSample.MedianPhases(samples))}");
-        Console.WriteLine(string.Create(inv,
-            $"cold extraction (the first pass of a fresh process): {pages / (extraction / 1000):F0} pages/s; with the process start-up: {pages / ((extraction + started) / 1000):F0} pages/s; target 300"));
+        if (extraction > 0)
+        {
+            Console.WriteLine($"phases (median ms): {StartupSample.Describe(StartupSample.MedianPhases(samples))}");
+            Console.WriteLine(string.Create(inv,
+                $"cold extraction (the first pass of a fresh process): {pages / (extraction / 1000):F0} pages/s; with the process start-up: {pages / ((extraction + started) / 1000):F0} pages/s; target 300"));
+        }
+        else
+        {
+            Console.WriteLine("phases: this build has no `analyze --timings`");
+        }
         Console.WriteLine($"output: sha256 {string.Join(", ", hashes)}{(hashes.Count == 1 ? " (every run the same)" : " (runs differ!)")}");
         Console.WriteLine($"reproduce: {ReproduceLine.Current()}");
     }
