@@ -53,11 +53,11 @@ internal static partial class AnalyzeCommand
         // the pages are extracted: on a second core that load costs the run nothing. Loading is all it does to results.
         var wordData = Task.Run(() => pipeline.Spin.Screen("The word data loads while the pages are read."), cancellationToken);
         var run = await ExtractAllAsync(pipeline, paths, cancellationToken);
-        clock?.Phase("extraction", $"{run.Pages.Count} pages");
+        clock?.Phase("extraction", Plural(run.Pages.Count, "page"));
         await wordData;
         cancellationToken.ThrowIfCancellationRequested();
         var result = pipeline.Analyze(run.Pages);
-        clock?.Phase("analysis", $"{run.Pages.Sum(p => p.Articles.Count)} articles");
+        clock?.Phase("analysis", Plural(run.Pages.Sum(p => p.Articles.Count), "article"));
         cancellationToken.ThrowIfCancellationRequested();
 
         var partial = run.Partial.ToHashSet(StringComparer.Ordinal);

@@ -103,7 +103,7 @@ public sealed class NgramModel
 
     internal static NgramModel Load(Stream stream)
     {
-        var reader = new ResourceCursor(ResourceCursor.ReadAll(stream));
+        var reader = new ResourceCursor(stream);
         var vocabulary = reader.ReadInt32();
         var bigrams = reader.ReadInt32();
         var trigrams = reader.ReadInt32();
@@ -111,13 +111,13 @@ public sealed class NgramModel
         var backoffTable = Levels(reader.ReadSingle(), reader.ReadSingle());
         var ids = reader.ReadWordIds(vocabulary);
 
-        var unigramProb = reader.Take(vocabulary).ToArray();
-        var unigramBackoff = reader.Take(vocabulary).ToArray();
-        var (bigramStart, bigramWord) = Rows(ref reader, vocabulary, bigrams);
-        var bigramProb = reader.Take(bigrams).ToArray();
-        var bigramBackoff = reader.Take(bigrams).ToArray();
-        var (trigramStart, trigramWord) = Rows(ref reader, bigrams, trigrams);
-        var trigramProb = reader.Take(trigrams).ToArray();
+        var unigramProb = reader.ReadBytes(vocabulary);
+        var unigramBackoff = reader.ReadBytes(vocabulary);
+        var (bigramStart, bigramWord) = Rows(reader, vocabulary, bigrams);
+        var bigramProb = reader.ReadBytes(bigrams);
+        var bigramBackoff = reader.ReadBytes(bigrams);
+        var (trigramStart, trigramWord) = Rows(reader, bigrams, trigrams);
+        var trigramProb = reader.ReadBytes(trigrams);
         return new NgramModel(ids, probTable, backoffTable, unigramProb, unigramBackoff, bigramStart, bigramWord,
             bigramProb, bigramBackoff, trigramStart, trigramWord, trigramProb);
     }
@@ -135,7 +135,7 @@ public sealed class NgramModel
     }
 
     // Per context, a count and the sorted following words as gaps (variable-length integers).
-    private static (int[] Start, int[] Words) Rows(ref ResourceCursor reader, int contexts, int total)
+    private static (int[] Start, int[] Words) Rows(ResourceCursor reader, int contexts, int total)
     {
         var start = new int[contexts + 1];
         var words = new int[total];

@@ -57,11 +57,13 @@ public sealed class WordVectors
 
     internal static WordVectors Load(Stream stream)
     {
-        var reader = new ResourceCursor(ResourceCursor.ReadAll(stream));
+        var reader = new ResourceCursor(stream);
         var count = reader.ReadInt32();
         var dimensions = reader.ReadInt32();
         var ids = reader.ReadWordIds(count);
-        var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(reader.Take(count * dimensions)).ToArray();
+        var raw = reader.ReadBytes(count * dimensions);
+        var values = new sbyte[raw.Length];
+        Buffer.BlockCopy(raw, 0, values, 0, raw.Length);
         return new WordVectors(ids, values, dimensions);
     }
 }

@@ -87,13 +87,13 @@ public sealed class WordDataLoadingTests
             writer.Write(new byte[] { 0x96, 0x01, 0x7F }); // 150 and 127 as 7-bit groups
         }
 
-        var cursor = new ResourceCursor(buffer.ToArray());
+        var cursor = new ResourceCursor(new MemoryStream(buffer.ToArray()));
         Assert.Equal(-123456, cursor.ReadInt32());
         Assert.Equal(2.5f, cursor.ReadSingle());
         var ids = cursor.ReadWordIds(1);
         Assert.Equal(0, ids["flood"]);
         Assert.Equal(3, cursor.ReadByte());
-        Assert.Equal([0xC3, 0xA9, (byte)'t'], cursor.Take(3).ToArray());
+        Assert.Equal([0xC3, 0xA9, (byte)'t'], cursor.ReadBytes(3));
         Assert.Equal(150u, cursor.Varint());
         Assert.Equal(127u, cursor.Varint());
     }
@@ -101,8 +101,9 @@ public sealed class WordDataLoadingTests
     [Fact]
     public void A_truncated_resource_is_refused_not_misread()
     {
-        Assert.Throws<InvalidDataException>(() => new ResourceCursor(new byte[3]).ReadInt32());
-        Assert.Throws<InvalidDataException>(() => new ResourceCursor(new byte[] { 0x80, 0x80 }).Varint());
-        Assert.Throws<InvalidDataException>(() => new ResourceCursor(new byte[] { 4, (byte)'a' }).ReadWordIds(1));
+        Assert.Throws<InvalidDataException>(() => new ResourceCursor(new MemoryStream(new byte[3])).ReadInt32());
+        Assert.Throws<InvalidDataException>(() => new ResourceCursor(new MemoryStream(new byte[] { 0x80, 0x80 })).Varint());
+        Assert.Throws<InvalidDataException>(() => new ResourceCursor(new MemoryStream(new byte[] { 4, (byte)'a' })).ReadWordIds(1));
+        Assert.Throws<InvalidDataException>(() => new ResourceCursor(new MemoryStream(new byte[10])).ReadBytes(11));
     }
 }
