@@ -4,6 +4,7 @@ using Parallax.Bench.Extract;
 using Parallax.Bench.Hostile;
 using Parallax.Bench.Pipeline;
 using Parallax.Bench.Spin;
+using Parallax.Bench.Startup;
 using Parallax.Bench.Stories;
 
 // `parallax bench ...` forwards here (GUIDE.md section 4); `parallax-bench stories` is the same as `parallax bench stories`.
@@ -15,6 +16,7 @@ var root = new RootCommand("Parallax benchmarks: each prints its figures with th
     HostileCommand.Create(),
     BenchSpinCommand.Create(),
     PipelineCommand.Create(),
+    StartupCommand.Create(),
 };
 
 // A usage error (a bad option value among them) exits 2 before any work, as `parallax` does.

@@ -10,7 +10,7 @@ internal static class CommandLineArguments
 {
     private static readonly Dictionary<string, string[]> Options = new(StringComparer.Ordinal)
     {
-        ["analyze"] = ["--json", "--verbose"],
+        ["analyze"] = ["--json", "--verbose", "--timings"],
         ["pairs"] = ["--verbose"],
     };
 

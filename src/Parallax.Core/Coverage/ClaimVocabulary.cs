@@ -60,14 +60,16 @@ public sealed class ClaimVocabulary
 
     private const int MaxRemembered = 200_000;
 
-    private readonly Thesaurus thesaurus;
-    private readonly BackgroundFrequencies background;
+    // Read on the first word, not at construction: a caller that builds the coverage stage but never compares a claim
+    // (a run of one-report stories) does not wait for the word data.
+    private readonly Lazy<Thesaurus> thesaurus;
+    private readonly Lazy<BackgroundFrequencies> background;
     private readonly ConcurrentDictionary<string, ClaimTerm> seen = new(StringComparer.Ordinal);
 
     public ClaimVocabulary(Thesaurus? thesaurus = null, BackgroundFrequencies? background = null)
     {
-        this.thesaurus = thesaurus ?? Thesaurus.Default;
-        this.background = background ?? BackgroundFrequencies.Default;
+        this.thesaurus = thesaurus is null ? new(() => Thesaurus.Default) : new(thesaurus);
+        this.background = background is null ? new(() => BackgroundFrequencies.Default) : new(background);
     }
 
     /// <summary>Cosine of two words' GloVe vectors; 0 when either has none.</summary>
@@ -78,8 +80,8 @@ public sealed class ClaimVocabulary
             return 0;
         }
 
-        var x = thesaurus.Vectors.Of(a.Vector);
-        var y = thesaurus.Vectors.Of(b.Vector);
+        var x = thesaurus.Value.Vectors.Of(a.Vector);
+        var y = thesaurus.Value.Vectors.Of(b.Vector);
         var dot = 0;
         for (var d = 0; d < x.Length; d++)
         {
@@ -112,12 +114,12 @@ public sealed class ClaimVocabulary
         var synsets = new List<int>();
         if (word.Length > 2 && word.Length < 40)
         {
-            foreach (var analysis in thesaurus.Analyze(word))
+            foreach (var analysis in thesaurus.Value.Analyze(word))
             {
                 if (!lemmas.Contains(analysis.Lemma) && lemmas.Count < 3)
                 {
                     lemmas.Add(analysis.Lemma);
-                    var senses = thesaurus.SynsetsOf(analysis.Lemma);
+                    var senses = thesaurus.Value.SynsetsOf(analysis.Lemma);
                     for (var i = 0; i < senses.Length && i < SensesPerLemma; i++)
                     {
                         if (!synsets.Contains(senses[i]))
@@ -134,17 +136,17 @@ public sealed class ClaimVocabulary
             lemmas.Add(word);
         }
 
-        var share = background.DocumentShare(word);
+        var share = background.Value.DocumentShare(word);
         if (share == 0 && lemmas[0] != word)
         {
-            share = background.DocumentShare(lemmas[0]);
+            share = background.Value.DocumentShare(lemmas[0]);
         }
 
         var weight = Math.Min(MaxWeight, Math.Log(1.0 / (share + 0.004)));
-        var vector = thesaurus.Vectors.IdOf(word);
+        var vector = thesaurus.Value.Vectors.IdOf(word);
         if (vector < 0)
         {
-            vector = thesaurus.Vectors.IdOf(lemmas[0]);
+            vector = thesaurus.Value.Vectors.IdOf(lemmas[0]);
         }
 
         return new ClaimTerm(word, [.. lemmas], [.. synsets], Math.Max(0.1, weight), vector);

@@ -103,21 +103,21 @@ public sealed class NgramModel
 
     internal static NgramModel Load(Stream stream)
     {
-        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        var reader = new ResourceCursor(stream);
         var vocabulary = reader.ReadInt32();
         var bigrams = reader.ReadInt32();
         var trigrams = reader.ReadInt32();
         var probTable = Levels(reader.ReadSingle(), reader.ReadSingle());
         var backoffTable = Levels(reader.ReadSingle(), reader.ReadSingle());
-        var ids = ThesaurusResources.ReadWordIds(reader, vocabulary);
+        var ids = reader.ReadWordIds(vocabulary);
 
-        var unigramProb = Exactly(reader, vocabulary);
-        var unigramBackoff = Exactly(reader, vocabulary);
+        var unigramProb = reader.ReadBytes(vocabulary);
+        var unigramBackoff = reader.ReadBytes(vocabulary);
         var (bigramStart, bigramWord) = Rows(reader, vocabulary, bigrams);
-        var bigramProb = Exactly(reader, bigrams);
-        var bigramBackoff = Exactly(reader, bigrams);
+        var bigramProb = reader.ReadBytes(bigrams);
+        var bigramBackoff = reader.ReadBytes(bigrams);
         var (trigramStart, trigramWord) = Rows(reader, bigrams, trigrams);
-        var trigramProb = Exactly(reader, trigrams);
+        var trigramProb = reader.ReadBytes(trigrams);
         return new NgramModel(ids, probTable, backoffTable, unigramProb, unigramBackoff, bigramStart, bigramWord,
             bigramProb, bigramBackoff, trigramStart, trigramWord, trigramProb);
     }
@@ -135,7 +135,7 @@ public sealed class NgramModel
     }
 
     // Per context, a count and the sorted following words as gaps (variable-length integers).
-    private static (int[] Start, int[] Words) Rows(BinaryReader reader, int contexts, int total)
+    private static (int[] Start, int[] Words) Rows(ResourceCursor reader, int contexts, int total)
     {
         var start = new int[contexts + 1];
         var words = new int[total];
@@ -143,11 +143,11 @@ public sealed class NgramModel
         for (var c = 0; c < contexts; c++)
         {
             start[c] = filled;
-            var count = (int)Varint(reader);
+            var count = (int)reader.Varint();
             var word = 0;
             for (var k = 0; k < count; k++)
             {
-                word += (int)Varint(reader);
+                word += (int)reader.Varint();
                 if (filled == total)
                 {
                     throw new InvalidDataException("The n-gram file lists more n-grams than its header.");
@@ -159,27 +159,5 @@ public sealed class NgramModel
 
         start[contexts] = filled;
         return filled == total ? (start, words) : throw new InvalidDataException("The n-gram file is truncated.");
-    }
-
-    private static uint Varint(BinaryReader reader)
-    {
-        uint value = 0;
-        for (var shift = 0; shift < 35; shift += 7)
-        {
-            var b = reader.ReadByte();
-            value |= (uint)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return value;
-            }
-        }
-
-        throw new InvalidDataException("The n-gram file holds a malformed number.");
-    }
-
-    private static byte[] Exactly(BinaryReader reader, int count)
-    {
-        var bytes = reader.ReadBytes(count);
-        return bytes.Length == count ? bytes : throw new InvalidDataException("The n-gram file is truncated.");
     }
 }

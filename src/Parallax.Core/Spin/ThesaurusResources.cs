@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Reflection;
+using System.Runtime.InteropServices;
 
 namespace Parallax.Core.Spin;
 
@@ -29,18 +30,6 @@ internal static class ThesaurusResources
             new Lazy<NgramModel>(() => Load("ngrams.bin.gz", NgramModel.Load), LazyThreadSafetyMode.ExecutionAndPublication));
     }
 
-    // The word list that opens a binary resource: per word a length byte and its UTF-8 bytes; a word's id is its place.
-    public static Dictionary<string, int> ReadWordIds(BinaryReader reader, int count)
-    {
-        var ids = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
-        {
-            ids[System.Text.Encoding.UTF8.GetString(reader.ReadBytes(reader.ReadByte()))] = i;
-        }
-
-        return ids;
-    }
-
     private static Synset[] LoadSynsets()
     {
         var synsets = new List<Synset>();
@@ -65,7 +54,7 @@ internal static class ThesaurusResources
     private static WordFrequencies LoadFrequencies()
     {
         Dictionary<string, long>? frequency = null;
-        (Dictionary<string, int> Ids, Dictionary<long, int> Counts, long Total) pairs = default;
+        (Dictionary<string, int> Ids, PairCounts Counts, long Total) pairs = default;
         Parallel.Invoke(() => frequency = LoadWordFrequencies(), () => pairs = LoadPairs());
         return new WordFrequencies(frequency!, pairs.Ids!, pairs.Counts!, pairs.Total);
     }
@@ -82,12 +71,13 @@ internal static class ThesaurusResources
         return frequency;
     }
 
-    private static (Dictionary<string, int> Ids, Dictionary<long, int> Counts, long Total) LoadPairs()
+    private static (Dictionary<string, int> Ids, PairCounts Counts, long Total) LoadPairs()
     {
         // Most lines name words seen before, so the words are looked up as spans and only new ones become strings.
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var spans = ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        var bigrams = new Dictionary<long, int>(1 << 18);
+        var keys = new List<long>(1 << 18);
+        var counts = new List<int>(1 << 18);
         long total = 0;
         foreach (var line in ReadLines("bigrams.txt.gz", keepComments: true))
         {
@@ -102,11 +92,12 @@ internal static class ThesaurusResources
                 var space = line.IndexOf(' ');
                 var first = IdOf(spans, line.AsSpan(0, space));
                 var second = IdOf(spans, line.AsSpan(space + 1, tab - space - 1));
-                bigrams[PairCounts.Key(first, second)] = (int)count;
+                keys.Add(PairCounts.Key(first, second));
+                counts.Add((int)count);
             }
         }
 
-        return (ids, bigrams, total);
+        return (ids, new PairCounts(CollectionsMarshal.AsSpan(keys), CollectionsMarshal.AsSpan(counts)), total);
     }
 
     private static List<(WordPos, string, string)> LoadMorphology()

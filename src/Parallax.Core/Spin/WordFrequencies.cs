@@ -12,11 +12,10 @@ public sealed class WordFrequencies
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> pairWordIds;
 
     internal WordFrequencies(
-        Dictionary<string, long> frequency, Dictionary<string, int> pairWordIds, Dictionary<long, int> bigrams,
-        long bigramTotal)
+        Dictionary<string, long> frequency, Dictionary<string, int> pairWordIds, PairCounts bigrams, long bigramTotal)
     {
         this.frequency = frequency.GetAlternateLookup<ReadOnlySpan<char>>();
-        this.bigrams = new PairCounts(bigrams);
+        this.bigrams = bigrams;
         this.pairWordIds = pairWordIds.GetAlternateLookup<ReadOnlySpan<char>>();
         BigramTotal = bigramTotal;
     }

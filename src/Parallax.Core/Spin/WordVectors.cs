@@ -57,18 +57,12 @@ public sealed class WordVectors
 
     internal static WordVectors Load(Stream stream)
     {
-        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        var reader = new ResourceCursor(stream);
         var count = reader.ReadInt32();
         var dimensions = reader.ReadInt32();
-        var ids = ThesaurusResources.ReadWordIds(reader, count);
-
-        var values = new sbyte[count * dimensions];
-        var raw = reader.ReadBytes(values.Length);
-        if (raw.Length != values.Length)
-        {
-            throw new InvalidDataException("The word vector file is truncated.");
-        }
-
+        var ids = reader.ReadWordIds(count);
+        var raw = reader.ReadBytes(count * dimensions);
+        var values = new sbyte[raw.Length];
         Buffer.BlockCopy(raw, 0, values, 0, raw.Length);
         return new WordVectors(ids, values, dimensions);
     }

@@ -66,6 +66,25 @@ public sealed class AnalyzeCommandTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Timings_name_each_phase_on_standard_error_and_leave_the_output_alone()
+    {
+        File.WriteAllText(Path.Combine(folder, "bridge.html"), Page);
+
+        var plain = await ParallaxProcess.RunAsync("analyze", folder, "--json");
+        var timed = await ParallaxProcess.RunAsync("analyze", folder, "--json", "--timings");
+        output.WriteLine(timed.StandardError);
+
+        Assert.Equal(0, timed.ExitCode);
+        Assert.Equal(plain.StandardOutput, timed.StandardOutput);
+        Assert.DoesNotContain("timing:", plain.StandardError);
+        var phases = timed.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => l.StartsWith("timing: ", StringComparison.Ordinal)).Select(l => l.Split(' ')[1]).ToList();
+        Assert.Equal(["start-up", "extraction", "analysis", "output", "total"], phases);
+        Assert.Contains("timing: extraction ", timed.StandardError);
+        Assert.Contains("ms (1 page)", timed.StandardError);
+    }
+
+    [Fact]
     public async Task A_missing_path_fails_with_its_name()
     {
         var run = await ParallaxProcess.RunAsync("analyze", Path.Combine(folder, "nowhere"), "--json");

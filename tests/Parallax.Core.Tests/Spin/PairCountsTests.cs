@@ -29,6 +29,36 @@ public sealed class PairCountsTests
     }
 
     [Fact]
+    public void Parallel_key_and_count_lists_build_the_table_a_dictionary_builds()
+    {
+        var random = new Random(5);
+        var keys = new List<long>();
+        var counts = new List<int>();
+        var expected = new Dictionary<long, int>();
+        for (var i = 0; i < 4000; i++)
+        {
+            // Keys repeat now and then: the last count stands, as an assignment to a dictionary leaves it.
+            var key = PairCounts.Key(random.Next(200), random.Next(200));
+            var count = random.Next(1, 1000);
+            keys.Add(key);
+            counts.Add(count);
+            expected[key] = count;
+        }
+
+        var table = new PairCounts(keys.ToArray(), counts.ToArray());
+        Assert.Equal(expected.Count, table.Count);
+        for (var first = 0; first < 200; first++)
+        {
+            for (var second = 0; second < 200; second++)
+            {
+                Assert.Equal(expected.GetValueOrDefault(PairCounts.Key(first, second)), table.Of(first, second));
+            }
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PairCounts(new long[2], new int[1]));
+    }
+
+    [Fact]
     public void An_unknown_word_has_no_pairs()
     {
         var table = new PairCounts(new Dictionary<long, int> { [PairCounts.Key(0, 0)] = 7, [PairCounts.Key(int.MaxValue, 3)] = 2 });
