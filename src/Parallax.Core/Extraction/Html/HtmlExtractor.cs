@@ -91,6 +91,7 @@ public sealed class HtmlExtractor
             return PageExtraction.Failed(page.Path, "no body element");
         }
 
+        StreamedSegments.Place(document);
         var index = DomIndex.Build(body, budget);
         if (index.TextChars.Length == 0 || index.OwnChars.Sum() == 0)
         {

@@ -114,6 +114,30 @@ public sealed class BodySectionTests
     }
 
     [Fact]
+    public void Prose_in_a_block_named_for_its_layout_stays_and_a_bio_named_for_what_it_is_goes()
+    {
+        // "sidebar-enabled" says the layout has a sidebar, not that this block is one; it holds under half the prose,
+        // so only its own prose speaks for it. The bio holds prose too, but "author-bio" says what it is for.
+        string[] more =
+        [
+            "The engineer said the dredger would work from the seaward end first, so that the boats already inside the harbour could still reach the fuel quay.",
+            "Night work is allowed under the permit, but the board promised to stop the pumps at ten in the evening during the summer holidays.",
+            "A second survey of the channel floor will follow in the spring, to check whether the silt returns as fast as it did after the last dredging.",
+        ];
+        var html = "<html><body><main><div class='post'><h1>Channel to be dredged</h1><div class='entry'>" + Paragraphs(Body) + "</div>" +
+            "<div class='content sidebar-enabled--false'>" + Paragraphs(more) + "</div>" +
+            "<div class='author-bio'><p>Mira Castellane has covered the harbour, its boats and the people who work them for the Orrin Bay Post since 2009, and before that wrote about the coast for the county paper.</p>" +
+            "<p>She lives on the north shore with two dogs and a dinghy that she says is older than the lighthouse, and she answers every letter about the tides herself.</p>" +
+            "<p>Her book about the last herring smokehouse on the coast came out in the spring, and she is writing another about the ferry.</p></div>" +
+            "</div></main></body></html>";
+
+        var article = Extract(html);
+
+        Assert.NotNull(article);
+        Assert.Equal([.. Body, .. more], article.Paragraphs);
+    }
+
+    [Fact]
     public void A_data_table_whose_cells_are_styled_with_boilerplate_words_stays()
     {
         // "utility" names a utility bar, but here it is the cells' font. The body is long enough (over 500 characters)
