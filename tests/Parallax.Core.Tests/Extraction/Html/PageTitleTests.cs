@@ -4,7 +4,10 @@ using Parallax.Core.Extraction.Html;
 
 namespace Parallax.Core.Tests.Extraction.Html;
 
-/// <summary>The site's name that pages add to an article's title, taken off wherever the title comes from.</summary>
+/// <summary>
+/// The title and author a page states: the site's name that pages add to an article's title, taken off wherever the
+/// title comes from, and the author's name read from the element marked for it when the metadata has none.
+/// </summary>
 public sealed class PageTitleTests
 {
     [Theory]
@@ -30,5 +33,18 @@ public sealed class PageTitleTests
         var article = new HtmlExtractor().Extract(new PageInput("page.html", PageFormat.Html, Encoding.UTF8.GetBytes(html), Url: "https://orrinbay.example/news/1")).Articles.Single();
 
         Assert.Equal("Channel to be dredged", article.Title);
+    }
+
+    [Fact]
+    public void The_author_is_read_from_the_element_marked_for_it_when_the_metadata_has_none()
+    {
+        var html = "<html><head><title>Channel to be dredged</title></head><body><article><h1>Channel to be dredged</h1>" +
+            "<div class='post-meta'><a rel='author' href='/mira'>Mira Castellane</a> · 3 min read</div>" +
+            "<p>The Orrin Bay harbour board approved a plan on Monday to dredge the northern channel, which has silted up so badly that fishing boats wait for high tide.</p>" +
+            "<p>Dredging will start in September and take about six weeks, the board's engineer said, and the spoil will rebuild the dunes south of the lighthouse.</p></article></body></html>";
+
+        var article = new HtmlExtractor().Extract(new PageInput("page.html", PageFormat.Html, Encoding.UTF8.GetBytes(html))).Articles.Single();
+
+        Assert.Equal("Mira Castellane", article.Author);
     }
 }
