@@ -21,6 +21,15 @@ internal static class BodyFinder
     /// <summary>An article element inside the body with this much prose of its own is a listicle's item, not a teaser card.</summary>
     private const int ListItemProseChars = 400;
 
+    /// <summary>Chosen blocks holding under this share of the page's prose are a part of the body, not all of it.</summary>
+    private const double ExtendBelowShare = 0.5;
+
+    /// <summary>The ancestor the body extends to holds at least this share of the page's prose.</summary>
+    private const double ExtendToShare = 0.8;
+
+    /// <summary>An ancestor with more link text than this is a page section of teasers or menus, not the body.</summary>
+    private const double ExtendMaxLinkDensity = 0.25;
+
     /// <summary>
     /// Scores the containers and picks the body inside <paramref name="scope"/> (an element index). Below
     /// <paramref name="strictness"/> 2 class words are not trusted, so they do not clean blocks out of the body either.
@@ -85,6 +94,7 @@ internal static class BodyFinder
 
         top = Refine(index, scope, top, final, scored);
         var containers = Siblings(index, scope, top, final, scored);
+        containers = ExtendToProseMass(index, scope, containers);
         var removed = new bool[n];
         foreach (var container in containers)
         {
@@ -194,6 +204,37 @@ internal static class BodyFinder
         }
 
         return top;
+    }
+
+    /// <summary>
+    /// When the chosen blocks hold a minor share of the prose of the page (a review's products, a guide's steps or a page
+    /// builder's text blocks each scored on their own), the body is the nearest ancestor that holds most of it, as long
+    /// as that ancestor has few links; cleaning then takes out what inside it is not prose. The page's body element
+    /// itself is never taken: prose spread over the whole page is more often other stories than one article.
+    /// </summary>
+    private static List<int> ExtendToProseMass(DomIndex index, int scope, List<int> containers)
+    {
+        var chosen = 0;
+        foreach (var c in containers)
+        {
+            chosen += index.Prose[c];
+        }
+
+        var pageProse = index.Prose[scope];
+        if (chosen >= pageProse * ExtendBelowShare)
+        {
+            return containers;
+        }
+
+        for (var ancestor = index.Parent[containers[0]]; ancestor > scope; ancestor = index.Parent[ancestor])
+        {
+            if (index.Prose[ancestor] >= pageProse * ExtendToShare)
+            {
+                return index.LinkDensity(ancestor) <= ExtendMaxLinkDensity ? [ancestor] : containers;
+            }
+        }
+
+        return containers;
     }
 
     /// <summary>The top candidate and the siblings that read as more of the same article.</summary>
@@ -325,7 +366,8 @@ internal static class BodyFinder
         }
 
         var isList = tag is "ul" or "ol" or "dl";
-        var paragraphs = index.ParagraphCount[i];
+        // Paragraphs written as divs count too: a page that writes its text in divs has few p elements to count.
+        var paragraphs = Math.Max(index.ParagraphCount[i], index.Prose[i] / DomIndex.ProseChars);
         var images = index.ImageCount[i];
         var items = index.ListItemCount[i] - 100;
         var inputs = index.InputCount[i];

@@ -7,7 +7,9 @@ namespace Parallax.Core.Extraction.Html;
 /// <param name="Weight">Readability-style class weight: +25 for article words, -25 for boilerplate words.</param>
 /// <param name="Soft">Only soft words spoke (share, social, embed, video...): blocks so named are chrome unless they hold prose, as an embedded post does.</param>
 /// <param name="Comments">The words name readers' comments, which are never the article, even where other class words are not trusted.</param>
-internal readonly record struct WordVerdict(bool Junk, int Weight, bool Soft = false, bool Comments = false);
+/// <param name="Firm">The words name what the block is for (a footer, a pop-up, an author's bio, related stories, an
+/// advertisement): boilerplate even when it holds prose, unlike words for where a block sits or how it looks.</param>
+internal readonly record struct WordVerdict(bool Junk, int Weight, bool Soft = false, bool Comments = false, bool Firm = false);
 
 /// <summary>
 /// Reads an element's class, id, role and aria words. Publishers name their blocks in plain words
@@ -30,7 +32,8 @@ internal static class BoilerplateWords
         "rating", "reactions", "feedback", "login", "register", "offer", "teaser", "recirc", "nextread", "ad",
         "ads", "adslot", "adunit", "dfp", "gpt", "inline-ad", "partner", "affiliate", "newsletters", "alert",
         "tools", "utility", "actions", "meta", "headline", "header", "nav", "inread", "embed", "video",
-        "gallery", "slideshow", "carousel", "lightbox", "audio", "podcast", "jump", "readmore", "contact",
+        "gallery", "slideshow", "carousel", "lightbox", "audio", "podcast", "jump", "readmore", "contact", "disclaimer",
+        "disclosure",
     ];
 
     /// <summary>
@@ -40,6 +43,20 @@ internal static class BoilerplateWords
     private static readonly FrozenSet<string> SoftNegative = new[]
     {
         "social", "embed", "video", "widget",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Boilerplate words that say what a block is for, not where it sits or how it looks ("sidebar-enabled", "header",
+    /// "hidden", "jump", "carousel" describe layouts that also hold articles): a block named so stays boilerplate
+    /// however much prose it holds.
+    /// </summary>
+    private static readonly FrozenSet<string> FirmNegative = new[]
+    {
+        "comment", "disqus", "footer", "modal", "popup", "overlay", "bio", "author", "cookie", "consent", "gdpr",
+        "newsletter", "newsletters", "subscribe", "subscription", "signup", "donate", "donation", "login", "register",
+        "disclaimer", "disclosure", "copyright", "related", "recommend", "promo", "sponsor", "advert", "ad", "ads",
+        "partner", "affiliate", "teaser", "recirc", "nextread", "offer", "outbrain", "taboola", "popular", "mostread",
+        "trending", "masthead", "banner",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words that name the article's own container.</summary>
@@ -115,7 +132,7 @@ internal static class BoilerplateWords
         }
         // Soft words alone do not weigh against a block: it is either dropped outright (no prose) or quoted content.
         var weight = (words.Positive ? 25 : 0) - ((words.Negative && words.Hard) || words.Weak ? 25 : 0);
-        return new WordVerdict(words.Negative, weight, words.Negative && !words.Hard, words.Comments);
+        return new WordVerdict(words.Negative, weight, words.Negative && !words.Hard, words.Comments, words.Firm);
     }
 
     /// <summary>
@@ -134,6 +151,7 @@ internal static class BoilerplateWords
     {
         public bool Heading;
         public bool Comments;
+        public bool Firm;
         public bool Negative;
         public bool Hard;
         public bool Positive;
@@ -155,7 +173,7 @@ internal static class BoilerplateWords
             var hump = i > 0 && char.IsUpper(c) && char.IsLower(value[i - 1]);
             if (!char.IsLetter(c) || hump)
             {
-                if (length > 0)
+                if (length > 0 && !InGeneratedName(value, i - length, i))
                 {
                     Classify(word[..length], ref words);
                 }
@@ -179,6 +197,43 @@ internal static class BoilerplateWords
         {
             Classify(squeezed, ref words);
         }
+    }
+
+    /// <summary>
+    /// Whether the letters at [start, end) are a piece of a generated name: a run of letters and digits that mixes
+    /// them at least twice and holds two digits or more ("1ad269af0d" in "component_1ad269af0d", "e13lia4i19" from a
+    /// CSS-in-JS hash). Its letters are chance, not words: "ad" or "toc" cut out of a hash says nothing about the block.
+    /// </summary>
+    private static bool InGeneratedName(string value, int start, int end)
+    {
+        var touchesDigit = (start > 0 && char.IsAsciiDigit(value[start - 1])) || (end < value.Length && char.IsAsciiDigit(value[end]));
+        if (!touchesDigit)
+        {
+            return false;
+        }
+
+        var first = start;
+        while (first > 0 && char.IsAsciiLetterOrDigit(value[first - 1]))
+        {
+            first--;
+        }
+
+        var last = end;
+        while (last < value.Length && char.IsAsciiLetterOrDigit(value[last]))
+        {
+            last++;
+        }
+
+        var digits = 0;
+        var changes = 0;
+        for (var k = first; k < last; k++)
+        {
+            var digit = char.IsAsciiDigit(value[k]);
+            digits += digit ? 1 : 0;
+            changes += k > first && digit != char.IsAsciiDigit(value[k - 1]) ? 1 : 0;
+        }
+
+        return digits >= 2 && changes >= 2;
     }
 
     private static string Squeeze(string value)
@@ -247,6 +302,7 @@ internal static class BoilerplateWords
         {
             words.Hard = true;
             words.Comments |= matched.SequenceEqual("comment") || matched.SequenceEqual("disqus");
+            words.Firm |= FirmNegative.GetAlternateLookup<ReadOnlySpan<char>>().Contains(matched);
         }
     }
 }

@@ -41,6 +41,9 @@ internal enum JunkSignal : byte
 
     /// <summary>Class or id words of readers' comments (comment, disqus).</summary>
     Comments = 16,
+
+    /// <summary>Class or id words for what a block is for (footer, pop-up, related, bio): boilerplate even with prose.</summary>
+    FirmWords = 32,
 }
 
 /// <summary>

@@ -91,6 +91,7 @@ public sealed class HtmlExtractor
             return PageExtraction.Failed(page.Path, "no body element");
         }
 
+        StreamedSegments.Place(document);
         var index = DomIndex.Build(body, budget);
         if (index.TextChars.Length == 0 || index.OwnChars.Sum() == 0)
         {
@@ -179,6 +180,9 @@ public sealed class HtmlExtractor
                 own = own with { Author = name };
             }
 
+            // No author in the metadata or the dateline: the byline element the page marks as the author's name.
+            own = own.Author is null ? own with { Author = BylineElement(index.Elements[scope]) } : own;
+
             boilerplate.AddRange(writer.Boilerplate);
             if (paragraphs.Count == 0)
             {
@@ -249,6 +253,34 @@ public sealed class HtmlExtractor
             Author = author,
             Url = Resolve(url, page.Url),
         };
+    }
+
+    /// <summary>
+    /// The author's name from the element the markup names for it: rel="author", itemprop="author", or a class or id
+    /// naming the author or byline, the first one short enough to be a name ("By" and the like taken off).
+    /// </summary>
+    private static string? BylineElement(IElement scope)
+    {
+        var descendants = scope.GetElementsByTagName("*");
+        for (var d = 0; d < descendants.Length && d < 3000; d++)
+        {
+            var element = descendants[d];
+            var named = element.GetAttribute("rel") is "author"
+                || element.GetAttribute("itemprop") is "author"
+                || (element.GetAttribute("class") is { Length: <= 200 } words && NamesRole(words, "author-name", "authorname", "byline", "author"));
+            if (!named || ShortText(element) is not { } text)
+            {
+                continue;
+            }
+
+            var name = ParagraphFilter.BylineName(text) ?? text;
+            if (name.Length is > 2 and <= 60 && char.IsLetter(name[0]))
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>An href made absolute against the page's address; null when it cannot be.</summary>

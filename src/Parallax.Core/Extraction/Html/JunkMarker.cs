@@ -12,6 +12,12 @@ internal static class JunkMarker
     /// <summary>How many same-tag siblings a junk-named section is compared with before it is left junk.</summary>
     private const int MaxSiblingsCompared = 64;
 
+    /// <summary>Prose a block named like boilerplate must hold to be read as article text (five long paragraphs' worth).</summary>
+    private const int ProseBlockChars = 5 * DomIndex.ProseChars;
+
+    /// <summary>Above this share of link text a block of prose is teasers or a link list, as its words say.</summary>
+    private const double ProseBlockLinkDensity = 0.2;
+
     /// <summary>
     /// Marks junk: tags, hidden blocks, roles and class words that are not the article. Each lower
     /// <paramref name="strictness"/> trusts fewer signals (2: all; 1: no class words; 0: hidden blocks only), for
@@ -49,7 +55,7 @@ internal static class JunkMarker
             if (!junk && ((strictness >= 2 && (signal & JunkSignal.Words) != 0) || (strictness <= 1 && (signal & JunkSignal.Comments) != 0)))
             {
                 junk = !HoldsMostProse(index, i, pageProse);
-                if (junk && strictness >= 2 && (signal & JunkSignal.Comments) == 0 && (IsTemplateSection(index, i) || IsDataCell(index, i)))
+                if (junk && strictness >= 2 && (signal & JunkSignal.Comments) == 0 && (((signal & JunkSignal.FirmWords) == 0 && IsProseBlock(index, i)) || IsTemplateSection(index, i) || IsDataCell(index, i)))
                 {
                     // Its words were wrong about it: they must not score it down or clean it out of the body either.
                     junk = false;
@@ -142,6 +148,14 @@ internal static class JunkMarker
         return count > 0 && outer.Length > inner.Length;
     }
 
+    /// <summary>
+    /// A block of link-poor prose paragraphs, whose words for where it sits or how it looks (a layout's "sidebar-enabled",
+    /// a "listicle-header" holding the introduction) are wrong about it: boilerplate named so is short or made of links.
+    /// Words for what a block is for (a footer, an author's bio, related stories) are believed whatever it holds.
+    /// </summary>
+    private static bool IsProseBlock(DomIndex index, int i) =>
+        index.Prose[i] >= ProseBlockChars && index.LinkDensity(i) < ProseBlockLinkDensity && index.Prose[i] * 2 >= index.TextChars[i];
+
     /// <summary>Most of the page's link-poor text, in paragraphs: the article, whatever the block is called.</summary>
     private static bool HoldsMostProse(DomIndex index, int i, int pageProse) =>
         index.TextChars[i] - index.LinkChars[i] > pageProse / 2 && (index.ParagraphCount[i] >= 3 || index.Prose[i] >= 3 * DomIndex.ProseChars);
@@ -186,6 +200,7 @@ internal static class JunkMarker
             {
                 signal |= verdict.Soft ? JunkSignal.SoftWords : JunkSignal.Words;
                 signal |= verdict.Comments ? JunkSignal.Comments : JunkSignal.None;
+                signal |= verdict.Firm ? JunkSignal.FirmWords : JunkSignal.None;
             }
 
             index.Signals[i] = signal;

@@ -29,8 +29,11 @@ internal sealed record PageMetadata(
         var meta = new MetaTags(document);
         var ld = JsonLd.Read(document);
         var source = FirstText(meta.Get("og:site_name"), ld.Publisher, ld.SiteName, meta.Get("application-name"), meta.Get("publisher"), meta.Get("dc.publisher"), TwitterHandle(meta.Get("twitter:site")));
-        var title = FirstText(ld.Headline, meta.Get("og:title"), meta.Get("twitter:title"), meta.Get("dc.title"), meta.Get("headline"))
-            ?? WithoutSiteName(document.Title, source, document.Body?.GetElementsByTagName("h1").FirstOrDefault()?.TextContent);
+        var title = PageTitle.WithoutSiteName(
+            FirstText(ld.Headline, meta.Get("og:title"), meta.Get("twitter:title"), meta.Get("dc.title"), meta.Get("headline"), document.Title),
+            source,
+            document.Body?.GetElementsByTagName("h1").FirstOrDefault()?.TextContent,
+            pageUrl);
         var url = Absolute(FirstText(Canonical(document), meta.Get("og:url"), ld.Url), pageUrl) ?? pageUrl;
         var published = Dates.Parse(ld.DatePublished)
             ?? Dates.Parse(meta.Get("article:published_time"))
@@ -41,44 +44,6 @@ internal sealed record PageMetadata(
         var author = FirstText(ld.Author, AuthorMeta(meta.Get("author")), AuthorMeta(meta.Get("article:author")), AuthorMeta(meta.Get("dc.creator")), AuthorMeta(meta.Get("parsely-author")), AuthorMeta(meta.Get("sailthru.author")));
         var language = FirstText(document.DocumentElement?.GetAttribute("lang"), meta.Get("content-language"), meta.Get("dc.language"), ld.Language, Locale(meta.Get("og:locale")));
         return new PageMetadata(Clean(title), Clean(source), url, published, Clean(author), Clean(language), ld.ArticleBody);
-    }
-
-    /// <summary>
-    /// A document title without the site's name ("Headline | Site", "Site - Headline"): the part that the page's h1
-    /// repeats, else every part but the one that names the publisher.
-    /// </summary>
-    private static string? WithoutSiteName(string? title, string? source, string? h1)
-    {
-        if (string.IsNullOrWhiteSpace(title))
-        {
-            return null;
-        }
-
-        var parts = title.Split([" | ", " - ", " – ", " — ", " :: ", " » ", " · "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length < 2)
-        {
-            return title.Trim();
-        }
-
-        var heading = h1?.Trim();
-        foreach (var part in parts)
-        {
-            if (heading is not null && string.Equals(part, heading, StringComparison.OrdinalIgnoreCase))
-            {
-                return part;
-            }
-        }
-
-        if (source is not null)
-        {
-            var kept = parts.Where(p => !string.Equals(p, source.Trim(), StringComparison.OrdinalIgnoreCase)).ToArray();
-            if (kept.Length < parts.Length && kept.Length > 0)
-            {
-                return string.Join(" - ", kept);
-            }
-        }
-
-        return title.Trim();
     }
 
     private static string? TwitterHandle(string? handle) => string.IsNullOrWhiteSpace(handle) ? null : handle.Trim().TrimStart('@');

@@ -47,6 +47,19 @@ public sealed class ArticleContainerTests
     }
 
     [Fact]
+    public void A_streamed_part_is_read_where_its_placeholder_stands()
+    {
+        // The second paragraph arrives late, after the footer; its place holds a template and a "Loading" fallback.
+        var html = "<html><body><main><article><h1>Channel to be dredged</h1><p>" + Body[0] + "</p><template id='B:0'></template><div>Loading paragraph...</div><p>" +
+            Body[2] + "</p></article></main><footer><a href='/about'>About</a></footer><div hidden id='S:0'><p>" + Body[1] + "</p></div></body></html>";
+
+        var article = Extract(html);
+
+        Assert.NotNull(article);
+        Assert.Equal(Body, article.Paragraphs);
+    }
+
+    [Fact]
     public void Section_headings_classed_as_headers_stay_in_the_article()
     {
         var html = "<html><body><article><h1>Channel to be dredged</h1><p>" + Body[0] + "</p><h2 class='header-anchor-post'>When the work starts</h2><p>" +

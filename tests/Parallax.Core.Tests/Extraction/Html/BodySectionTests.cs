@@ -114,6 +114,83 @@ public sealed class BodySectionTests
     }
 
     [Fact]
+    public void Prose_in_a_block_named_for_its_layout_stays_and_a_bio_named_for_what_it_is_goes()
+    {
+        // "sidebar-enabled" says the layout has a sidebar, not that this block is one; it holds under half the prose,
+        // so only its own prose speaks for it. The bio holds prose too, but "author-bio" says what it is for.
+        string[] more =
+        [
+            "The engineer said the dredger would work from the seaward end first, so that the boats already inside the harbour could still reach the fuel quay.",
+            "Night work is allowed under the permit, but the board promised to stop the pumps at ten in the evening during the summer holidays.",
+            "A second survey of the channel floor will follow in the spring, to check whether the silt returns as fast as it did after the last dredging.",
+        ];
+        var html = "<html><body><main><div class='post'><h1>Channel to be dredged</h1><div class='entry'>" + Paragraphs(Body) + "</div>" +
+            "<div class='content sidebar-enabled--false'>" + Paragraphs(more) + "</div>" +
+            "<div class='author-bio'><p>Mira Castellane has covered the harbour, its boats and the people who work them for the Orrin Bay Post since 2009, and before that wrote about the coast for the county paper.</p>" +
+            "<p>She lives on the north shore with two dogs and a dinghy that she says is older than the lighthouse, and she answers every letter about the tides herself.</p>" +
+            "<p>Her book about the last herring smokehouse on the coast came out in the spring, and she is writing another about the ferry.</p></div>" +
+            "</div></main></body></html>";
+
+        var article = Extract(html);
+
+        Assert.NotNull(article);
+        Assert.Equal([.. Body, .. more], article.Paragraphs);
+    }
+
+    [Fact]
+    public void Rows_of_pictured_items_written_in_divs_stay_in_the_body()
+    {
+        // Two pictures and no p element in each row: an image strip by the count of p elements, yet each item's text is
+        // a paragraph written as a div (under the 500 characters of prose that would keep the row anyway).
+        static string Item(string name, string text) =>
+            $"<div class='item'><div class='icon'><img src='{name}.png'></div><div class='name'>{name}</div><div class='text'>{text}</div></div>";
+        var html = "<html><body><article><h1>Harbour upkeep</h1><p>" + Body[0] + "</p>" +
+            "<div class='row'>" + Item("Channel", Body[1]) + Item("Dunes", Body[2]) + "</div>" +
+            "<p>" + Body[3] + "</p></article></body></html>";
+
+        var article = Extract(html);
+
+        Assert.NotNull(article);
+        Assert.Equal(Body, article.Paragraphs);
+    }
+
+    [Fact]
+    public void A_review_cut_into_product_sections_is_read_whole()
+    {
+        // Each product is scored on its own, and its table of short cells keeps the climb to their container from
+        // counting it as prose; the page's prose lies mostly outside the one product that scores best.
+        static string Product(string name, string[] text) =>
+            $"<li class='product'><h2>{name}</h2><div class='inner'><div class='descr'>{Paragraphs(text)}</div><table><tbody>" +
+            string.Concat(Enumerable.Range(1, 24).Select(r => $"<tr><td>Plan {r}</td><td>${r * 40}</td><td>{r * 5} days</td><td>Yes</td></tr>")) +
+            "</tbody></table></div></li>";
+        string[] second =
+        [
+            "The Dune Lamp is the pick for small budgets: it runs for a whole night on four batteries and its glass is thick enough to survive a fall onto the deck.",
+            "Its beam is narrower than the lantern's, and the board's test found it hard to read a chart by, but it costs less than half as much to buy and to run.",
+        ];
+        string[] third =
+        [
+            "The Quay Light is the one to hang in a wheelhouse: it dims to a glow that does not spoil night vision, and it charges from the boat's own supply.",
+            "It is heavier than the others and its hook is small, so the test crew tied it on with a lanyard after it slipped twice in a swell off the point.",
+        ];
+        string[] fourth =
+        [
+            "The Reef Torch is the smallest of the four, a light for a dinghy or a pocket, and it floats with the beam pointing up when it goes over the side.",
+            "On a full charge it lasted three hours at its brightest setting, which is enough to row home by but not enough for a night of fishing on the bank.",
+        ];
+        var html = "<html><body><nav class='menu'><a href='/'>Home</a> <a href='/gear'>Gear</a></nav><main><div class='wrap'>" +
+            "<h1>Best boat lanterns</h1><ul class='products'>" + Product("Harbour Lantern", Body) + Product("Dune Lamp", second) +
+            Product("Quay Light", third) + Product("Reef Torch", fourth) + "</ul></div></main></body></html>";
+
+        var article = Extract(html);
+
+        Assert.NotNull(article);
+        Assert.Contains(Body[0], article.Paragraphs);
+        Assert.Contains(second[1], article.Paragraphs);
+        Assert.Contains(fourth[1], article.Paragraphs);
+    }
+
+    [Fact]
     public void A_data_table_whose_cells_are_styled_with_boilerplate_words_stays()
     {
         // "utility" names a utility bar, but here it is the cells' font. The body is long enough (over 500 characters)

@@ -45,6 +45,43 @@ public sealed class BoilerplateRulesTests
         Assert.True(BoilerplateWords.Judge("related-header", null, heading: true).Junk);
     }
 
+    [Theory]
+    [InlineData("section component--paragraph", "component_1ad269af0d", false)]
+    [InlineData("css-1k075w5 e13lia4i19", null, false)]
+    [InlineData("richtext", "richtext-2ad314195f", false)]
+    [InlineData("top-ad2", null, true)]
+    [InlineData("slot", "ad-1", true)]
+    public void Letters_cut_out_of_a_generated_name_are_not_words(string? className, string? id, bool junk)
+    {
+        // "1ad269af0d" is a hash: the "ad" in it is chance. "ad2" and "ad-1" number an advertisement slot.
+        Assert.Equal(junk, BoilerplateWords.Judge(className, id).Junk);
+    }
+
+    [Theory]
+    [InlineData("richtext cmp-richtext--disclaimer")]
+    [InlineData("post-disclosure")]
+    [InlineData("legal-disclaimers")]
+    public void Legal_small_print_is_boilerplate(string className)
+    {
+        Assert.True(BoilerplateWords.Judge(className, null).Junk);
+    }
+
+    [Theory]
+    [InlineData("author-bio", true)]
+    [InlineData("related-posts", true)]
+    [InlineData("site-footer", true)]
+    [InlineData("modal", true)]
+    [InlineData("content sidebar-enabled--false", false)]
+    [InlineData("listicle-header", false)]
+    [InlineData("testimonial-carousel", false)]
+    public void Words_for_what_a_block_is_for_are_firm_and_words_for_its_place_are_not(string className, bool firm)
+    {
+        var verdict = BoilerplateWords.Judge(className, null);
+
+        Assert.True(verdict.Junk);
+        Assert.Equal(firm, verdict.Firm);
+    }
+
     [Fact]
     public void Page_builder_widgets_are_soft_words_and_comments_are_marked_as_comments()
     {
