@@ -4,7 +4,8 @@ namespace Parallax.Core.Extraction.Encoding;
 
 /// <summary>
 /// Turns a page's bytes into text: a byte order mark wins, then a charset declared outside the document,
-/// then valid UTF-8, and Windows-1252 as the web's usual fallback for bytes that are not UTF-8.
+/// then valid UTF-8, and Windows-1252 as the web's usual fallback for bytes that are not UTF-8. Text read as UTF-8 that
+/// was encoded twice is repaired (<see cref="Mojibake"/>).
 /// </summary>
 public static class TextDecoder
 {
@@ -31,7 +32,7 @@ public static class TextDecoder
 
         try
         {
-            return StrictUtf8.GetString(bytes);
+            return Mojibake.Repair(StrictUtf8.GetString(bytes));
         }
         catch (DecoderFallbackException)
         {
@@ -57,7 +58,8 @@ public static class TextDecoder
         var ascii = System.Text.Ascii.IsValid(bytes);
         if (!ascii && System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            return StrictUtf8.GetString(bytes);
+            // Valid UTF-8 is also what a page encoded twice looks like; its runs are put back (Mojibake).
+            return Mojibake.Repair(StrictUtf8.GetString(bytes));
         }
 
         var chosen = TryGetEncoding(declaredCharset) ?? TryGetEncoding(PrescanMetaCharset(bytes));
