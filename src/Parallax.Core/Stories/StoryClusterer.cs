@@ -97,6 +97,46 @@ public sealed partial class StoryClusterer : IStoryIndex
         return open.ContainsKey(StoryOf(article)) ? Add(document, article) : AttachCopy(article, document.Published);
     }
 
+    /// <summary>
+    /// Tells the embedder, ahead of time, what deciding this report would likely send to the model: its own passage
+    /// and the first passages of the candidate stories not embedded yet, judged on the stories as they stand now
+    /// (reports added before it may change that). Changes nothing here; an embedder that can, computes them on
+    /// another core (<see cref="ITextEmbedder.Prefetch"/>), so the serial decision finds them ready. The decision
+    /// itself is made later, by <see cref="Add(StoryDocument)"/>, exactly as without the hint.
+    /// </summary>
+    public void Anticipate(StoryDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (embedder is null)
+        {
+            return;
+        }
+
+        // The report's own document frequencies are not counted in: a hint need not be exact, and it must change nothing.
+        var tally = StoryFeatures.Count(document.Title, document.Text ?? string.Empty, options.TitleBoost);
+        var vector = FeatureVector.Build(tally, frequencies, options);
+        if (vector.Count == 0)
+        {
+            return;
+        }
+
+        var local = FeatureVector.Build(tally, frequencies, options, streamOnly: true);
+        var (candidates, cosines, probabilities) = Score(vector);
+        if (!WouldEmbed(candidates, cosines, probabilities, local, document.Published?.UtcTicks ?? 0))
+        {
+            return;
+        }
+
+        embedder.Prefetch(EmbeddingPassage.Of(document.Title, document.Text ?? string.Empty, options.EmbeddingWords));
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            if (probabilities[c] >= options.AmbiguousLow && open[candidates[c]].Embedding is { HasFirst: false, FirstPassage: { } first })
+            {
+                embedder.Prefetch(first);
+            }
+        }
+    }
+
     private StoryPlacement Add(StoryDocument document, int into)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -294,27 +334,8 @@ public sealed partial class StoryClusterer : IStoryIndex
             return (best, bestSimilarity, joins);
         }
 
-        var order = vector.ByWeight();
-        var query = new ulong[Math.Min(order.Length, options.QueryTerms)];
-        for (var i = 0; i < query.Length; i++)
-        {
-            query[i] = vector.Keys[order[i]];
-        }
-
-        var candidates = open.Candidates(query, null, -1);
-        var cosines = new double[candidates.Count];
-        var probabilities = new double[candidates.Count];
-        var top = 0.0;
-        for (var c = 0; c < candidates.Count; c++)
-        {
-            cosines[c] = open[candidates[c]].Centroid.Cosine(vector);
-            probabilities[c] = StoryScoring.Probability(cosines[c], options);
-            top = Math.Max(top, probabilities[c]);
-        }
-
-        if (embedder is not null && StoryScoring.Ambiguous(top, options)
-            && Embedded < options.EmbeddingAllowance + (options.MaxEmbeddedShare * articleStory.Count)
-            && EmbeddingCouldJoin(candidates, cosines, probabilities, local, ticks))
+        var (candidates, cosines, probabilities) = Score(vector);
+        if (WouldEmbed(candidates, cosines, probabilities, local, ticks))
         {
             var report = embedding();
             for (var c = 0; c < candidates.Count; c++)
@@ -341,6 +362,38 @@ public sealed partial class StoryClusterer : IStoryIndex
 
         return (best, bestSimilarity, joins);
     }
+
+    /// <summary>The candidate stories of a report (a non-empty vector) with their lexical cosines and probabilities.</summary>
+    private (List<int> Candidates, double[] Cosines, double[] Probabilities) Score(FeatureVector vector)
+    {
+        var order = vector.ByWeight();
+        var query = new ulong[Math.Min(order.Length, options.QueryTerms)];
+        for (var i = 0; i < query.Length; i++)
+        {
+            query[i] = vector.Keys[order[i]];
+        }
+
+        var candidates = open.Candidates(query, null, -1);
+        var cosines = new double[candidates.Count];
+        var probabilities = new double[candidates.Count];
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            cosines[c] = open[candidates[c]].Centroid.Cosine(vector);
+            probabilities[c] = StoryScoring.Probability(cosines[c], options);
+        }
+
+        return (candidates, cosines, probabilities);
+    }
+
+    /// <summary>
+    /// The cascade's gate: an embedder is at hand, the best lexical probability is in doubt
+    /// (<see cref="StoryScoring.Ambiguous"/>), the stream is within its embedding allowance, and an embedding could
+    /// still make the report join a candidate.
+    /// </summary>
+    private bool WouldEmbed(List<int> candidates, double[] cosines, double[] probabilities, FeatureVector local, long ticks) =>
+        embedder is not null && StoryScoring.Ambiguous(probabilities.Length == 0 ? 0 : probabilities.Max(), options)
+        && Embedded < options.EmbeddingAllowance + (options.MaxEmbeddedShare * articleStory.Count)
+        && EmbeddingCouldJoin(candidates, cosines, probabilities, local, ticks);
 
     /// <summary>
     /// Whether the embedding could make the report join any candidate: each candidate the cascade would score again is
