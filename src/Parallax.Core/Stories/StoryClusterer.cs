@@ -72,6 +72,12 @@ public sealed partial class StoryClusterer : IStoryIndex
     /// <summary>Passages sent to the embedder so far (reports and stories' first reports); 0 without one.</summary>
     public int Embedded { get; private set; }
 
+    /// <summary>Reports the cascade embedded (the words left them in doubt and the model could change the answer).</summary>
+    public int EmbeddedReports { get; private set; }
+
+    /// <summary>Of those, the reports whose story the embedding changed (another story, or joining instead of starting one).</summary>
+    public int ChangedByEmbedding { get; private set; }
+
     public StoryOptions Options => options;
 
     public int Articles => articleStory.Count;
@@ -326,28 +332,44 @@ public sealed partial class StoryClusterer : IStoryIndex
     /// </summary>
     private (int Story, double Similarity, bool Joins) BestStory(FeatureVector vector, FeatureVector local, long ticks, Func<float[]> embedding)
     {
-        var best = -1;
-        var bestSimilarity = 0.0;
-        var joins = false;
         if (vector.Count == 0)
         {
-            return (best, bestSimilarity, joins);
+            return (-1, 0.0, false);
         }
 
         var (candidates, cosines, probabilities) = Score(vector);
-        if (WouldEmbed(candidates, cosines, probabilities, local, ticks))
+        if (!WouldEmbed(candidates, cosines, probabilities, local, ticks))
         {
-            var report = embedding();
-            for (var c = 0; c < candidates.Count; c++)
+            return Decide(candidates, probabilities, local, ticks);
+        }
+
+        var words = Decide(candidates, probabilities, local, ticks);
+        EmbeddedReports++;
+        var report = embedding();
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            if (probabilities[c] >= options.AmbiguousLow
+                && open[candidates[c]].Embedding?.Cosine(report, Embed) is { } semantic)
             {
-                if (probabilities[c] >= options.AmbiguousLow
-                    && open[candidates[c]].Embedding?.Cosine(report, Embed) is { } semantic)
-                {
-                    probabilities[c] = StoryScoring.Probability(cosines[c], semantic, options);
-                }
+                probabilities[c] = StoryScoring.Probability(cosines[c], semantic, options);
             }
         }
 
+        var decided = Decide(candidates, probabilities, local, ticks);
+        if (decided.Story != words.Story || decided.Joins != words.Joins)
+        {
+            ChangedByEmbedding++;
+        }
+
+        return decided;
+    }
+
+    /// <summary>The most probable candidate that passes the whole decision, else the most probable one (not joined).</summary>
+    private (int Story, double Similarity, bool Joins) Decide(List<int> candidates, double[] probabilities, FeatureVector local, long ticks)
+    {
+        var best = -1;
+        var bestSimilarity = 0.0;
+        var joins = false;
         for (var c = 0; c < candidates.Count; c++)
         {
             var state = open[candidates[c]];
