@@ -4,7 +4,6 @@ using System.Threading.Channels;
 using Parallax.App.Output;
 using Parallax.App.Service;
 using Parallax.Core.Pipeline;
-using Parallax.Core.Stories;
 using Parallax.Data;
 using Parallax.Data.Ingest;
 using Parallax.Embeddings;
@@ -126,8 +125,7 @@ internal static class ImportCommand
             if (errors.Verbose)
             {
                 await errors.NoteAsync($"stages: {coordinator.Stages}; the writer waited {Stopwatch.GetElapsedTime(0, tally.Waited).TotalSeconds:N1} s for prepared items, over {clock.Elapsed.TotalSeconds:N1} s; " +
-                    $"the embedding model took {embedder.ModelTime.TotalSeconds:N1} s for {embedder.Passages:N0} passages" +
-                    (pipeline.Embedder is PrefetchingEmbedder ahead ? $" ({ahead.Used:N0} of {ahead.Prefetched:N0} computed ahead were used)." : "."));
+                    $"the embedding model took {embedder.ModelTime.TotalSeconds:N1} s for {embedder.Passages:N0} passages.");
             }
 
             var counts = await store.CountsAsync(CancellationToken.None);

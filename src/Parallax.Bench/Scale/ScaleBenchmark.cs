@@ -18,7 +18,7 @@ namespace Parallax.Bench.Scale;
 /// <param name="FalseCopies">Distinct reports that the session linked as a copy.</param>
 /// <param name="BCubed">B-cubed of stories against the synthetic events (copies count in their event).</param>
 /// <param name="SpunShare">Share of articles the spin stage flagged (the synthetic stream has no spun copies).</param>
-/// <param name="EmbeddedPassages">Passages the model embedded (reports, stories' first reports, and guesses computed ahead that were not needed).</param>
+/// <param name="EmbeddedPassages">Passages the model embedded (reports and stories' first reports).</param>
 /// <param name="EmbeddedReports">Reports the cascade embedded.</param>
 /// <param name="ChangedByEmbedding">Of those, the reports whose story the embedding changed from what the words alone said.</param>
 /// <param name="CpuSeconds">Processor time of the whole process during the run (all threads, generation, GC and JIT included).</param>
@@ -40,9 +40,6 @@ internal sealed record ScaleFigures(
 /// </summary>
 internal static class ScaleBenchmark
 {
-    // Articles the session is told of ahead of the one it adds (as the import's decide stage looks ahead).
-    private const int AnticipateAhead = 8;
-
     public static ScaleFigures Run(
         IReadOnlyList<(string Event, string Text)> sources, int count, StoryOptions options, int seed, Action<int>? progress = null, ITextEmbedder? embedder = null)
     {
@@ -85,7 +82,7 @@ internal static class ScaleBenchmark
         var prepared = Timed().AsParallel().AsOrdered().Select(a => (a, pipeline.Prepare(
             "synthetic", new ExtractedArticle(a.Title, null, null, a.Published, null, null, [a.Text]), [])));
         var i = 0;
-        void Add(SyntheticArticle article, PreparedArticle ready)
+        foreach (var (article, ready) in prepared)
         {
             session.Add(ready, Id(article.Index));
             events[i] = article.Event;
@@ -96,25 +93,6 @@ internal static class ScaleBenchmark
             {
                 progress(i);
             }
-        }
-
-        // As `parallax import` does: the session is told of the next few prepared articles, so the embeddings their
-        // decision will likely need are computed on the other core meanwhile (the decisions are the same either way).
-        var coming = new Queue<(SyntheticArticle Article, PreparedArticle Ready)>();
-        foreach (var item in prepared)
-        {
-            session.Anticipate(item.Item2);
-            coming.Enqueue(item);
-            if (coming.Count > AnticipateAhead)
-            {
-                var (article, ready) = coming.Dequeue();
-                Add(article, ready);
-            }
-        }
-
-        while (coming.TryDequeue(out var left))
-        {
-            Add(left.Article, left.Ready);
         }
 
         var seconds = clock.Elapsed.TotalSeconds;

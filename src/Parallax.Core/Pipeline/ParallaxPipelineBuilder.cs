@@ -65,8 +65,6 @@ public sealed class ParallaxPipelineBuilder
             options,
             extractor ?? new PageExtractor(new HtmlExtractor(options.Extraction), new TextExtractor()),
             spin ?? (options.Spin == SpinOptions.Default ? SpinAnalyzer.CreateDefault() : new SpinAnalyzer(Thesaurus.Default, options.Spin)),
-            // Wrapped so that a session told of the articles coming next (ParallaxSession.Anticipate) can have their
-            // embeddings computed on a spare core; without such hints it embeds inline, as the model alone would.
-            embedder is null or PrefetchingEmbedder ? embedder : new PrefetchingEmbedder(embedder));
+            embedder);
     }
 }

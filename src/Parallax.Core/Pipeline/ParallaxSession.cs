@@ -121,17 +121,6 @@ public sealed class ParallaxSession
         return new SessionUpdate(id, placement.Story, changes);
     }
 
-    /// <summary>
-    /// A hint that this article will be added soon (it is prepared and waits its turn): the story index may start
-    /// what deciding it will likely need (the cascade's embeddings) on another core, judged on the state as it is now.
-    /// Changes no decision: <see cref="Add"/> decides as it would without the hint. Call it on the session's thread.
-    /// </summary>
-    public void Anticipate(PreparedArticle article)
-    {
-        ArgumentNullException.ThrowIfNull(article);
-        stories.Anticipate(new StoryDocument(article.Article.Title, article.ComparedText, article.Article.Published));
-    }
-
     /// <summary>The link of an article to its root original; null when it is a distinct report or unknown.</summary>
     public CopyLink? LinkOf(string id) => copies.LinkOf(id);
 

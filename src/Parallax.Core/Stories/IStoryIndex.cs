@@ -16,14 +16,6 @@ public interface IStoryIndex
     /// </summary>
     StoryPlacement AddInto(int article, StoryDocument document);
 
-    /// <summary>
-    /// A hint that this distinct report will be added soon: an index may start work it will need for it (the
-    /// embeddings of the cascade) on another thread. It must not change any decision; the default does nothing.
-    /// </summary>
-    void Anticipate(StoryDocument document)
-    {
-    }
-
     /// <summary>Attaches a copy to its original's story, without changing the story's content.</summary>
     StoryPlacement AttachCopy(int originalArticle, DateTimeOffset? published = null);
 

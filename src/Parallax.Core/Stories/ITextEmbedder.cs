@@ -14,14 +14,6 @@ public interface ITextEmbedder
 
     /// <summary>A unit-length vector for the passage (an empty passage gives a zero vector).</summary>
     float[] Embed(string passage);
-
-    /// <summary>
-    /// A hint that <see cref="Embed"/> will likely be asked for this passage soon: an embedder that can, computes it
-    /// on another thread meanwhile (<see cref="PrefetchingEmbedder"/>). The default does nothing.
-    /// </summary>
-    void Prefetch(string passage)
-    {
-    }
 }
 
 /// <summary>What the embedding sees of a report, and how two embeddings compare.</summary>

@@ -103,46 +103,6 @@ public sealed partial class StoryClusterer : IStoryIndex
         return open.ContainsKey(StoryOf(article)) ? Add(document, article) : AttachCopy(article, document.Published);
     }
 
-    /// <summary>
-    /// Tells the embedder, ahead of time, what deciding this report would likely send to the model: its own passage
-    /// and the first passages of the candidate stories not embedded yet, judged on the stories as they stand now
-    /// (reports added before it may change that). Changes nothing here; an embedder that can, computes them on
-    /// another core (<see cref="ITextEmbedder.Prefetch"/>), so the serial decision finds them ready. The decision
-    /// itself is made later, by <see cref="Add(StoryDocument)"/>, exactly as without the hint.
-    /// </summary>
-    public void Anticipate(StoryDocument document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        if (embedder is null)
-        {
-            return;
-        }
-
-        // The report's own document frequencies are not counted in: a hint need not be exact, and it must change nothing.
-        var tally = StoryFeatures.Count(document.Title, document.Text ?? string.Empty, options.TitleBoost);
-        var vector = FeatureVector.Build(tally, frequencies, options);
-        if (vector.Count == 0)
-        {
-            return;
-        }
-
-        var local = FeatureVector.Build(tally, frequencies, options, streamOnly: true);
-        var (candidates, cosines, probabilities) = Score(vector);
-        if (!WouldEmbed(candidates, cosines, probabilities, local, document.Published?.UtcTicks ?? 0))
-        {
-            return;
-        }
-
-        embedder.Prefetch(EmbeddingPassage.Of(document.Title, document.Text ?? string.Empty, options.EmbeddingWords));
-        for (var c = 0; c < candidates.Count; c++)
-        {
-            if (probabilities[c] >= options.AmbiguousLow && open[candidates[c]].Embedding is { HasFirst: false, FirstPassage: { } first })
-            {
-                embedder.Prefetch(first);
-            }
-        }
-    }
-
     private StoryPlacement Add(StoryDocument document, int into)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -31,21 +31,14 @@ internal sealed record DecidedItem(
 /// ones, so the two serial stages overlap (each on its own core) instead of taking turns. Items are still decided and
 /// written one at a time, in order, each in its own transaction: a run killed at any point loses only what was in
 /// flight, and running it again finishes it with no duplicate.
-/// The sentence embedding of the stories cascade is decided in the session's step: only the session knows which report
-/// is in doubt (about one in seven), and embedding every article ahead on the parallel side instead was measured three
-/// times slower end to end on 2 cores (1,000 articles: 1,000 model calls instead of 152; 61 s against 20 s). So the
-/// session looks at the few prepared items after the one it decides and, for those its current state says are in
-/// doubt, has the model run on the thread pool meanwhile (<see cref="ParallaxSession.Anticipate"/>); the decision
-/// then finds the vector ready, and is the same as without the hint.
+/// The sentence embedding of the stories cascade stays in the session's step: only the session knows which report is
+/// in doubt (about one in seven), and embedding every article ahead on the parallel side instead was measured three
+/// times slower end to end on 2 cores (1,000 articles: 1,000 model calls instead of 152; 61 s against 20 s).
 /// </summary>
 public sealed partial class IngestCoordinator
 {
     // How far the session may run ahead of the store; a few items keep both stages busy.
     private const int DecideAhead = 16;
-
-    // How many prepared items the session looks at ahead of the one it decides, to start their embeddings on the
-    // other core: an embedding takes about as long as deciding several items, so it must start a few items early.
-    private const int AnticipateAhead = 8;
 
     // Items per hold of the store's writer lock: another writer on the same store (a worker) waits at most one segment.
     private const int SegmentItems = 512;
@@ -63,7 +56,7 @@ public sealed partial class IngestCoordinator
         await writer.WaitAsync(cancellationToken);
         try
         {
-            await using var input = new PreparedLookahead(items.GetAsyncEnumerator(cancellationToken), AnticipateAhead);
+            await using var input = items.GetAsyncEnumerator(cancellationToken);
             var redo = new Queue<PreparedSubmission>();
             var more = true;
             while (more || redo.Count > 0)
@@ -80,7 +73,7 @@ public sealed partial class IngestCoordinator
     /// <summary>One hold of the writer lock: up to <see cref="SegmentItems"/> items decided on this thread, written on another.</summary>
     /// <returns>Whether the input may have more items.</returns>
     private async Task<bool> SegmentAsync(
-        PreparedLookahead input, bool more, Queue<PreparedSubmission> redo, Action<IngestOutcome> settled, CancellationToken cancellationToken)
+        IAsyncEnumerator<PreparedSubmission> input, bool more, Queue<PreparedSubmission> redo, Action<IngestOutcome> settled, CancellationToken cancellationToken)
     {
         await using var writerLock = await store.AcquireWriterLockAsync(cancellationToken);
         await CatchUpAsync(cancellationToken);
@@ -114,8 +107,6 @@ public sealed partial class IngestCoordinator
                     break;
                 }
 
-                Anticipate(input.TakeNew());
-
                 // Not cancellable once decided (the session holds it); the write stage always drains, so this never waits long.
                 await decided.Writer.WriteAsync(await DecideAsync(next, inFlight, cancellationToken), CancellationToken.None);
             }
@@ -143,24 +134,6 @@ public sealed partial class IngestCoordinator
         }
 
         return more;
-    }
-
-    /// <summary>
-    /// Tells the session of items it will decide soon, so the embeddings their stories decision will likely need are
-    /// computed on the thread pool meanwhile. A hint only: the decisions are those of the serial order whatever it says.
-    /// </summary>
-    private void Anticipate(IReadOnlyList<PreparedSubmission> coming)
-    {
-        foreach (var item in coming)
-        {
-            if (item.Error is null)
-            {
-                foreach (var article in item.Articles)
-                {
-                    session.Anticipate(article);
-                }
-            }
-        }
     }
 
     /// <summary>The write stage: every decided item in order; after a failed write, the rest are kept to decide again.</summary>
