@@ -17,6 +17,8 @@ public sealed class ArcticEmbedder : ITextEmbedder, IDisposable
 
     private readonly Lazy<SentenceEncoder> encoder;
     private readonly Lazy<ArcticTokenizer> tokenizer = new(() => new ArcticTokenizer(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private long passages;
+    private long modelTicks;
 
     /// <param name="threads">
     /// Threads ONNX Runtime may use for one passage. 1 by default: callers that embed many passages parallelise over
@@ -40,15 +42,25 @@ public sealed class ArcticEmbedder : ITextEmbedder, IDisposable
     /// <summary>Whether the model has been loaded (for tests and diagnostics: the cascade should often leave it unloaded).</summary>
     public bool Loaded => encoder.IsValueCreated;
 
+    /// <summary>Passages the model has embedded so far (empty ones, which need no model, are not counted).</summary>
+    public long Passages => Interlocked.Read(ref passages);
+
+    /// <summary>Time spent embedding them (model load included), summed over threads: `import --verbose` prints it.</summary>
+    public TimeSpan ModelTime => System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref modelTicks));
+
     public float[] Embed(string passage)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var text = Prepare(passage);
         if (text.Length == 0)
         {
             return new float[Dimensions];
         }
 
-        return encoder.Value.Encode([text], CancellationToken.None)[0];
+        var vector = encoder.Value.Encode([text], CancellationToken.None)[0];
+        Interlocked.Add(ref modelTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+        Interlocked.Increment(ref passages);
+        return vector;
     }
 
     public void Dispose()

@@ -124,7 +124,8 @@ internal static class ImportCommand
             await errors.SummarizeAsync("items");
             if (errors.Verbose)
             {
-                await errors.NoteAsync($"stages: {coordinator.Stages}; the writer waited {Stopwatch.GetElapsedTime(0, tally.Waited).TotalSeconds:N1} s for prepared items, over {clock.Elapsed.TotalSeconds:N1} s.");
+                await errors.NoteAsync($"stages: {coordinator.Stages}; the writer waited {Stopwatch.GetElapsedTime(0, tally.Waited).TotalSeconds:N1} s for prepared items, over {clock.Elapsed.TotalSeconds:N1} s; " +
+                    $"the embedding model took {embedder.ModelTime.TotalSeconds:N1} s for {embedder.Passages:N0} passages.");
             }
 
             var counts = await store.CountsAsync(CancellationToken.None);

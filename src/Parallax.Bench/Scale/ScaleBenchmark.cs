@@ -18,11 +18,14 @@ namespace Parallax.Bench.Scale;
 /// <param name="FalseCopies">Distinct reports that the session linked as a copy.</param>
 /// <param name="BCubed">B-cubed of stories against the synthetic events (copies count in their event).</param>
 /// <param name="SpunShare">Share of articles the spin stage flagged (the synthetic stream has no spun copies).</param>
+/// <param name="EmbeddedPassages">Passages the model embedded (reports and stories' first reports).</param>
+/// <param name="EmbeddedReports">Reports the cascade embedded.</param>
+/// <param name="ChangedByEmbedding">Of those, the reports whose story the embedding changed from what the words alone said.</param>
 /// <param name="CpuSeconds">Processor time of the whole process during the run (all threads, generation, GC and JIT included).</param>
 internal sealed record ScaleFigures(
     int Articles, double Seconds, double GenerationSeconds, long PeakWorkingSetBytes, long ManagedBytesAfter,
     int CopiesTrue, int CopiesFound, int FalseCopies, int StoriesStarted, Prf BCubed, double SpunShare, double CpuSeconds,
-    int EmbeddedPassages = 0)
+    int EmbeddedPassages = 0, int EmbeddedReports = 0, int ChangedByEmbedding = 0)
 {
     public double ArticlesPerSecond => Seconds > 0 ? Articles / Seconds : 0;
 
@@ -49,7 +52,8 @@ internal static class ScaleBenchmark
         }
 
         var pipeline = builder.Build();
-        var session = pipeline.CreateSession();
+        var clusterer = new StoryClusterer(options, pipeline.Embedder);
+        var session = pipeline.CreateSession(stories: clusterer);
         var events = new int[count];
         var truth = new int[count];
         var spun = 0;
@@ -130,7 +134,7 @@ internal static class ScaleBenchmark
         return new ScaleFigures(
             count, seconds, (double)generationTicks / Stopwatch.Frequency, self.PeakWorkingSet64, managed,
             copiesTrue, copiesFound, falseCopies, started.Count, score.BCubed, (double)spun / Math.Max(1, count), cpu,
-            counted?.Fresh ?? 0);
+            counted?.Fresh ?? 0, clusterer.EmbeddedReports, clusterer.ChangedByEmbedding);
     }
 
     private static string Id(int index) => index.ToString(CultureInfo.InvariantCulture);

@@ -447,13 +447,14 @@ internal static class BenchStoriesCommand
         if (report.Scale.Count > 0)
         {
             var scale = new Table().Title("Scale: synthetic stream through the pipeline and one session, spin on (one run each)")
-                .AddColumns("articles", "articles/s (wall)", "articles/CPU-s", "seconds", "generation s", "peak working set", "managed after", "copies found", "false copies", "stories", "spun", "B3 F1 vs events", "passages embedded");
+                .AddColumns("articles", "articles/s (wall)", "articles/CPU-s", "seconds", "generation s", "peak working set", "managed after", "copies found", "false copies", "stories", "spun", "B3 F1 vs events", "passages embedded", "reports embedded / changed");
             foreach (var s in report.Scale)
             {
                 scale.AddRow(s.Articles.ToString("N0", inv), s.ArticlesPerSecond.ToString("N0", inv), s.ArticlesPerCpuSecond.ToString("N0", inv), s.Seconds.ToString("0.0", inv),
                     s.GenerationSeconds.ToString("0.0", inv), Bytes(s.PeakWorkingSetBytes), Bytes(s.ManagedBytesAfter),
                     $"{s.CopiesFound:N0}/{s.CopiesTrue:N0}", s.FalseCopies.ToString("N0", inv), s.StoriesStarted.ToString("N0", inv),
-                    s.SpunShare.ToString("P1", inv), F(s.BCubed.F1), s.EmbeddedPassages.ToString("N0", inv));
+                    s.SpunShare.ToString("P1", inv), F(s.BCubed.F1), s.EmbeddedPassages.ToString("N0", inv),
+                    $"{s.EmbeddedReports.ToString("N0", inv)} / {s.ChangedByEmbedding.ToString("N0", inv)}");
             }
 
             if (report.Scale.Count >= 2)

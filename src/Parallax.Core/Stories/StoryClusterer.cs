@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Parallax.Core.Stories;
 
 /// <summary>One distinct report as clustering sees it.</summary>
@@ -40,7 +38,7 @@ public readonly record struct RelatedStory(int Story, double Similarity);
 /// (each story's once, then kept up to date). Without one (null), the decision is lexical only.
 /// Not thread-safe: one instance per stream.
 /// </summary>
-public sealed class StoryClusterer : IStoryIndex
+public sealed partial class StoryClusterer : IStoryIndex
 {
     // Merging is checked after every join; the few best-overlapping stories are where a duplicate story would be.
     private const int MergeCandidates = 4;
@@ -61,21 +59,24 @@ public sealed class StoryClusterer : IStoryIndex
     private readonly List<int> firstReport = [];
     private readonly List<int> reportCount = [];
 
-    private readonly Dictionary<int, OpenStory> open = new();
-    private readonly Dictionary<ulong, HashSet<int>> index = new();
-    private readonly Queue<(int Story, long Stamp)> recency = new();
-    private long stamp;
-    private long latestTicks;
+    private readonly OpenStoryIndex open;
 
     public StoryClusterer(StoryOptions? options = null, ITextEmbedder? embedder = null)
     {
         this.options = options ?? StoryOptions.Default;
         this.embedder = embedder;
+        open = new OpenStoryIndex(this.options);
         frequencies = new DocumentFrequencies(this.options.IdfPrior, this.options.MaxVocabulary, this.options.BackgroundDocuments);
     }
 
     /// <summary>Passages sent to the embedder so far (reports and stories' first reports); 0 without one.</summary>
     public int Embedded { get; private set; }
+
+    /// <summary>Reports the cascade embedded (the words left them in doubt and the model could change the answer).</summary>
+    public int EmbeddedReports { get; private set; }
+
+    /// <summary>Of those, the reports whose story the embedding changed (another story, or joining instead of starting one).</summary>
+    public int ChangedByEmbedding { get; private set; }
 
     public StoryOptions Options => options;
 
@@ -110,10 +111,7 @@ public sealed class StoryClusterer : IStoryIndex
         var vector = FeatureVector.Build(tally, frequencies, options);
         var local = FeatureVector.Build(tally, frequencies, options, streamOnly: true);
         var ticks = document.Published?.UtcTicks ?? 0;
-        if (ticks > latestTicks)
-        {
-            latestTicks = ticks;
-        }
+        open.See(ticks);
 
         var article = articleStory.Count;
         string? passage = null;
@@ -164,10 +162,10 @@ public sealed class StoryClusterer : IStoryIndex
         if (reports <= 8 || reports % 4 == 0)
         {
             // A large story's heaviest features settle; re-deriving them on every report would be wasted work.
-            Reindex(story);
+            open.Reindex(story);
         }
 
-        Touch(story);
+        open.Touch(story);
         List<int>? merged = null;
         if (!started)
         {
@@ -178,7 +176,7 @@ public sealed class StoryClusterer : IStoryIndex
 
         var grown = story;
         (story, var splitOff) = SplitIfTwo(story, article);
-        CloseOld();
+        open.CloseOld();
         return new StoryPlacement(article, story, similarity, started, merged, splitOff, splitOff >= 0 ? grown : -1);
     }
 
@@ -200,7 +198,7 @@ public sealed class StoryClusterer : IStoryIndex
         if (open.TryGetValue(story, out var state))
         {
             state.Widen(published?.UtcTicks ?? 0);
-            Touch(story);
+            open.Touch(story);
         }
 
         return new StoryPlacement(article, story, 1, false);
@@ -233,7 +231,7 @@ public sealed class StoryClusterer : IStoryIndex
         }
 
         var related = new List<RelatedStory>();
-        foreach (var candidate in Candidates(state.Centroid.Top(options.QueryTerms), state.Centroid, story))
+        foreach (var candidate in open.Candidates(state.Centroid.Top(options.QueryTerms), state.Centroid, story))
         {
             // Related = another event (below the merge threshold on everything) on the same topic (alike in words).
             var other = open[candidate];
@@ -294,47 +292,44 @@ public sealed class StoryClusterer : IStoryIndex
     /// </summary>
     private (int Story, double Similarity, bool Joins) BestStory(FeatureVector vector, FeatureVector local, long ticks, Func<float[]> embedding)
     {
-        var best = -1;
-        var bestSimilarity = 0.0;
-        var joins = false;
         if (vector.Count == 0)
         {
-            return (best, bestSimilarity, joins);
+            return (-1, 0.0, false);
         }
 
-        var order = vector.ByWeight();
-        var query = new ulong[Math.Min(order.Length, options.QueryTerms)];
-        for (var i = 0; i < query.Length; i++)
+        var (candidates, cosines, probabilities) = Score(vector);
+        if (!WouldEmbed(candidates, cosines, probabilities, local, ticks))
         {
-            query[i] = vector.Keys[order[i]];
+            return Decide(candidates, probabilities, local, ticks);
         }
 
-        var candidates = Candidates(query, null, -1);
-        var cosines = new double[candidates.Count];
-        var probabilities = new double[candidates.Count];
-        var top = 0.0;
+        var words = Decide(candidates, probabilities, local, ticks);
+        EmbeddedReports++;
+        var report = embedding();
         for (var c = 0; c < candidates.Count; c++)
         {
-            cosines[c] = open[candidates[c]].Centroid.Cosine(vector);
-            probabilities[c] = StoryScoring.Probability(cosines[c], options);
-            top = Math.Max(top, probabilities[c]);
-        }
-
-        if (embedder is not null && StoryScoring.Ambiguous(top, options)
-            && Embedded < options.EmbeddingAllowance + (options.MaxEmbeddedShare * articleStory.Count)
-            && EmbeddingCouldJoin(candidates, cosines, probabilities, local, ticks))
-        {
-            var report = embedding();
-            for (var c = 0; c < candidates.Count; c++)
+            if (probabilities[c] >= options.AmbiguousLow
+                && open[candidates[c]].Embedding?.Cosine(report, Embed) is { } semantic)
             {
-                if (probabilities[c] >= options.AmbiguousLow
-                    && open[candidates[c]].Embedding?.Cosine(report, Embed) is { } semantic)
-                {
-                    probabilities[c] = StoryScoring.Probability(cosines[c], semantic, options);
-                }
+                probabilities[c] = StoryScoring.Probability(cosines[c], semantic, options);
             }
         }
 
+        var decided = Decide(candidates, probabilities, local, ticks);
+        if (decided.Story != words.Story || decided.Joins != words.Joins)
+        {
+            ChangedByEmbedding++;
+        }
+
+        return decided;
+    }
+
+    /// <summary>The most probable candidate that passes the whole decision, else the most probable one (not joined).</summary>
+    private (int Story, double Similarity, bool Joins) Decide(List<int> candidates, double[] probabilities, FeatureVector local, long ticks)
+    {
+        var best = -1;
+        var bestSimilarity = 0.0;
+        var joins = false;
         for (var c = 0; c < candidates.Count; c++)
         {
             var state = open[candidates[c]];
@@ -349,6 +344,38 @@ public sealed class StoryClusterer : IStoryIndex
 
         return (best, bestSimilarity, joins);
     }
+
+    /// <summary>The candidate stories of a report (a non-empty vector) with their lexical cosines and probabilities.</summary>
+    private (List<int> Candidates, double[] Cosines, double[] Probabilities) Score(FeatureVector vector)
+    {
+        var order = vector.ByWeight();
+        var query = new ulong[Math.Min(order.Length, options.QueryTerms)];
+        for (var i = 0; i < query.Length; i++)
+        {
+            query[i] = vector.Keys[order[i]];
+        }
+
+        var candidates = open.Candidates(query, null, -1);
+        var cosines = new double[candidates.Count];
+        var probabilities = new double[candidates.Count];
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            cosines[c] = open[candidates[c]].Centroid.Cosine(vector);
+            probabilities[c] = StoryScoring.Probability(cosines[c], options);
+        }
+
+        return (candidates, cosines, probabilities);
+    }
+
+    /// <summary>
+    /// The cascade's gate: an embedder is at hand, the best lexical probability is in doubt
+    /// (<see cref="StoryScoring.Ambiguous"/>), the stream is within its embedding allowance, and an embedding could
+    /// still make the report join a candidate.
+    /// </summary>
+    private bool WouldEmbed(List<int> candidates, double[] cosines, double[] probabilities, FeatureVector local, long ticks) =>
+        embedder is not null && StoryScoring.Ambiguous(probabilities.Length == 0 ? 0 : probabilities.Max(), options)
+        && Embedded < options.EmbeddingAllowance + (options.MaxEmbeddedShare * articleStory.Count)
+        && EmbeddingCouldJoin(candidates, cosines, probabilities, local, ticks);
 
     /// <summary>
     /// Whether the embedding could make the report join any candidate: each candidate the cascade would score again is
@@ -381,260 +408,5 @@ public sealed class StoryClusterer : IStoryIndex
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// Open stories sharing heavy features with the query, best first by summed weight, at most
-    /// <see cref="StoryOptions.MaxCandidates"/>. Index entries held by too many stories are skipped.
-    /// </summary>
-    private List<int> Candidates(ulong[] query, StoryCentroid? weights, int exclude, int max = 0)
-    {
-        max = max > 0 ? max : options.MaxCandidates;
-        if (open.Count <= max + 1)
-        {
-            // Few open stories (a handful of pages): score them all. The heaviest features of a report in a tiny
-            // collection are its own unique words, so retrieval by them could miss what it shares with a story.
-            var all = new List<int>(open.Count);
-            foreach (var s in open.Keys)
-            {
-                if (s != exclude)
-                {
-                    all.Add(s);
-                }
-            }
-
-            return all;
-        }
-
-        var scores = new Dictionary<int, float>();
-        for (var i = 0; i < query.Length; i++)
-        {
-            if (!index.TryGetValue(query[i], out var stories) || stories.Count > options.MaxPostingScan)
-            {
-                continue;
-            }
-
-            // Earlier query keys are heavier; weight them so without needing the report's own weights.
-            var weight = weights?.WeightOf(query[i]) ?? (1f / (1 + i));
-            foreach (var s in stories)
-            {
-                if (s == exclude)
-                {
-                    continue;
-                }
-
-                ref var score = ref CollectionsMarshal.GetValueRefOrAddDefault(scores, s, out _);
-                score += weight;
-            }
-        }
-
-        var ids = new int[scores.Count];
-        var keys = new float[scores.Count];
-        var n = 0;
-        foreach (var (s, score) in scores)
-        {
-            ids[n] = s;
-            keys[n] = -score;
-            n++;
-        }
-
-        if (n > max)
-        {
-            Array.Sort(keys, ids);
-            n = max;
-        }
-
-        return new List<int>(ids.AsSpan(0, n).ToArray());
-    }
-
-    /// <summary>Merges the story with open stories that turn out to be the same story; returns the surviving id.</summary>
-    private int MergeNeighbours(int story, ref List<int>? merged)
-    {
-        // A report can bridge at most a few stories; bounding the rounds bounds the work per report.
-        for (var round = 0; round < 3; round++)
-        {
-            var state = open[story];
-            var any = false;
-            foreach (var candidate in Candidates(state.Centroid.Top(options.QueryTerms), state.Centroid, story, MergeCandidates))
-            {
-                var other = open[candidate];
-                var time = state.TimeFactor(other, options);
-                var similarity = state.Centroid.Cosine(other.Centroid) * time;
-                if (similarity >= options.MergeThreshold && state.Local.Cosine(other.Local) * time >= options.LocalJoinThreshold)
-                {
-                    var kept = Merge(story, candidate);
-                    (merged ??= []).Add(kept == story ? candidate : story);
-                    story = kept;
-                    any = true;
-                    break;
-                }
-            }
-
-            if (!any)
-            {
-                break;
-            }
-        }
-
-        return story;
-    }
-
-    private int Merge(int a, int b)
-    {
-        // The older story (smaller id) survives, so ids and titles stay stable for readers.
-        var (keep, gone) = a < b ? (a, b) : (b, a);
-        var keepState = open[keep];
-        var goneState = open[gone];
-        keepState.Centroid.Add(goneState.Centroid);
-        keepState.Centroid.Prune(options.MaxCentroidFeatures);
-        keepState.Local.Add(goneState.Local);
-        keepState.Local.Prune(options.MaxCentroidFeatures);
-        keepState.Widen(goneState.Start);
-        keepState.Widen(goneState.End);
-        if (goneState.Embedding is not null)
-        {
-            keepState.Embedding?.Absorb(goneState.Embedding);
-        }
-
-        Close(gone);
-        parent[gone] = keep;
-        reportCount[keep] += reportCount[gone];
-        keepState.Absorb(goneState, options.MaxSplitMembers);
-        if (firstReport[gone] < firstReport[keep])
-        {
-            firstReport[keep] = firstReport[gone];
-        }
-
-        Reindex(keep);
-        Touch(keep);
-        return keep;
-    }
-
-    /// <summary>
-    /// A story that turns out to be two is split: at a few sizes the members are bisected (2-means on their
-    /// vectors) and, when the halves are less alike than <see cref="StoryOptions.SplitThreshold"/> (below the merge
-    /// threshold, so the halves are not merged straight back), the half without the story's first report becomes a
-    /// new story. Early mistakes, made while a topic's first reports look alike, are undone this way. Stories larger
-    /// than <see cref="StoryOptions.MaxSplitMembers"/> are settled and keep no member vectors.
-    /// </summary>
-    /// <returns>The report's story after any split, and the story split off (-1 when none).</returns>
-    private (int Story, int SplitOff) SplitIfTwo(int story, int article)
-    {
-        var state = open[story];
-        var members = state.Members;
-        if (members is null || members.Count < 4 || (members.Count > 16 && members.Count % 2 != 0))
-        {
-            return (story, -1);
-        }
-
-        var (left, right, similarity) = StoryBisection.Bisect(members, state.Centroid);
-        if (left.Count < 2 || right.Count < 2
-            || similarity >= options.SplitThreshold)
-        {
-            return (story, -1);
-        }
-
-        var first = firstReport[story];
-        var (stay, leave) = left.Exists(m => m.Article == first) ? (left, right) : (right, left);
-        var created = parent.Count;
-        parent.Add(created);
-        var leaveFirst = int.MaxValue;
-        foreach (var member in leave)
-        {
-            articleStory[member.Article] = created;
-            leaveFirst = Math.Min(leaveFirst, member.Article);
-        }
-
-        firstReport.Add(leaveFirst);
-        reportCount.Add(leave.Count);
-        reportCount[story] -= leave.Count;
-
-        var moved = new OpenStory();
-        moved.Rebuild(leave, state, leaveFirst, null);
-        state.Rebuild(stay, state, first, state.Embedding?.FirstPassage);
-        open[created] = moved;
-        Reindex(story);
-        Reindex(created);
-        Touch(story);
-        Touch(created);
-        return (StoryOf(article), created);
-    }
-
-    private void Reindex(int story)
-    {
-        var state = open[story];
-        var top = state.Centroid.Top(options.IndexTerms);
-        foreach (var key in state.Indexed)
-        {
-            if (Array.IndexOf(top, key) < 0 && index.TryGetValue(key, out var stories))
-            {
-                stories.Remove(story);
-                if (stories.Count == 0)
-                {
-                    index.Remove(key);
-                }
-            }
-        }
-
-        foreach (var key in top)
-        {
-            if (Array.IndexOf(state.Indexed, key) < 0)
-            {
-                ref var stories = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out _);
-                stories ??= [];
-                stories.Add(story);
-            }
-        }
-
-        state.Indexed = top;
-    }
-
-    private void Touch(int story)
-    {
-        var state = open[story];
-        state.Stamp = ++stamp;
-        recency.Enqueue((story, state.Stamp));
-    }
-
-    /// <summary>Closes the least recently updated stories beyond the count limit, and those older than the window.</summary>
-    private void CloseOld()
-    {
-        var window = options.OpenWindow.Ticks;
-        while (recency.TryPeek(out var entry))
-        {
-            if (!open.TryGetValue(entry.Story, out var state) || state.Stamp != entry.Stamp)
-            {
-                recency.Dequeue(); // stale entry: the story was touched again, merged or closed
-                continue;
-            }
-
-            var tooMany = open.Count > options.MaxOpenStories;
-            var tooOld = latestTicks != 0 && state.End != 0 && latestTicks - state.End > window;
-            if (!tooMany && !tooOld)
-            {
-                break;
-            }
-
-            recency.Dequeue();
-            Close(entry.Story);
-        }
-    }
-
-    private void Close(int story)
-    {
-        var state = open[story];
-        foreach (var key in state.Indexed)
-        {
-            if (index.TryGetValue(key, out var stories))
-            {
-                stories.Remove(story);
-                if (stories.Count == 0)
-                {
-                    index.Remove(key);
-                }
-            }
-        }
-
-        open.Remove(story);
     }
 }

@@ -59,6 +59,8 @@ public sealed class StoryCascadeTests
         var vote = clusterer.Add(new StoryDocument(VoteTitle, Vote));
         Assert.Equal(modelSaysSame, mill.Story == vote.Story);
         Assert.True(embedder.Calls is >= 1 and <= 2, $"{embedder.Calls} calls: each report embedded at most once");
+        Assert.Equal(1, clusterer.EmbeddedReports); // the second report; the first had no story to compare with
+        Assert.Equal(modelSaysSame ? 1 : 0, clusterer.ChangedByEmbedding); // the words alone would have kept them apart
     }
 
     [Fact]
