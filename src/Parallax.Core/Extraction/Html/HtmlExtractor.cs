@@ -180,14 +180,14 @@ public sealed class HtmlExtractor
                 own = own with { Author = name };
             }
 
-            // No author in the metadata or the dateline: the byline element the page marks as the author's name.
-            own = own.Author is null ? own with { Author = BylineElement(index.Elements[scope]) } : own;
-
             boilerplate.AddRange(writer.Boilerplate);
             if (paragraphs.Count == 0)
             {
                 continue;
             }
+
+            // No author in the metadata or the dateline: the byline element the page marks as the author's name.
+            own = own.Author is null ? own with { Author = BylineElement(index.Elements[scope]) } : own;
 
             foreach (var paragraph in paragraphs)
             {
