@@ -261,17 +261,8 @@ internal static class BenchExtractCommand
         return runs;
     }
 
-    internal static double Median(IReadOnlyList<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
+    /// <summary>The median, NaN for no values (a speed figure that was not measured).</summary>
+    internal static double Median(IReadOnlyList<double> values) => values.Count == 0 ? double.NaN : Medians.Of(values);
 }
 
 internal sealed record BenchExtractOptions(string? Dir, bool Peers, int Passes, int Worst, bool Json, string? Show = null, string? Save = null, string Subset = "all", string Set = "all", bool NoTiming = false);

@@ -64,7 +64,7 @@ internal static class SpinBotBenchmark
                 name, indexes.Count, indexes.Count(i => read[i].Spun > threshold),
                 indexes.Count(i => read[i].Original > threshold),
                 indexes.Count(i => read[i].Spun >= analyzer.Options.SpunThreshold),
-                Median(indexes.Select(i => read[i].Spun)), Median(indexes.Select(i => read[i].Original)),
+                Medians.Of(indexes.Select(i => read[i].Spun)), Medians.Of(indexes.Select(i => read[i].Original)),
                 indexes.Aggregate(default(SubstitutionCount), (sum, i) => sum + read[i].Unlinked),
                 indexes.Count(i => linked[i].Linked),
                 indexes.Where(i => linked[i].Linked).Aggregate(default(SubstitutionCount), (sum, i) => sum + linked[i].Restored)));
@@ -138,11 +138,4 @@ internal static class SpinBotBenchmark
         return new ExtractedArticle("", null, null, null, null, "en", paragraphs);
     }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1
-            ? sorted[sorted.Length / 2]
-            : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 }

@@ -104,16 +104,16 @@ internal static class StartupCommand
     private static void Report(List<StartupSample> samples, int pages, int cores, string parallax)
     {
         var inv = CultureInfo.InvariantCulture;
-        var seconds = Median(samples.Select(s => s.Seconds));
-        var extraction = Median(samples.Select(s => s.Phase("extraction")));
-        var started = Median(samples.Select(s => s.Phase("start-up")));
+        var seconds = Medians.Of(samples.Select(s => s.Seconds));
+        var extraction = Medians.Of(samples.Select(s => s.Phase("extraction")));
+        var started = Medians.Of(samples.Select(s => s.Phase("start-up")));
         var hashes = samples.Select(s => s.OutputHash).Distinct().ToList();
         Console.WriteLine();
         Console.WriteLine(string.Create(inv, $"parallax analyze --json over {pages} pages, cold, {cores} core(s), {samples.Count} runs ({parallax})"));
         Console.WriteLine(string.Create(inv,
             $"whole run: median {seconds:F2} s (min {samples.Min(s => s.Seconds):F2}, max {samples.Max(s => s.Seconds):F2}) = {pages / seconds:F0} pages/s; target 150 pages/s"));
-        Console.WriteLine(string.Create(inv, $"CPU time (user + system, the steadier figure on a shared machine): median {Median(samples.Select(s => s.CpuSeconds)):F2} s"));
-        Console.WriteLine(string.Create(inv, $"peak memory: median {Median(samples.Select(s => (double)s.PeakBytes)) / 1048576.0:N0} MB, max {samples.Max(s => s.PeakBytes) / 1048576.0:N0} MB (child's VmHWM)"));
+        Console.WriteLine(string.Create(inv, $"CPU time (user + system, the steadier figure on a shared machine): median {Medians.Of(samples.Select(s => s.CpuSeconds)):F2} s"));
+        Console.WriteLine(string.Create(inv, $"peak memory: median {Medians.Of(samples.Select(s => (double)s.PeakBytes)) / 1048576.0:N0} MB, max {samples.Max(s => s.PeakBytes) / 1048576.0:N0} MB (child's VmHWM)"));
         if (extraction > 0)
         {
             Console.WriteLine($"phases (median ms): {StartupSample.Describe(StartupSample.MedianPhases(samples))}");
@@ -126,12 +126,6 @@ internal static class StartupCommand
         }
         Console.WriteLine($"output: sha256 {string.Join(", ", hashes)}{(hashes.Count == 1 ? " (every run the same)" : " (runs differ!)")}");
         Console.WriteLine($"reproduce: {ReproduceLine.Current()}");
-    }
-
-    internal static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? 0 : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     /// <summary>One cold run: wall time, peak memory, the phases `--timings` printed, and the output's hash.</summary>
@@ -161,7 +155,7 @@ internal static class StartupCommand
         }
 
         public static List<(string, double)> MedianPhases(List<StartupSample> samples) =>
-            samples[0].Phases.Select(p => (p.Name, Median(samples.Select(s => s.Phase(p.Name))))).ToList();
+            samples[0].Phases.Select(p => (p.Name, Medians.Of(samples.Select(s => s.Phase(p.Name))))).ToList();
 
         public static string Describe(IEnumerable<(string Name, double Milliseconds)> phases) =>
             string.Join(", ", phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Milliseconds:F0}")));

@@ -27,8 +27,8 @@ public sealed class StartupCommandTests
     [Fact]
     public void The_median_of_an_even_count_is_the_mean_of_the_middle_two()
     {
-        Assert.Equal(3, StartupCommand.Median([5, 1, 3]));
-        Assert.Equal(2.5, StartupCommand.Median([4, 1, 3, 2]));
-        Assert.Equal(0, StartupCommand.Median([]));
+        Assert.Equal(3, Medians.Of([5, 1, 3]));
+        Assert.Equal(2.5, Medians.Of([4, 1, 3, 2]));
+        Assert.Equal(0, Medians.Of([]));
     }
 }
