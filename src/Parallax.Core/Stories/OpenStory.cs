@@ -3,7 +3,8 @@ namespace Parallax.Core.Stories;
 /// <summary>What the clusterer keeps of an open story: its centroids, its members while it can still be split, its time span.</summary>
 internal sealed class OpenStory
 {
-    public readonly record struct Member(int Article, FeatureVector Vector, FeatureVector Local, float[]? Embedding);
+    /// <param name="Short">A short report (<see cref="StoryOptions.ShortReportWords"/>): too few words to split a story by.</param>
+    public readonly record struct Member(int Article, FeatureVector Vector, FeatureVector Local, float[]? Embedding, bool Short);
 
     public StoryCentroid Centroid { get; private set; } = new();
 
@@ -25,11 +26,11 @@ internal sealed class OpenStory
 
     public long End { get; private set; }
 
-    public void Remember(int article, FeatureVector vector, FeatureVector local, float[]? embedding, int max)
+    public void Remember(Member member, int max)
     {
         if (Members is not null)
         {
-            Members.Add(new Member(article, vector, local, embedding));
+            Members.Add(member);
             if (Members.Count > max)
             {
                 Members = null;

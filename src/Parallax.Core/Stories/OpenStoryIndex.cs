@@ -28,6 +28,27 @@ internal sealed class OpenStoryIndex(StoryOptions options)
 
     public bool TryGetValue(int story, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out OpenStory state) => open.TryGetValue(story, out state);
 
+    /// <summary>
+    /// The open stories nearest to a report's embedding, nearest first, at most <paramref name="max"/>; only stories
+    /// already embedded count (nothing is embedded here). A scan: 384 products per open story, a fraction of one
+    /// model call for thousands of stories, and only short reports ask.
+    /// </summary>
+    public List<int> NearestByEmbedding(float[] report, int max)
+    {
+        var scored = new List<(int Story, double Cosine)>();
+        foreach (var (story, state) in open)
+        {
+            if (state.Embedding?.KnownCosine(report) is { } cosine)
+            {
+                scored.Add((story, cosine));
+            }
+        }
+
+        // Ties by story id, so the result does not depend on the dictionary's order.
+        scored.Sort((a, b) => b.Cosine != a.Cosine ? b.Cosine.CompareTo(a.Cosine) : a.Story.CompareTo(b.Story));
+        return scored.Take(max).Select(s => s.Story).ToList();
+    }
+
     /// <summary>Notes a report's published time: stories are closed by age against the latest one seen.</summary>
     public void See(long ticks)
     {

@@ -81,8 +81,10 @@ public sealed partial class StoryClusterer
     {
         var state = open[story];
         var members = state.Members;
-        if (members is null || members.Count < 4 || (members.Count > 16 && members.Count % 2 != 0))
+        if (members is null || members.Count < 4 || (members.Count > 16 && members.Count % 2 != 0)
+            || members.Count(m => m.Short) * 2 >= members.Count)
         {
+            // A story of mostly short reports joined on their embeddings: their few words would split it wrongly.
             return (story, -1);
         }
 

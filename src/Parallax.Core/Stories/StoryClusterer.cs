@@ -118,7 +118,11 @@ public sealed partial class StoryClusterer : IStoryIndex
         float[]? embedding = null;
         string Passage() => passage ??= EmbeddingPassage.Of(document.Title, document.Text ?? string.Empty, options.EmbeddingWords);
         float[] Embedding() => embedding ??= Embed(Passage());
-        var (best, similarity, joins) = into >= 0 ? (StoryOf(into), 1.0, true) : BestStory(vector, local, ticks, Embedding);
+        var isShort = embedder is not null && IsShort(Passage());
+        var (best, similarity, joins) = into >= 0 ? (StoryOf(into), 1.0, true)
+            : isShort ? BestStoryOfShort(vector, local, ticks, Embedding())
+            : BestStory(vector, local, ticks, Embedding);
+        var member = new OpenStory.Member(article, vector, local, embedding, isShort);
         int story;
         bool started;
         if (best >= 0 && joins)
@@ -131,7 +135,7 @@ public sealed partial class StoryClusterer : IStoryIndex
             state.Local.Add(local);
             state.Local.Prune(options.MaxCentroidFeatures);
             state.Widen(ticks);
-            state.Remember(article, vector, local, embedding, options.MaxSplitMembers);
+            state.Remember(member, options.MaxSplitMembers);
             state.Embedding?.Add(article, embedding);
             reportCount[story]++;
         }
@@ -146,7 +150,7 @@ public sealed partial class StoryClusterer : IStoryIndex
             state.Centroid.Add(vector);
             state.Local.Add(local);
             state.Widen(ticks);
-            state.Remember(article, vector, local, embedding, options.MaxSplitMembers);
+            state.Remember(member, options.MaxSplitMembers);
             if (embedder is not null)
             {
                 state.Embedding = new StoryEmbedding(article, Passage());
@@ -322,6 +326,50 @@ public sealed partial class StoryClusterer : IStoryIndex
         }
 
         return decided;
+    }
+
+    /// <summary>
+    /// The decision for a short report (<see cref="StoryOptions.ShortReportWords"/>), already embedded: the candidates
+    /// sharing its heavy words and the open stories nearest to it by embedding, each scored with words and embedding.
+    /// </summary>
+    private (int Story, double Similarity, bool Joins) BestStoryOfShort(FeatureVector vector, FeatureVector local, long ticks, float[] report)
+    {
+        EmbeddedReports++;
+        var candidates = vector.Count == 0 ? [] : Score(vector).Candidates;
+        foreach (var story in open.NearestByEmbedding(report, options.SemanticCandidates))
+        {
+            if (!candidates.Contains(story))
+            {
+                candidates.Add(story);
+            }
+        }
+
+        var probabilities = new double[candidates.Count];
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            var state = open[candidates[c]];
+            var cosine = vector.Count == 0 ? 0 : state.Centroid.Cosine(vector);
+            probabilities[c] = state.Embedding?.Cosine(report, Embed) is { } semantic
+                ? StoryScoring.Probability(cosine, semantic, options)
+                : StoryScoring.Probability(cosine, options);
+        }
+
+        return Decide(candidates, probabilities, local, ticks);
+    }
+
+    /// <summary>Whether an embedding passage is short (<see cref="StoryOptions.ShortReportWords"/>); it is whitespace-collapsed.</summary>
+    private bool IsShort(string passage)
+    {
+        var words = 1;
+        foreach (var c in passage)
+        {
+            if (c == ' ' && ++words > options.ShortReportWords)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The most probable candidate that passes the whole decision, else the most probable one (not joined).</summary>

@@ -70,18 +70,9 @@ internal sealed class StoryEmbedding
         }
     }
 
-    /// <summary>
-    /// Cosine of a report's embedding with the story's mean embedding, embedding the first report on first need;
-    /// null when the story has nothing to embed (its half of a split kept no passage and no embedded report).
-    /// </summary>
-    /// <param name="embedFirst">Embeds the first report's passage (counted by the caller).</param>
-    public double? Cosine(float[] report, Func<string, float[]> embedFirst)
+    /// <summary>Cosine with the story's mean embedding when it has one already (nothing is embedded); null otherwise.</summary>
+    public double? KnownCosine(float[] report)
     {
-        if (!HasFirst && FirstPassage is not null && (sum is null || sum.Length == report.Length))
-        {
-            Add(FirstArticle, embedFirst(FirstPassage));
-        }
-
         if (sum is null || sum.Length != report.Length)
         {
             return null;
@@ -95,5 +86,20 @@ internal sealed class StoryEmbedding
         }
 
         return norm <= 0 ? 0 : dot / Math.Sqrt(norm);
+    }
+
+    /// <summary>
+    /// Cosine of a report's embedding with the story's mean embedding, embedding the first report on first need;
+    /// null when the story has nothing to embed (its half of a split kept no passage and no embedded report).
+    /// </summary>
+    /// <param name="embedFirst">Embeds the first report's passage (counted by the caller).</param>
+    public double? Cosine(float[] report, Func<string, float[]> embedFirst)
+    {
+        if (!HasFirst && FirstPassage is not null && (sum is null || sum.Length == report.Length))
+        {
+            Add(FirstArticle, embedFirst(FirstPassage));
+        }
+
+        return KnownCosine(report);
     }
 }

@@ -87,6 +87,19 @@ public sealed record StoryOptions
     /// <summary>A story whose two halves are less alike than this is split in two (kept below the merge threshold).</summary>
     public double SplitThreshold { get; init; } = 0.4;
 
+    /// <summary>
+    /// A report of at most this many words of title and lead is short: a headline, a feed entry without its article.
+    /// Its few words rarely share a heavy term with another report of the event ("Apple unveils..." against "iPhone
+    /// maker's new..."), so words alone cannot find or judge its story. With an embedder, a short report is always
+    /// embedded (a headline costs the model about a tenth of a full passage, so outside
+    /// <see cref="MaxEmbeddedShare"/>), its candidates include the open stories nearest to it by embedding
+    /// (<see cref="SemanticCandidates"/>), and a story of mostly short reports is not split by words.
+    /// </summary>
+    public int ShortReportWords { get; init; } = 30;
+
+    /// <summary>Open stories nearest by embedding that a short report is also scored against (besides those sharing its words).</summary>
+    public int SemanticCandidates { get; init; } = 3;
+
     /// <summary>Stories up to this many reports keep their reports' vectors and can still be split.</summary>
     public int MaxSplitMembers { get; init; } = 48;
 
