@@ -360,6 +360,11 @@ public sealed partial class StoryClusterer : IStoryIndex
     /// <summary>Whether an embedding passage is short (<see cref="StoryOptions.ShortReportWords"/>); it is whitespace-collapsed.</summary>
     private bool IsShort(string passage)
     {
+        if (options.ShortReportWords <= 0)
+        {
+            return false;
+        }
+
         var words = 1;
         foreach (var c in passage)
         {

@@ -93,7 +93,7 @@ public sealed record StoryOptions
     /// maker's new..."), so words alone cannot find or judge its story. With an embedder, a short report is always
     /// embedded (a headline costs the model about a tenth of a full passage, so outside
     /// <see cref="MaxEmbeddedShare"/>), its candidates include the open stories nearest to it by embedding
-    /// (<see cref="SemanticCandidates"/>), and a story of mostly short reports is not split by words.
+    /// (<see cref="SemanticCandidates"/>), and a story of mostly short reports is not split by words. 0 turns it off.
     /// </summary>
     public int ShortReportWords { get; init; } = 30;
 
