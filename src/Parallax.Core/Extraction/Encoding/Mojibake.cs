@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace Parallax.Core.Extraction.Encoding;
@@ -15,7 +16,13 @@ public static class Mojibake
     /// <summary>Runs a text must hold before any is repaired: one could be a symbol beside a capital, several are a pattern.</summary>
     private const int MinRuns = 2;
 
-    private static readonly System.Text.Encoding Windows1252 = CodePages();
+    /// <summary>The first and last lead characters a run can start with (U+00C2-U+00F4), for a vectorised search.</summary>
+    private const char FirstLead = '\u00C2';
+
+    private const char LastLead = '\u00F4';
+
+    /// <summary>Windows-1252's letters for the bytes 0x80-0x9F, each with its byte (read once from the code page).</summary>
+    private static readonly FrozenDictionary<char, byte> Windows1252High = HighLetters();
 
     public static string Repair(string text)
     {
@@ -28,6 +35,16 @@ public static class Mojibake
         var output = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length;)
         {
+            // Most of a page is markup and ASCII: copy up to the next possible lead character in one go.
+            var next = text.AsSpan(i).IndexOfAnyInRange(FirstLead, LastLead);
+            if (next != 0)
+            {
+                var plain = next < 0 ? text.Length - i : next;
+                output.Append(text, i, plain);
+                i += plain;
+                continue;
+            }
+
             if (Run(text, i) is { Length: > 0 } run)
             {
                 output.Append(run.Decoded);
@@ -47,6 +64,14 @@ public static class Mojibake
         var found = 0;
         for (var i = 0; i < text.Length && found < enough; i++)
         {
+            // A vectorised jump to the next possible lead character: a page without one is read once, quickly.
+            var next = text.AsSpan(i).IndexOfAnyInRange(FirstLead, LastLead);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             if (Run(text, i) is { Length: > 0 } run)
             {
                 found++;
@@ -103,14 +128,27 @@ public static class Mojibake
         }
 
         // Windows-1252's letters for 0x80-0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ).
-        Span<char> one = [c];
-        Span<byte> back = stackalloc byte[2];
-        return Windows1252.GetBytes(one, back) == 1 && back[0] is >= 0x80 and <= 0x9F ? back[0] : null;
+        return Windows1252High.TryGetValue(c, out var b) ? b : null;
     }
 
-    private static System.Text.Encoding CodePages()
+    /// <summary>
+    /// The characters above U+00FF that Windows-1252 writes as one byte 0x80-0x9F, read from the code page itself (its
+    /// five unassigned bytes decode to themselves, below U+0100, and need no entry).
+    /// </summary>
+    private static FrozenDictionary<char, byte> HighLetters()
     {
         System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return System.Text.Encoding.GetEncoding(1252, new EncoderReplacementFallback("?"), DecoderFallback.ReplacementFallback);
+        var windows1252 = System.Text.Encoding.GetEncoding(1252, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
+        var letters = new Dictionary<char, byte>();
+        for (var b = 0x80; b <= 0x9F; b++)
+        {
+            var decoded = windows1252.GetString([(byte)b]);
+            if (decoded.Length == 1 && decoded[0] >= '\u0100' && decoded[0] != '\uFFFD')
+            {
+                letters[decoded[0]] = (byte)b;
+            }
+        }
+
+        return letters.ToFrozenDictionary();
     }
 }

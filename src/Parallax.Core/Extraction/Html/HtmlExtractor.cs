@@ -84,14 +84,18 @@ public sealed class HtmlExtractor
             return PageExtraction.Failed(page.Path, $"refused before parsing: {estimate.Refusal}");
         }
 
-        using var document = budget.Parser(context).ParseDocument(TreeScan.WithoutStrays(source, estimate.Strays));
+        var parsed = TreeScan.WithoutStrays(source, estimate.Strays);
+        using var document = budget.Parser(context).ParseDocument(parsed);
         var body = document.Body;
         if (body is null)
         {
             return PageExtraction.Failed(page.Path, "no body element");
         }
 
-        StreamedSegments.Place(document);
+        if (StreamedSegments.MayHold(parsed))
+        {
+            StreamedSegments.Place(document);
+        }
         var index = DomIndex.Build(body, budget);
         if (index.TextChars.Length == 0 || index.OwnChars.Sum() == 0)
         {
@@ -215,10 +219,8 @@ public sealed class HtmlExtractor
         string? source = null;
         string? author = null;
         string? url = null;
-        var descendants = article.GetElementsByTagName("*");
-        for (var d = 0; d < descendants.Length && d < 2000; d++)
+        foreach (var element in FirstDescendants(article, 2000))
         {
-            var element = descendants[d];
             if (published is null && element.LocalName == "time")
             {
                 published = Dates.Parse(element.GetAttribute("datetime"));
@@ -261,10 +263,8 @@ public sealed class HtmlExtractor
     /// </summary>
     private static string? BylineElement(IElement scope)
     {
-        var descendants = scope.GetElementsByTagName("*");
-        for (var d = 0; d < descendants.Length && d < 3000; d++)
+        foreach (var element in FirstDescendants(scope, 3000))
         {
-            var element = descendants[d];
             var named = element.GetAttribute("rel") is "author"
                 || element.GetAttribute("itemprop") is "author"
                 || (element.GetAttribute("class") is { Length: <= 200 } words && NamesRole(words, "author-name", "authorname", "byline", "author"));
@@ -282,6 +282,12 @@ public sealed class HtmlExtractor
 
         return null;
     }
+
+    /// <summary>
+    /// The first <paramref name="limit"/> elements below <paramref name="scope"/> in document order, walked lazily: a tag-name
+    /// collection of "*" gathers the whole subtree (and its Length and indexer walk it again) where the search stops early.
+    /// </summary>
+    private static IEnumerable<IElement> FirstDescendants(IElement scope, int limit) => scope.GetDescendants().OfType<IElement>().Take(limit);
 
     /// <summary>An href made absolute against the page's address; null when it cannot be.</summary>
     private static string? Resolve(string? href, string? pageUrl)

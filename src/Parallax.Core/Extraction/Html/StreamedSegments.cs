@@ -14,6 +14,12 @@ internal static class StreamedSegments
     /// <summary>A fallback is a placeholder: a few words or an empty skeleton, never a part of the article.</summary>
     private const int MaxFallbackChars = 200;
 
+    /// <summary>
+    /// Whether the page's source can hold a placeholder at all: only a template tag makes a template element, and looking
+    /// for one in the text is far cheaper than walking every page's tree for the few that stream.
+    /// </summary>
+    public static bool MayHold(string html) => html.Contains("<template", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Moves every streamed part into its place; a part without a place stays where it is.</summary>
     public static void Place(IDocument document)
     {

@@ -30,6 +30,26 @@ public sealed class MojibakeTests
         Assert.Equal(Written, TextDecoder.DecodeHtml(EncodedTwice(Written, Encoding.Latin1)));
     }
 
+    [Fact]
+    public void Every_windows_1252_letter_for_the_bytes_0x80_to_0x9F_is_put_back()
+    {
+        // Each of the code page's letters there (€ ‚ ƒ „ ... Ÿ) ends a run somewhere: "’" is E2 80 99, "Š" is C5 A0... the
+        // repair's table of them must hold every one, whatever stands in the prose around them.
+        var letters = new StringBuilder();
+        for (var b = 0x80; b <= 0x9F; b++)
+        {
+            var letter = Windows1252.GetString([(byte)b]);
+            if (letter[0] >= '\u0100')
+            {
+                letters.Append(letter).Append(' ');
+            }
+        }
+
+        var written = "<p>plain ASCII first, " + letters + "and after them œuvre, naïve, 東京 and ‘quotes’.</p>";
+        Assert.Equal(27, letters.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(written, TextDecoder.DecodeHtml(EncodedTwice(written, Windows1252)));
+    }
+
     [Theory]
     [InlineData("Ça coûte 5 €, à peu près. Élève, ôte ça!")]
     [InlineData("A informação está disponível: ação, não, então.")]
