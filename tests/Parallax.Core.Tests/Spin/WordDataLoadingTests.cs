@@ -155,6 +155,52 @@ public sealed class WordDataLoadingTests
     }
 
     [Fact]
+    public void The_lemma_index_lists_each_lemmas_synsets_in_order_and_its_phrases()
+    {
+        var index = new LemmaIndex(
+        [
+            new Synset(WordPos.Noun, ["loss", "loss of life"], [3, 1]),
+            new Synset(WordPos.Verb, ["lose", "misplace"], [5, 0]),
+            new Synset(WordPos.Noun, ["death", "loss of life", "loss"], [9, 1, 1]),
+            new Synset(WordPos.Noun, ["loss", "red ink", "red"], [1, 0, 0]),
+        ]);
+        Assert.Equal([0, 2, 3], index.SynsetsOf("loss").ToArray());
+        Assert.Equal([0, 2], index.SynsetsOf("loss of life").ToArray());
+        Assert.Equal([1], index.SynsetsOf("misplace").ToArray());
+        Assert.True(index.SynsetsOf("gain").IsEmpty);
+        Assert.True(index.HasLemma("red ink") && !index.HasLemma("ink"));
+        Assert.True(index.HasLemmaWithPos("lose", WordPos.Verb) && !index.HasLemmaWithPos("lose", WordPos.Noun));
+        Assert.Equal(4, index.SynonymCount("loss")); // loss of life, death, red ink, red
+        Assert.Equal(3, index.LongestPhraseFrom("loss"));
+        Assert.Equal(2, index.LongestPhraseFrom("red"));
+        Assert.Equal(0, index.LongestPhraseFrom("death"));
+        Assert.Equal(3, index.LongestLemmaWords);
+    }
+
+    [Fact]
+    public void The_shipped_lemma_index_reads_as_before()
+    {
+        // Figures of the index as built before its lists became ranges of one array.
+        var lemmas = Thesaurus.Lemmas;
+        var checksum = 0L;
+        for (var i = 0; i < lemmas.Synsets.Count; i += 97)
+        {
+            foreach (var lemma in lemmas.Synsets[i].Lemmas)
+            {
+                var k = 1;
+                foreach (var id in lemmas.SynsetsOf(lemma))
+                {
+                    checksum += (long)id * k++;
+                }
+            }
+        }
+
+        Assert.Equal(218063789L, checksum);
+        Assert.Equal(37867, lemmas.Synsets.Count);
+        Assert.Equal(7, lemmas.LongestLemmaWords);
+    }
+
+    [Fact]
     public void A_truncated_resource_is_refused_not_misread()
     {
         Assert.Throws<InvalidDataException>(() => new ResourceCursor(new MemoryStream(new byte[3])).ReadInt32());
