@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Parallax.Core.Spin;
 
 /// <summary>
@@ -8,46 +10,65 @@ public sealed class LemmaIndex
 {
     // Plain dictionaries, not frozen ones: freezing them cost more at start-up than it saved in look-ups. Nothing
     // writes to them after the constructor, so concurrent readers are safe.
-    private readonly Dictionary<string, int[]> synsetsOfLemma;
+    // Each lemma's synset ids are one range of a flat array (slot k: ids[starts[k]..starts[k + 1]]): a list per lemma
+    // (150,000 of them), then an array copied from each, were most of the index's start-up.
+    private readonly Dictionary<string, int> slotOfLemma;
+    private readonly int[] starts;
+    private readonly int[] ids;
     private readonly Dictionary<string, int> phraseStarts;
 
     internal LemmaIndex(Synset[] synsets)
     {
         Synsets = synsets;
-        var byLemma = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var longest = 1;
+        slotOfLemma = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new List<int>();
+        foreach (var synset in synsets)
+        {
+            foreach (var lemma in synset.Lemmas)
+            {
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(slotOfLemma, lemma, out var known);
+                if (!known)
+                {
+                    slot = counts.Count;
+                    counts.Add(0);
+                }
+
+                counts[slot]++;
+            }
+        }
+
+        starts = new int[counts.Count + 1];
+        for (var k = 0; k < counts.Count; k++)
+        {
+            starts[k + 1] = starts[k] + counts[k];
+        }
+
+        // In synset order within each lemma's range, as the lists held them.
+        ids = new int[starts[^1]];
+        var next = starts[..^1];
         for (var i = 0; i < synsets.Length; i++)
         {
             foreach (var lemma in synsets[i].Lemmas)
             {
-                if (!byLemma.TryGetValue(lemma, out var list))
-                {
-                    byLemma[lemma] = list = [];
-                }
-
-                list.Add(i);
-                longest = Math.Max(longest, CountWords(lemma));
+                ids[next[slotOfLemma[lemma]]++] = i;
             }
         }
 
-        synsetsOfLemma = new Dictionary<string, int[]>(byLemma.Count, StringComparer.Ordinal);
-        foreach (var (lemma, ids) in byLemma)
+        var longest = 1;
+        var phrases = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var lemma in slotOfLemma.Keys)
         {
-            synsetsOfLemma[lemma] = [.. ids];
-        }
-
-        var starts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var lemma in byLemma.Keys)
-        {
+            var words = CountWords(lemma);
+            longest = Math.Max(longest, words);
             var space = lemma.IndexOf(' ');
             if (space > 0)
             {
                 var first = lemma[..space];
-                starts[first] = Math.Max(starts.GetValueOrDefault(first), CountWords(lemma));
+                phrases[first] = Math.Max(phrases.GetValueOrDefault(first), words);
             }
         }
 
-        phraseStarts = starts;
+        phraseStarts = phrases;
         LongestLemmaWords = longest;
     }
 
@@ -58,19 +79,19 @@ public sealed class LemmaIndex
 
     /// <summary>Indexes into <see cref="Synsets"/> of the synsets holding this lower-case lemma; empty when none.</summary>
     public ReadOnlySpan<int> SynsetsOf(string lemma) =>
-        synsetsOfLemma.TryGetValue(lemma, out var ids) ? ids : ReadOnlySpan<int>.Empty;
+        slotOfLemma.TryGetValue(lemma, out var slot) ? ids.AsSpan(starts[slot], starts[slot + 1] - starts[slot]) : ReadOnlySpan<int>.Empty;
 
     /// <summary>How many distinct synonyms a lemma has over all its senses and parts of speech.</summary>
     /// <remarks>Counted when asked (only multi-word wordings ask, and their candidates are memoised).</remarks>
     public int SynonymCount(string lemma)
     {
-        if (!synsetsOfLemma.TryGetValue(lemma, out var ids))
+        if (!slotOfLemma.ContainsKey(lemma))
         {
             return 0;
         }
 
         var union = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in ids)
+        foreach (var id in SynsetsOf(lemma))
         {
             union.UnionWith(Synsets[id].Lemmas);
         }
@@ -78,7 +99,7 @@ public sealed class LemmaIndex
         return union.Count - 1;
     }
 
-    public bool HasLemma(string lemma) => synsetsOfLemma.ContainsKey(lemma);
+    public bool HasLemma(string lemma) => slotOfLemma.ContainsKey(lemma);
 
     public bool HasLemmaWithPos(string lemma, WordPos pos)
     {

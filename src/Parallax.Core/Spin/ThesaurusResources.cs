@@ -11,6 +11,17 @@ namespace Parallax.Core.Spin;
 /// </summary>
 internal static class ThesaurusResources
 {
+    // The word frequencies are read by the thesaurus and by the stories' background document shares
+    // (Stories/BackgroundFrequencies); each parsed words.txt.gz on its own, the same 76,000 lines twice per process.
+    private static readonly Lazy<Dictionary<string, long>> WordFrequencyList =
+        new(LoadWordFrequencies, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// The embedded word frequencies (Spin/words.txt.gz): per billion words by lower-case word or multi-word lemma, in
+    /// the file's order; parsed once per process and shared, so no reader may write to it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, long> WordFrequencyPerBillion => WordFrequencyList.Value;
+
     /// <summary>The embedded thesaurus; the vectors and the n-gram model are read on first use.</summary>
     public static Thesaurus LoadEmbedded()
     {
@@ -55,7 +66,7 @@ internal static class ThesaurusResources
     {
         Dictionary<string, long>? frequency = null;
         (Dictionary<string, int> Ids, PairCounts Counts, long Total) pairs = default;
-        Parallel.Invoke(() => frequency = LoadWordFrequencies(), () => pairs = LoadPairs());
+        Parallel.Invoke(() => frequency = WordFrequencyList.Value, () => pairs = LoadPairs());
         return new WordFrequencies(frequency!, pairs.Ids!, pairs.Counts!, pairs.Total);
     }
 

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Parallax.Core.Spin;
 
 /// <summary>
@@ -9,12 +7,14 @@ namespace Parallax.Core.Spin;
 /// </summary>
 public sealed class WordVectors
 {
-    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ids;
+    // A plain dictionary, not a frozen one (freezing cost more at load than it saved in look-ups); read-only after the
+    // constructor.
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ids;
     private readonly sbyte[] values;
 
     private WordVectors(Dictionary<string, int> ids, sbyte[] values, int dimensions)
     {
-        this.ids = ids.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        this.ids = ids.GetAlternateLookup<ReadOnlySpan<char>>();
         this.values = values;
         Dimensions = dimensions;
     }

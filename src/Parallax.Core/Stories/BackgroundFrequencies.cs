@@ -1,7 +1,5 @@
-using System.Collections.Frozen;
 using System.Globalization;
-using System.IO.Compression;
-using System.Reflection;
+using Parallax.Core.Spin;
 
 namespace Parallax.Core.Stories;
 
@@ -23,9 +21,11 @@ public sealed class BackgroundFrequencies
 
     private static readonly Lazy<BackgroundFrequencies> Embedded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly FrozenDictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    // A plain dictionary, not a frozen one: freezing its 76,000 words cost more at start-up than its look-ups saved.
+    // Nothing writes to it after the constructor, so concurrent readers are safe.
+    private readonly Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
-    private BackgroundFrequencies(FrozenDictionary<string, float> shares)
+    private BackgroundFrequencies(Dictionary<string, float> shares)
     {
         Count = shares.Count;
         lookup = shares.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -66,47 +66,25 @@ public sealed class BackgroundFrequencies
                 continue;
             }
 
-            var share = (float)(1 - Math.Exp(-DocumentLength * perBillion / 1e9));
-            shares[line[..tab].ToLowerInvariant()] = share;
+            shares[line[..tab].ToLowerInvariant()] = Share(perBillion);
         }
 
-        return new BackgroundFrequencies(shares.ToFrozenDictionary(StringComparer.Ordinal));
+        return new BackgroundFrequencies(shares);
     }
 
+    // From the word frequencies the thesaurus reads too, parsed once per process (all lower case, whole numbers).
     private static BackgroundFrequencies Load()
     {
-        var assembly = typeof(BackgroundFrequencies).Assembly;
-        var resource = FindResource(assembly, ".Spin.words.txt.gz");
-        if (resource is null)
+        var frequencies = ThesaurusResources.WordFrequencyPerBillion;
+        var shares = new Dictionary<string, float>(frequencies.Count, StringComparer.Ordinal);
+        foreach (var (word, perBillion) in frequencies)
         {
-            // No word list: no prior, the stream's own statistics alone (the behaviour before the prior existed).
-            return new BackgroundFrequencies(FrozenDictionary<string, float>.Empty);
+            shares[word] = Share(perBillion);
         }
 
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, System.Text.Encoding.UTF8);
-        return Parse(ReadLines(reader));
+        return new BackgroundFrequencies(shares);
     }
 
-    private static IEnumerable<string> ReadLines(StreamReader reader)
-    {
-        while (reader.ReadLine() is { } line)
-        {
-            yield return line;
-        }
-    }
-
-    private static string? FindResource(Assembly assembly, string suffix)
-    {
-        foreach (var name in assembly.GetManifestResourceNames())
-        {
-            if (name.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                return name;
-            }
-        }
-
-        return null;
-    }
+    // The chance that a Poisson count with mean DocumentLength x p is not zero.
+    private static float Share(double perBillion) => (float)(1 - Math.Exp(-DocumentLength * perBillion / 1e9));
 }

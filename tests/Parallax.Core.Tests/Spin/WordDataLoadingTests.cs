@@ -99,6 +99,108 @@ public sealed class WordDataLoadingTests
     }
 
     [Fact]
+    public void A_row_of_gaps_reads_as_one_varint_at_a_time_also_across_the_buffer_end()
+    {
+        // 40,000 gaps of one to five bytes each: more than the cursor's 64 KB buffer, so refills fall inside numbers.
+        var random = new Random(7);
+        var gaps = new uint[40_000];
+        using var buffer = new MemoryStream();
+        for (var i = 0; i < gaps.Length; i++)
+        {
+            // Five-byte numbers every 4,000th; the running sums overflow and wrap alike on both paths (real rows stay small).
+            gaps[i] = (uint)(i % 4000 == 3 ? random.Next(1 << 28, 1 << 29) : random.Next(0, 4) switch
+            {
+                0 => random.Next(0, 128),
+                1 => random.Next(128, 1 << 14),
+                2 => random.Next(1 << 14, 1 << 21),
+                _ => random.Next(1 << 21, 1 << 22),
+            });
+            for (var value = gaps[i]; ; value >>= 7)
+            {
+                buffer.WriteByte((byte)(value < 0x80 ? value : (value & 0x7F) | 0x80));
+                if (value < 0x80)
+                {
+                    break;
+                }
+            }
+        }
+
+        var bytes = buffer.ToArray();
+        var one = new ResourceCursor(new MemoryStream(bytes));
+        var expected = new int[gaps.Length];
+        var sum = 0;
+        for (var i = 0; i < gaps.Length; i++)
+        {
+            expected[i] = sum += (int)one.Varint();
+        }
+
+        var rows = new ResourceCursor(new MemoryStream(bytes));
+        var read = new int[gaps.Length];
+        rows.ReadGaps(read.AsSpan(0, 17_000));
+        rows.ReadGaps(read.AsSpan(17_000)); // a second row starts from zero again
+        for (var i = 17_000; i < read.Length; i++)
+        {
+            expected[i] -= expected[16_999];
+        }
+
+        Assert.Equal(expected, read);
+    }
+
+    [Fact]
+    public void A_malformed_gap_is_refused_in_the_buffer_as_at_its_end()
+    {
+        var tooLong = new byte[] { 0x80, 0x80, 0x80, 0x80, 0x80, 0x01, 0, 0, 0, 0 };
+        Assert.Throws<InvalidDataException>(() => new ResourceCursor(new MemoryStream(tooLong)).ReadGaps(new int[1]));
+        Assert.Throws<InvalidDataException>(() => new ResourceCursor(new MemoryStream(new byte[] { 1, 0x80 })).ReadGaps(new int[2]));
+    }
+
+    [Fact]
+    public void The_lemma_index_lists_each_lemmas_synsets_in_order_and_its_phrases()
+    {
+        var index = new LemmaIndex(
+        [
+            new Synset(WordPos.Noun, ["loss", "loss of life"], [3, 1]),
+            new Synset(WordPos.Verb, ["lose", "misplace"], [5, 0]),
+            new Synset(WordPos.Noun, ["death", "loss of life", "loss"], [9, 1, 1]),
+            new Synset(WordPos.Noun, ["loss", "red ink", "red"], [1, 0, 0]),
+        ]);
+        Assert.Equal([0, 2, 3], index.SynsetsOf("loss").ToArray());
+        Assert.Equal([0, 2], index.SynsetsOf("loss of life").ToArray());
+        Assert.Equal([1], index.SynsetsOf("misplace").ToArray());
+        Assert.True(index.SynsetsOf("gain").IsEmpty);
+        Assert.True(index.HasLemma("red ink") && !index.HasLemma("ink"));
+        Assert.True(index.HasLemmaWithPos("lose", WordPos.Verb) && !index.HasLemmaWithPos("lose", WordPos.Noun));
+        Assert.Equal(4, index.SynonymCount("loss")); // loss of life, death, red ink, red
+        Assert.Equal(3, index.LongestPhraseFrom("loss"));
+        Assert.Equal(2, index.LongestPhraseFrom("red"));
+        Assert.Equal(0, index.LongestPhraseFrom("death"));
+        Assert.Equal(3, index.LongestLemmaWords);
+    }
+
+    [Fact]
+    public void The_shipped_lemma_index_reads_as_before()
+    {
+        // Figures of the index as built before its lists became ranges of one array.
+        var lemmas = Thesaurus.Lemmas;
+        var checksum = 0L;
+        for (var i = 0; i < lemmas.Synsets.Count; i += 97)
+        {
+            foreach (var lemma in lemmas.Synsets[i].Lemmas)
+            {
+                var k = 1;
+                foreach (var id in lemmas.SynsetsOf(lemma))
+                {
+                    checksum += (long)id * k++;
+                }
+            }
+        }
+
+        Assert.Equal(218063789L, checksum);
+        Assert.Equal(37867, lemmas.Synsets.Count);
+        Assert.Equal(7, lemmas.LongestLemmaWords);
+    }
+
+    [Fact]
     public void A_truncated_resource_is_refused_not_misread()
     {
         Assert.Throws<InvalidDataException>(() => new ResourceCursor(new MemoryStream(new byte[3])).ReadInt32());

@@ -17,6 +17,34 @@ public sealed class BackgroundFrequenciesTests
     }
 
     [Fact]
+    public void The_shares_built_from_the_thesaurus_word_list_are_the_shares_of_the_file_parsed_on_its_own()
+    {
+        // The table is built from the word frequencies the thesaurus parsed, not from a second parse of the file:
+        // every word of the file must still get the share its own line gives.
+        var assembly = typeof(BackgroundFrequencies).Assembly;
+        var name = Array.Find(assembly.GetManifestResourceNames(), n => n.EndsWith(".Spin.words.txt.gz", StringComparison.Ordinal))!;
+        using var reader = new StreamReader(new System.IO.Compression.GZipStream(
+            assembly.GetManifestResourceStream(name)!, System.IO.Compression.CompressionMode.Decompress));
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        var parsed = BackgroundFrequencies.Parse(lines);
+        var shared = BackgroundFrequencies.Default;
+        Assert.Equal(parsed.Count, shared.Count);
+        foreach (var line in lines)
+        {
+            var tab = line.IndexOf('\t');
+            if (tab > 0 && line[0] != '#')
+            {
+                Assert.Equal(parsed.DocumentShare(line.AsSpan(0, tab)), shared.DocumentShare(line.AsSpan(0, tab)));
+            }
+        }
+    }
+
+    [Fact]
     public void Parse_turns_a_frequency_per_billion_into_a_document_share()
     {
         var table = BackgroundFrequencies.Parse(["# comment", "alpha\t1000000", "beta\t10", "broken line"]);
