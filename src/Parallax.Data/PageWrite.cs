@@ -23,7 +23,16 @@ public sealed record PageWrite(
 {
     /// <summary>The coverage comparison of each story touched whose comparison was made, replacing what was stored for it.</summary>
     public IReadOnlyList<StoryCoverageWrite> Coverage { get; init; } = [];
+
+    /// <summary>
+    /// The embeddings the model computed while the session took this item: of its new articles, or of earlier ones
+    /// (a story's first report, embedded when a later report was first compared with it). Kept with those articles.
+    /// </summary>
+    public IReadOnlyList<ArticleEmbeddingWrite> Embeddings { get; init; } = [];
 }
+
+/// <summary>An article's embedding, as the model gave it (float32).</summary>
+public sealed record ArticleEmbeddingWrite(long ArticleId, float[] Vector);
 
 /// <summary>A story's coverage comparison as JSON text (GUIDE section 3, articles named by their stored ids).</summary>
 public sealed record StoryCoverageWrite(long StoryId, string Json);
@@ -72,6 +81,7 @@ public sealed record StoryRelations(long StoryId, IReadOnlyList<(long StoryId, d
 /// <summary>
 /// What a session needs of a stored article to be rebuilt by replay, in arrival order, with where the store has it.
 /// </summary>
+/// <param name="Embedding">Its stored embedding as written (float32 little-endian), or null when it was never embedded.</param>
 public sealed record ReplayArticle(
     long Id,
     string Title,
@@ -81,4 +91,5 @@ public sealed record ReplayArticle(
     bool Spun,
     string? RestoredText,
     long StoryId,
-    long? CopyOf);
+    long? CopyOf,
+    byte[]? Embedding = null);

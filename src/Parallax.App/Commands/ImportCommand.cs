@@ -77,7 +77,8 @@ internal static class ImportCommand
             using var coordinator = await IngestCoordinator.OpenAsync(store, pipeline, cancellationToken: cancellationToken);
             if (coordinator.LastReplay.Articles > 0)
             {
-                await errors.NoteAsync($"the store holds {coordinator.LastReplay.Articles:N0} articles; the engine replayed them in {coordinator.LastReplay.Elapsed.TotalSeconds:N1} s.");
+                await errors.NoteAsync($"the store holds {coordinator.LastReplay.Articles:N0} articles; the engine replayed them in {coordinator.LastReplay.Elapsed.TotalSeconds:N1} s " +
+                    $"({coordinator.LastReplay.EmbeddingsFromStore:N0} stored embeddings used, {coordinator.LastReplay.ModelCalls:N0} model calls).");
             }
 
             if (coordinator.LastReplay is { StoryMismatches: > 0 } or { LinkMismatches: > 0 })

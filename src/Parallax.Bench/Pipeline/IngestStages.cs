@@ -20,6 +20,9 @@ internal sealed record IngestFigures(string Store, int Streamed, double Seconds,
     public bool ExactlyOnce => Stored == Streamed && Failed == 0;
 }
 
+/// <summary>A store opened again: the command's wall time (process start included), its peak memory, and its replay note.</summary>
+internal sealed record ReopenFigures(bool WithoutEmbeddings, double Seconds, long PeakResidentBytes, string Note);
+
 /// <summary>
 /// The two ingest paths a user has: `parallax import --db FILE FOLDER` (SQLite), and the queue drained by several
 /// `parallax worker --postgres CONN --exit-when-idle` processes (PostgreSQL), each run as a child process of the
@@ -41,6 +44,47 @@ internal static class IngestStages
         var counts = await store.CountsAsync(cancellationToken);
         return new IngestFigures("SQLite", stream.Articles, run.Seconds, run.PeakResidentBytes, counts.Articles, counts.Stories,
             run.ExitCode == 0 ? 0 : Math.Max(1, stream.Articles - counts.Articles), LastLine(run.StandardOutput));
+    }
+
+    /// <summary>
+    /// Opens an imported store again the way a user does: `parallax import --db FILE FOLDER` on the same stream, every
+    /// item already stored, so the time is the store's open (the session's replay) plus passing over the items. With
+    /// <paramref name="withoutEmbeddings"/>, a copy of the store with its stored embeddings cleared is opened instead, as
+    /// a store written before they were kept (migration 0013): the replay then calls the model where the ingest did.
+    /// </summary>
+    public static async Task<ReopenFigures> ReopenSqliteAsync(
+        string parallaxDll, WrittenStream stream, string database, bool withoutEmbeddings, CancellationToken cancellationToken)
+    {
+        var opened = database;
+        if (withoutEmbeddings)
+        {
+            opened = Path.Combine(Path.GetDirectoryName(database)!, "without-embeddings.db");
+            File.Copy(database, opened, overwrite: true);
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={opened};Pooling=False");
+            await connection.OpenAsync(cancellationToken);
+            await using var clear = connection.CreateCommand();
+            clear.CommandText = "UPDATE articles SET embedding = NULL";
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            var run = await ChildRun.RunAsync(parallaxDll, ["import", "--db", opened, stream.Folder], Limit, cancellationToken);
+            if (run.ExitCode is not 0)
+            {
+                throw new InvalidOperationException($"`parallax import` on the imported store failed ({run.ExitCode?.ToString() ?? "timed out"}): {Tail(run.StandardError)}");
+            }
+
+            var note = run.StandardError.Split('\n', StringSplitOptions.TrimEntries).FirstOrDefault(l => l.Contains("replayed them", StringComparison.Ordinal)) ?? "no replay note";
+            return new ReopenFigures(withoutEmbeddings, run.Seconds, run.PeakResidentBytes, note.Replace("parallax: ", string.Empty, StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (withoutEmbeddings)
+            {
+                File.Delete(opened);
+            }
+        }
     }
 
     /// <summary>

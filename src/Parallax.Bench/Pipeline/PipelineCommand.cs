@@ -49,6 +49,11 @@ internal static class PipelineCommand
 
         var skipPostgres = new Option<bool>("--skip-postgres") { Description = "Skip the PostgreSQL workers." };
         var skipLoad = new Option<bool>("--skip-load") { Description = "Import only; do not serve and load the store." };
+        var reopen = new Option<bool>("--reopen")
+        {
+            Description = "After each SQLite import, open the store again (`parallax import` of the same stream), as stored and with its " +
+                "stored embeddings cleared (a store written before they were kept): open time and model calls.",
+        };
         var keep = new Option<bool>("--keep") { Description = "Keep the stream files, the SQLite stores and the PostgreSQL database (their places are printed)." };
         var parallax = new Option<string?>("--parallax") { Description = "The parallax.dll to run (default: beside this one, else the newest build in this checkout)." };
         var command = new Command(
@@ -56,12 +61,12 @@ internal static class PipelineCommand
             "The whole pipeline at scale: a synthetic stream through `parallax import` into SQLite, `parallax serve` under concurrent " +
             "clients (story list, story page, search), and `parallax worker` processes on PostgreSQL; articles per second, peak memory, latency.")
         {
-            articles, duration, clients, postgresArticles, workers, skipPostgres, skipLoad, keep, parallax,
+            articles, duration, clients, postgresArticles, workers, skipPostgres, skipLoad, reopen, keep, parallax,
         };
         command.SetAction((r, ct) => RunAsync(
             new PipelineRequest(
                 BenchStoriesCommand.ParseScales(r.GetValue(articles)), TimeSpan.FromSeconds(r.GetValue(duration)), r.GetValue(clients),
-                r.GetValue(skipPostgres) ? 0 : r.GetValue(postgresArticles), r.GetValue(workers), !r.GetValue(skipLoad), r.GetValue(keep)),
+                r.GetValue(skipPostgres) ? 0 : r.GetValue(postgresArticles), r.GetValue(workers), !r.GetValue(skipLoad), r.GetValue(keep), r.GetValue(reopen)),
             r.GetValue(parallax), ct));
         return command;
     }
@@ -126,6 +131,14 @@ internal static class PipelineCommand
         progress.Step($"SQLite, {size:N0} articles: parallax import --db {database} ...");
         var import = await IngestStages.ImportSqliteAsync(parallax, stream, database, cancellationToken);
         var ok = report.Ingest(import, size >= 1_000_000 ? ImportTarget : null);
+        if (request.Reopen)
+        {
+            foreach (var without in new[] { false, true })
+            {
+                progress.Step($"SQLite, {size:N0} articles: opening the store again{(without ? " without its stored embeddings" : string.Empty)}...");
+                report.Reopen(await IngestStages.ReopenSqliteAsync(parallax, stream, database, without, cancellationToken));
+            }
+        }
         if (request.Load)
         {
             progress.Step($"SQLite, {size:N0} articles: parallax serve under {request.Clients} clients for {request.Duration.TotalSeconds:N0} s...");
@@ -183,4 +196,5 @@ internal static class PipelineCommand
 
 /// <summary>What a run was asked to do.</summary>
 /// <param name="PostgresArticles">Stream size for the PostgreSQL workers; 0 skips them.</param>
-internal sealed record PipelineRequest(IReadOnlyList<int> Sizes, TimeSpan Duration, int Clients, int PostgresArticles, int Workers, bool Load, bool Keep);
+/// <param name="Reopen">Open each SQLite store again after its import, with and without its stored embeddings.</param>
+internal sealed record PipelineRequest(IReadOnlyList<int> Sizes, TimeSpan Duration, int Clients, int PostgresArticles, int Workers, bool Load, bool Keep, bool Reopen = false);

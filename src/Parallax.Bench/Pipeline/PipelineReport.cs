@@ -30,6 +30,10 @@ internal sealed class PipelineReport(TextWriter output)
         return rateOk && figures.ExactlyOnce;
     }
 
+    public void Reopen(ReopenFigures figures) => output.WriteLine(string.Create(Inv,
+        $"  reopen{(figures.WithoutEmbeddings ? " without stored embeddings" : string.Empty)}: {figures.Seconds:N1} s end to end, " +
+        $"peak memory {figures.PeakResidentBytes / 1048576.0:N0} MB; {figures.Note}"));
+
     /// <returns>Whether every endpoint answered without error (and, where the target applies, with p99 under 50 ms).</returns>
     public bool Load(int stored, PipelineRequest request, IReadOnlyList<EndpointFigures> endpoints, long serverPeakBytes, bool latencyTarget)
     {

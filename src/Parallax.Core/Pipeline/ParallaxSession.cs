@@ -94,11 +94,11 @@ public sealed class ParallaxSession
                 }
             }
 
-            placement = stories.AddInto(storyArticle[indexOfId[formerRoot]], new StoryDocument(extracted.Title, article.ComparedText, extracted.Published));
+            placement = stories.AddInto(storyArticle[indexOfId[formerRoot]], new StoryDocument(extracted.Title, article.ComparedText, extracted.Published, article.Embedding));
         }
         else
         {
-            placement = stories.Add(new StoryDocument(extracted.Title, article.ComparedText, extracted.Published));
+            placement = stories.Add(new StoryDocument(extracted.Title, article.ComparedText, extracted.Published, article.Embedding));
         }
 
         changes.Add(placement.Started
@@ -118,7 +118,28 @@ public sealed class ParallaxSession
 
         storyArticle.Add(placement.Article);
         isCopy.Add(own is not null);
-        return new SessionUpdate(id, placement.Story, changes);
+        return new SessionUpdate(id, placement.Story, changes) { Embedded = Embeddings(placement.Embedded) };
+    }
+
+    /// <summary>The placement's new embeddings by article id (the story index numbers articles in arrival order, as this session does).</summary>
+    private IReadOnlyList<ComputedEmbedding> Embeddings(IReadOnlyList<ArticleEmbedding>? computed)
+    {
+        if (computed is null || computed.Count == 0)
+        {
+            return [];
+        }
+
+        var named = new List<ComputedEmbedding>(computed.Count);
+        foreach (var (article, vector) in computed)
+        {
+            var index = storyArticle.BinarySearch(article);
+            if (index >= 0)
+            {
+                named.Add(new ComputedEmbedding(ids[index], vector));
+            }
+        }
+
+        return named;
     }
 
     /// <summary>The link of an article to its root original; null when it is a distinct report or unknown.</summary>

@@ -19,6 +19,12 @@ namespace Parallax.Core.Pipeline;
 public sealed record PreparedArticle(
     string Path, ExtractedArticle Article, string Text, IReadOnlyList<string> Boilerplate, SpinResult Spin, TextAnalysis Language)
 {
+    /// <summary>
+    /// The embedding of the article's passage that the model gave in an earlier run (a store replaying what it holds),
+    /// or null: the story cascade uses it instead of calling the model again. Unknown for a new article.
+    /// </summary>
+    public float[]? Embedding { get; init; }
+
     /// <summary>The wording copy detection and clustering compare: the restored text of a spun article, else the text.</summary>
     public string ComparedText => Spin.Spun && Spin.Restored is not null ? Spin.Restored : Text;
 

@@ -33,4 +33,15 @@ public sealed record StoriesMerged(string ArticleId, int Story, int Absorbed) : 
 public sealed record StorySplit(string ArticleId, int Story, int NewStory) : SessionChange(ArticleId);
 
 /// <summary>What adding one article changed: its id, the story it is in now, and each change in order.</summary>
-public sealed record SessionUpdate(string ArticleId, int Story, IReadOnlyList<SessionChange> Changes);
+public sealed record SessionUpdate(string ArticleId, int Story, IReadOnlyList<SessionChange> Changes)
+{
+    /// <summary>
+    /// The embeddings the model computed for this step (the article's passage, or an earlier article's when its story
+    /// was first compared by embedding): a store keeps them with those articles, so a replay gives them back
+    /// (<see cref="PreparedArticle.Embedding"/>) instead of calling the model again.
+    /// </summary>
+    public IReadOnlyList<ComputedEmbedding> Embedded { get; init; } = [];
+}
+
+/// <summary>An embedding the model computed for an article's passage (unit length, the embedder's dimensions).</summary>
+public sealed record ComputedEmbedding(string ArticleId, float[] Vector);

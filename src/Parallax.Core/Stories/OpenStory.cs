@@ -54,11 +54,11 @@ internal sealed class OpenStory
     /// Rebuilds the centroid from the given members (after a split); time span carried over. The embedding sum is
     /// rebuilt from the members embedded so far (the half keeping the first report keeps its passage).
     /// </summary>
-    public void Rebuild(List<Member> members, OpenStory from, int firstArticle, string? firstPassage)
+    public void Rebuild(List<Member> members, OpenStory from, int firstArticle, string? firstPassage, float[]? firstStored)
     {
         var centroid = new StoryCentroid();
         var local = new StoryCentroid();
-        var embedding = from.Embedding is null ? null : new StoryEmbedding(firstArticle, firstPassage);
+        var embedding = from.Embedding is null ? null : new StoryEmbedding(firstArticle, firstPassage, firstStored);
         foreach (var member in members)
         {
             centroid.Add(member.Vector);

@@ -111,8 +111,8 @@ public sealed partial class StoryClusterer
         reportCount[story] -= leave.Count;
 
         var moved = new OpenStory();
-        moved.Rebuild(leave, state, leaveFirst, null);
-        state.Rebuild(stay, state, first, state.Embedding?.FirstPassage);
+        moved.Rebuild(leave, state, leaveFirst, null, null);
+        state.Rebuild(stay, state, first, state.Embedding?.FirstPassage, state.Embedding?.FirstStored);
         open[created] = moved;
         open.Reindex(story);
         open.Reindex(created);

@@ -4,7 +4,14 @@ namespace Parallax.Core.Stories;
 /// <param name="Title">The title, when known; its words count more (see <see cref="StoryOptions.TitleBoost"/>).</param>
 /// <param name="Text">The body.</param>
 /// <param name="Published">When it was published, if known; used to damp similarity across long gaps and to close old stories.</param>
-public sealed record StoryDocument(string? Title, string Text, DateTimeOffset? Published = null);
+/// <param name="Embedding">
+/// The embedding of this report's passage as the model gave it in an earlier run (a store replaying its articles), or
+/// null. Used in place of a model call wherever the cascade needs it, so the decisions are the earlier run's.
+/// </param>
+public sealed record StoryDocument(string? Title, string Text, DateTimeOffset? Published = null, float[]? Embedding = null);
+
+/// <summary>An embedding the model computed for an article's passage (the article by the clusterer's number).</summary>
+public readonly record struct ArticleEmbedding(int Article, float[] Vector);
 
 /// <summary>Where a report went.</summary>
 /// <param name="Article">The article number the clusterer gave it (0, 1, 2... in arrival order, copies included).</param>
@@ -20,8 +27,13 @@ public sealed record StoryDocument(string? Title, string Text, DateTimeOffset? P
 /// The story that was split (it keeps its first report); the report itself may have left with the split-off part,
 /// so it is not always <paramref name="Story"/>. -1 when none.
 /// </param>
+/// <param name="Embedded">
+/// The embeddings the model computed while placing this report: its own, and the first report's of a story it was
+/// compared with (an earlier article); null when none. A store keeps them so that a replay needs no model call.
+/// </param>
 public readonly record struct StoryPlacement(
-    int Article, int Story, double Similarity, bool Started, IReadOnlyList<int>? Merged = null, int SplitOff = -1, int SplitFrom = -1);
+    int Article, int Story, double Similarity, bool Started, IReadOnlyList<int>? Merged = null, int SplitOff = -1, int SplitFrom = -1,
+    IReadOnlyList<ArticleEmbedding>? Embedded = null);
 
 /// <summary>A story related to another one: same topic, another event.</summary>
 public readonly record struct RelatedStory(int Story, double Similarity);
@@ -61,6 +73,9 @@ public sealed partial class StoryClusterer : IStoryIndex
 
     private readonly OpenStoryIndex open;
 
+    // The embeddings the model computed during the current Add, for its placement.
+    private List<ArticleEmbedding>? computed;
+
     public StoryClusterer(StoryOptions? options = null, ITextEmbedder? embedder = null)
     {
         this.options = options ?? StoryOptions.Default;
@@ -69,8 +84,18 @@ public sealed partial class StoryClusterer : IStoryIndex
         frequencies = new DocumentFrequencies(this.options.IdfPrior, this.options.MaxVocabulary, this.options.BackgroundDocuments);
     }
 
-    /// <summary>Passages sent to the embedder so far (reports and stories' first reports); 0 without one.</summary>
+    /// <summary>
+    /// Passages the cascade embedded so far (reports and stories' first reports), from the model or from a stored
+    /// embedding (<see cref="StoryDocument.Embedding"/>); 0 without an embedder. The embedding allowance counts these,
+    /// so a replay from stored embeddings decides as the run that stored them.
+    /// </summary>
     public int Embedded { get; private set; }
+
+    /// <summary>Of <see cref="Embedded"/>, the passages that were given a stored embedding instead of a model call.</summary>
+    public int EmbeddedFromStore { get; private set; }
+
+    /// <summary>Model calls made so far: <see cref="Embedded"/> less <see cref="EmbeddedFromStore"/>.</summary>
+    public int ModelCalls => Embedded - EmbeddedFromStore;
 
     /// <summary>Reports the cascade embedded (the words left them in doubt and the model could change the answer).</summary>
     public int EmbeddedReports { get; private set; }
@@ -114,10 +139,11 @@ public sealed partial class StoryClusterer : IStoryIndex
         open.See(ticks);
 
         var article = articleStory.Count;
+        computed = null;
         string? passage = null;
         float[]? embedding = null;
         string Passage() => passage ??= EmbeddingPassage.Of(document.Title, document.Text ?? string.Empty, options.EmbeddingWords);
-        float[] Embedding() => embedding ??= Embed(Passage());
+        float[] Embedding() => embedding ??= Embed(article, Passage(), document.Embedding);
         var isShort = embedder is not null && IsShort(Passage());
         var (best, similarity, joins) = into >= 0 ? (StoryOf(into), 1.0, true)
             : isShort ? BestStoryOfShort(vector, local, ticks, Embedding())
@@ -153,7 +179,7 @@ public sealed partial class StoryClusterer : IStoryIndex
             state.Remember(member, options.MaxSplitMembers);
             if (embedder is not null)
             {
-                state.Embedding = new StoryEmbedding(article, Passage());
+                state.Embedding = new StoryEmbedding(article, Passage(), document.Embedding);
                 state.Embedding.Add(article, embedding);
             }
 
@@ -181,7 +207,7 @@ public sealed partial class StoryClusterer : IStoryIndex
         var grown = story;
         (story, var splitOff) = SplitIfTwo(story, article);
         open.CloseOld();
-        return new StoryPlacement(article, story, similarity, started, merged, splitOff, splitOff >= 0 ? grown : -1);
+        return new StoryPlacement(article, story, similarity, started, merged, splitOff, splitOff >= 0 ? grown : -1, computed);
     }
 
     /// <summary>
@@ -271,10 +297,19 @@ public sealed partial class StoryClusterer : IStoryIndex
         return StoryScoring.Timed(probability, state.TimeFactor(document.Published?.UtcTicks ?? 0, options), options);
     }
 
-    private float[] Embed(string passage)
+    /// <summary>An article's passage embedded: its stored embedding when it has one, else the model's (noted for the placement).</summary>
+    private float[] Embed(int article, string passage, float[]? stored)
     {
         Embedded++;
-        return embedder!.Embed(passage);
+        if (stored is not null && stored.Length == embedder!.Dimensions)
+        {
+            EmbeddedFromStore++;
+            return stored;
+        }
+
+        var vector = embedder!.Embed(passage);
+        (computed ??= []).Add(new ArticleEmbedding(article, vector));
+        return vector;
     }
 
     private int Find(int story)

@@ -10,15 +10,19 @@ internal sealed class StoryEmbedding
 {
     private float[]? sum;
 
-    public StoryEmbedding(int firstArticle, string? firstPassage)
+    public StoryEmbedding(int firstArticle, string? firstPassage, float[]? firstStored)
     {
         FirstArticle = firstArticle;
         FirstPassage = firstPassage;
+        FirstStored = firstStored;
     }
 
     public int FirstArticle { get; }
 
     public string? FirstPassage { get; }
+
+    /// <summary>The first report's stored embedding (a replay), given in place of a model call on first need; else null.</summary>
+    public float[]? FirstStored { get; }
 
     /// <summary>Whether the first report's embedding is in the sum (so it is not added twice).</summary>
     public bool HasFirst { get; private set; }
@@ -92,12 +96,12 @@ internal sealed class StoryEmbedding
     /// Cosine of a report's embedding with the story's mean embedding, embedding the first report on first need;
     /// null when the story has nothing to embed (its half of a split kept no passage and no embedded report).
     /// </summary>
-    /// <param name="embedFirst">Embeds the first report's passage (counted by the caller).</param>
-    public double? Cosine(float[] report, Func<string, float[]> embedFirst)
+    /// <param name="embedFirst">Embeds the first report's passage (article, passage, stored embedding; counted by the caller).</param>
+    public double? Cosine(float[] report, Func<int, string, float[]?, float[]> embedFirst)
     {
         if (!HasFirst && FirstPassage is not null && (sum is null || sum.Length == report.Length))
         {
-            Add(FirstArticle, embedFirst(FirstPassage));
+            Add(FirstArticle, embedFirst(FirstArticle, FirstPassage, FirstStored));
         }
 
         return KnownCosine(report);

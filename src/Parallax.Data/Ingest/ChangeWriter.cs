@@ -6,7 +6,8 @@ namespace Parallax.Data.Ingest;
 /// <summary>
 /// Turns what the session did for one item into the store's write: the new articles with their final story, the
 /// copy link (as the session resolves it now) of every article a change named, the stored articles that merges and
-/// splits moved, and the related stories of every story touched. Stories are the session's numbers + 1.
+/// splits moved, the related stories of every story touched, and the embeddings the model computed on the way.
+/// Stories are the session's numbers + 1.
 /// </summary>
 /// <param name="stored">The story the store holds for every stored article, and every story's members. After a merge
 /// or a split the members of the stories the change names are compared with where the session has them now: no
@@ -102,7 +103,9 @@ internal sealed class ChangeWriter(ParallaxSession session, StoredMembership sto
 
         var related = touched.Select(story => new StoryRelations(
             story, [.. session.Related((int)(story - 1)).Select(r => ((long)r.Story + 1, r.Similarity))])).ToList();
-        return new PageWrite(item, created, links, moves, merges, related);
+        var embeddings = updates.SelectMany(u => u.Embedded)
+            .Select(e => new ArticleEmbeddingWrite(IngestCoordinator.IdOf(e.ArticleId), e.Vector)).ToList();
+        return new PageWrite(item, created, links, moves, merges, related) { Embeddings = embeddings };
     }
 
     private long StoryOf(long articleId) => session.StoryOf(IngestCoordinator.Key(articleId)) + 1L;

@@ -105,7 +105,7 @@ internal sealed class CoverageWriter(IParallaxStore store, ParallaxPipeline pipe
             return null;
         }
 
-        var prepared = SessionReplay.ToPrepared(new ReplayArticle(a.Id, a.Title, a.Text, a.ExtractedSource, a.Published, a.Spun, a.RestoredText, a.StoryId, a.CopyOf));
+        var prepared = SessionReplay.ToPrepared(new ReplayArticle(a.Id, a.Title, a.Text, a.ExtractedSource, a.Published, a.Spun, a.RestoredText, a.StoryId, a.CopyOf), 0);
         return prepared with { Language = pipeline.Language.Analyze(a.Title, a.Text, a.Published) };
     }
 }

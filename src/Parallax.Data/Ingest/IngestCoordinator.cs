@@ -242,7 +242,7 @@ public sealed partial class IngestCoordinator : IDisposable
         await foreach (var article in store.ReadForReplayAfterAsync(nextId - 1, cancellationToken))
         {
             var key = Key(article.Id);
-            var update = session.Add(SessionReplay.ToPrepared(article), key);
+            var update = session.Add(SessionReplay.ToPrepared(article, pipeline.Embedder?.Dimensions ?? 0), key);
             membership.Set(article.Id, article.StoryId);
             nextId = article.Id + 1;
 

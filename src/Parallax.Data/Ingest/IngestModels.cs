@@ -55,4 +55,14 @@ public sealed record IngestOutcome(string Key, string Path, IngestResult Result,
 /// <param name="Elapsed">How long the replay took.</param>
 /// <param name="StoryMismatches">Articles the replay placed in another story than the store holds (0 when the store matches the engine).</param>
 /// <param name="LinkMismatches">Articles whose copy link the replay found different from the stored one.</param>
-public sealed record ReplayReport(long Articles, TimeSpan Elapsed, long StoryMismatches, long LinkMismatches);
+public sealed record ReplayReport(long Articles, TimeSpan Elapsed, long StoryMismatches, long LinkMismatches)
+{
+    /// <summary>Replayed articles that came with a stored embedding.</summary>
+    public long StoredEmbeddings { get; init; }
+
+    /// <summary>Passages the cascade took from a stored embedding instead of the model.</summary>
+    public long EmbeddingsFromStore { get; init; }
+
+    /// <summary>Embedding model calls the replay made (passages with no stored embedding; 0 without a model).</summary>
+    public long ModelCalls { get; init; }
+}

@@ -111,12 +111,12 @@ public abstract partial class SqlStore
         var rows = connection.QueryUnbufferedAsync<ReplayRow>(
             """
             SELECT id AS Id, title AS Title, text AS Text, source_name AS ExtractedSource, published AS Published, spun AS Spun,
-                   restored_text AS RestoredText, story_id AS StoryId, copy_of AS CopyOf
+                   restored_text AS RestoredText, story_id AS StoryId, copy_of AS CopyOf, embedding AS Embedding
             FROM articles WHERE id > @After ORDER BY id
             """, new { After = afterId });
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            yield return new ReplayArticle(row.Id, row.Title, row.Text, row.ExtractedSource, Time(row.Published), row.Spun != 0, row.RestoredText, row.StoryId, row.CopyOf);
+            yield return new ReplayArticle(row.Id, row.Title, row.Text, row.ExtractedSource, Time(row.Published), row.Spun != 0, row.RestoredText, row.StoryId, row.CopyOf, row.Embedding);
         }
     }
 
@@ -192,5 +192,7 @@ public abstract partial class SqlStore
         public long StoryId { get; set; }
 
         public long? CopyOf { get; set; }
+
+        public byte[]? Embedding { get; set; }
     }
 }

@@ -131,6 +131,15 @@ public abstract partial class SqlStore
             }
         }
 
+        foreach (var embedding in write.Embeddings)
+        {
+            // Its article is stored (earlier, or above in this transaction); the same passage embedded again (a story's
+            // first report after a split) gives the same vector, so the last write is as good as the first.
+            await connection.ExecuteAsync(Command(
+                "UPDATE articles SET embedding = @Vector WHERE id = @ArticleId",
+                new { embedding.ArticleId, Vector = EmbeddingBlob.ToBytes(embedding.Vector) }, transaction, cancellationToken));
+        }
+
         foreach (var coverage in write.Coverage)
         {
             await connection.ExecuteAsync(Command(

@@ -142,6 +142,35 @@ public sealed class StoryCascadeTests
         Assert.Equal("Only body", EmbeddingPassage.Of(null, " Only   body ", 10));
     }
 
+    [Fact]
+    public void Stored_embeddings_stand_in_for_the_model_and_keep_its_decisions()
+    {
+        var options = StoryOptions.Default with { AmbiguousLow = 0, AmbiguousHigh = 1.01, LocalJoinThreshold = 0, EmbeddingSlope = 30, EmbeddingCenter = 0.5 };
+        var documents = new[]
+        {
+            new StoryDocument(MillTitle, Mill), new StoryDocument(VoteTitle, Vote), new StoryDocument(MillAgainTitle, MillAgain),
+            new StoryDocument(VoteTitle, Vote + " Turnout was 61 percent."),
+        };
+        var model = new FixedEmbedder(p => p.Contains("Kestrel", StringComparison.Ordinal) ? [0f, 1f] : [1f, 0f]);
+        var first = new StoryClusterer(options, model);
+        var placements = documents.Select(first.Add).ToList();
+        var computed = placements.SelectMany(p => p.Embedded ?? []).ToList();
+
+        // Every model call comes back with its article, the first report's too (embedded when the second report met it).
+        Assert.Equal(model.Calls, computed.Count);
+        Assert.Equal(first.ModelCalls, model.Calls);
+        Assert.Contains(computed, e => e.Article == 0);
+        Assert.DoesNotContain(placements[0].Embedded ?? [], e => e.Article == 0);
+
+        var stored = computed.ToDictionary(e => e.Article, e => e.Vector);
+        var replayModel = new FixedEmbedder(_ => throw new InvalidOperationException("the model was called"));
+        var replay = new StoryClusterer(options, replayModel);
+        var again = documents.Select((d, i) => replay.Add(d with { Embedding = stored.GetValueOrDefault(i) })).ToList();
+        Assert.Equal(placements.Select(p => (p.Story, p.Started, p.Similarity)), again.Select(p => (p.Story, p.Started, p.Similarity)));
+        Assert.Equal((first.Embedded, 0, first.Embedded), (replay.Embedded, replay.ModelCalls, replay.EmbeddedFromStore));
+        Assert.All(again, p => Assert.Null(p.Embedded));
+    }
+
     private sealed class FixedEmbedder(Func<string, float[]> vector) : ITextEmbedder
     {
         public int Calls { get; private set; }
