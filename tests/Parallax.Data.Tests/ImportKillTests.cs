@@ -65,7 +65,7 @@ public sealed class ImportKillTests : IDisposable
             Assert.True(await ScalarAsync(connection, "SELECT COUNT(*) FROM articles WHERE copy_of IS NOT NULL") >= Pages / 10 / 2);
 
             // What the store holds is what the engine decides when it replays the stored articles.
-            using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
+            using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.PipelineWithModel);
             Assert.Equal((Pages, 0L, 0L), (coordinator.LastReplay.Articles, coordinator.LastReplay.StoryMismatches, coordinator.LastReplay.LinkMismatches));
         }
     }
@@ -144,7 +144,7 @@ public sealed class ImportKillTests : IDisposable
         await using var store = await SqliteStore.OpenAsync(db);
         Assert.Empty(await store.CheckIntegrityAsync());
         Assert.Equal(120, (await store.CountsAsync()).Articles);
-        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
+        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.PipelineWithModel);
         Assert.Equal((120L, 0L, 0L), (coordinator.LastReplay.Articles, coordinator.LastReplay.StoryMismatches, coordinator.LastReplay.LinkMismatches));
     }
 }

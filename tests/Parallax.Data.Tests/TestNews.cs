@@ -1,6 +1,7 @@
 using Parallax.Core.Extraction;
 using Parallax.Core.Pipeline;
 using Parallax.Data.Ingest;
+using Parallax.Embeddings;
 
 namespace Parallax.Data.Tests;
 
@@ -9,6 +10,13 @@ internal static class TestNews
 {
     /// <summary>One pipeline for every test (immutable and thread-safe; building it loads the spin data once).</summary>
     public static ParallaxPipeline Pipeline { get; } = ParallaxPipeline.CreateDefault();
+
+    /// <summary>
+    /// The pipeline of the `parallax` processes (import, worker): with the embedding model, loaded on first use. A replay
+    /// that checks their decisions must use it, since reports the words leave in doubt, and every short report, are
+    /// decided with the model.
+    /// </summary>
+    public static ParallaxPipeline PipelineWithModel { get; } = new ParallaxPipelineBuilder().UseEmbedder(new ArcticEmbedder()).Build();
 
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
 

@@ -61,7 +61,7 @@ public sealed class WorkerPollingTests(PostgresServer server, Xunit.Abstractions
                 var counts = await store.CountsAsync();
                 Assert.Equal((Feeds * 2L, Feeds * 2L, 0L, 0L), (counts.Done, counts.Articles, counts.Failed, counts.Queued));
                 Assert.All(await store.ListSourcesAsync(), s => Assert.Equal((string?)null, s.LastError));
-                using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
+                using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.PipelineWithModel);
                 Assert.Equal((0L, 0L), (coordinator.LastReplay.StoryMismatches, coordinator.LastReplay.LinkMismatches));
             }
         }

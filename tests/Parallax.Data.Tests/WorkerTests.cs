@@ -71,7 +71,7 @@ public sealed class WorkerTests(PostgresServer server, Xunit.Abstractions.ITestO
                 Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
 
                 // One session fed the stored articles in their arrival order makes exactly the stored decisions.
-                using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
+                using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.PipelineWithModel);
                 Assert.Equal((Pages + 1L, 0L, 0L), (coordinator.LastReplay.Articles, coordinator.LastReplay.StoryMismatches, coordinator.LastReplay.LinkMismatches));
             }
         }
