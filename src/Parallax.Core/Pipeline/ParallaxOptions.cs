@@ -45,6 +45,7 @@ public sealed record ParallaxOptions
         Check(Copies.NearDuplicateThreshold is > 0 and <= 1, $"Copies.NearDuplicateThreshold must lie in (0, 1], not {Copies.NearDuplicateThreshold}.");
         Check(Copies.ShingleSize > 0, $"Copies.ShingleSize must be positive, not {Copies.ShingleSize}.");
         Check(Stories.JoinThreshold is >= 0 and < 1, $"Stories.JoinThreshold must lie in [0, 1), not {Stories.JoinThreshold}.");
+        Check(Stories.ShortJoinThreshold is >= 0 and < 1, $"Stories.ShortJoinThreshold must lie in [0, 1), not {Stories.ShortJoinThreshold}.");
         Check(Stories.MergeThreshold >= Stories.JoinThreshold,
             $"Stories.MergeThreshold ({Stories.MergeThreshold}) must not be below Stories.JoinThreshold ({Stories.JoinThreshold}).");
         Check(Stories.SplitThreshold is >= 0 and <= 1, $"Stories.SplitThreshold must lie between 0 and 1, not {Stories.SplitThreshold}.");

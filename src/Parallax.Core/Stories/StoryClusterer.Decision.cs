@@ -22,10 +22,10 @@ public sealed partial class StoryClusterer
         var (candidates, cosines, probabilities) = Score(vector);
         if (!WouldEmbed(candidates, cosines, probabilities, local, ticks))
         {
-            return Decide(candidates, probabilities, local, ticks);
+            return Decide(candidates, probabilities, local, ticks, options);
         }
 
-        var words = Decide(candidates, probabilities, local, ticks);
+        var words = Decide(candidates, probabilities, local, ticks, options);
         EmbeddedReports++;
         var report = embedding();
         for (var c = 0; c < candidates.Count; c++)
@@ -37,7 +37,7 @@ public sealed partial class StoryClusterer
             }
         }
 
-        var decided = Decide(candidates, probabilities, local, ticks);
+        var decided = Decide(candidates, probabilities, local, ticks, options);
         if (decided.Story != words.Story || decided.Joins != words.Joins)
         {
             ChangedByEmbedding++;
@@ -69,11 +69,11 @@ public sealed partial class StoryClusterer
             var state = open[candidates[c]];
             var cosine = vector.Count == 0 ? 0 : state.Centroid.Cosine(vector);
             probabilities[c] = state.Embedding?.Cosine(report, Embed) is { } semantic
-                ? StoryScoring.Probability(cosine, semantic, options)
-                : StoryScoring.Probability(cosine, options);
+                ? StoryScoring.Probability(cosine, semantic, shortOptions)
+                : StoryScoring.Probability(cosine, shortOptions);
         }
 
-        return Decide(candidates, probabilities, local, ticks);
+        return Decide(candidates, probabilities, local, ticks, shortOptions);
     }
 
     /// <summary>Whether an embedding passage is short (<see cref="StoryOptions.ShortReportWords"/>); it is whitespace-collapsed.</summary>
@@ -96,8 +96,11 @@ public sealed partial class StoryClusterer
         return true;
     }
 
-    /// <summary>The most probable candidate that passes the whole decision, else the most probable one (not joined).</summary>
-    private (int Story, double Similarity, bool Joins) Decide(List<int> candidates, double[] probabilities, FeatureVector local, long ticks)
+    /// <summary>
+    /// The most probable candidate that passes the whole decision under the given rules (the options, or a short
+    /// report's), else the most probable one (not joined).
+    /// </summary>
+    private (int Story, double Similarity, bool Joins) Decide(List<int> candidates, double[] probabilities, FeatureVector local, long ticks, StoryOptions rules)
     {
         var best = -1;
         var bestSimilarity = 0.0;
@@ -105,9 +108,9 @@ public sealed partial class StoryClusterer
         for (var c = 0; c < candidates.Count; c++)
         {
             var state = open[candidates[c]];
-            var time = probabilities[c] >= options.SureProbability ? 1 : state.TimeFactor(ticks, options);
-            var similarity = StoryScoring.Timed(probabilities[c], time, options);
-            var passes = StoryScoring.SameStory(similarity, StoryScoring.Similarity(local, state.Local, time), options);
+            var time = probabilities[c] >= rules.SureProbability ? 1 : state.TimeFactor(ticks, rules);
+            var similarity = StoryScoring.Timed(probabilities[c], time, rules);
+            var passes = StoryScoring.SameStory(similarity, StoryScoring.Similarity(local, state.Local, time), rules);
             if (passes ? !joins || similarity > bestSimilarity : !joins && similarity > bestSimilarity)
             {
                 (best, bestSimilarity, joins) = (candidates[c], similarity, passes);

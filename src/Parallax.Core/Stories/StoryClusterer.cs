@@ -59,6 +59,9 @@ public sealed partial class StoryClusterer : IStoryIndex
     private const double MostEmbeddingCosine = 1.01;
 
     private readonly StoryOptions options;
+
+    // A short report's rules: the options with its own lexical centre and no event-level check (StoryOptions.ShortJoinThreshold).
+    private readonly StoryOptions shortOptions;
     private readonly DocumentFrequencies frequencies;
     private readonly ITextEmbedder? embedder;
 
@@ -80,6 +83,7 @@ public sealed partial class StoryClusterer : IStoryIndex
     {
         this.options = options ?? StoryOptions.Default;
         this.embedder = embedder;
+        shortOptions = this.options with { JoinThreshold = this.options.ShortJoinThreshold, LocalJoinThreshold = 0 };
         open = new OpenStoryIndex(this.options);
         frequencies = new DocumentFrequencies(this.options.IdfPrior, this.options.MaxVocabulary, this.options.BackgroundDocuments);
     }

@@ -88,14 +88,24 @@ public sealed record StoryOptions
     public double SplitThreshold { get; init; } = 0.4;
 
     /// <summary>
-    /// A report of at most this many words of title and lead is short: a headline, a feed entry without its article.
+    /// A report of at most this many words of title and lead is short: a headline (news headlines run to about 20
+    /// words at most), a feed entry without its article. Past it a lead sentence with its names is there, and the
+    /// full-text rules judge it.
     /// Its few words rarely share a heavy term with another report of the event ("Apple unveils..." against "iPhone
     /// maker's new..."), so words alone cannot find or judge its story. With an embedder, a short report is always
     /// embedded (a headline costs the model about a tenth of a full passage, so outside
     /// <see cref="MaxEmbeddedShare"/>), its candidates include the open stories nearest to it by embedding
     /// (<see cref="SemanticCandidates"/>), and a story of mostly short reports is not split by words. 0 turns it off.
     /// </summary>
-    public int ShortReportWords { get; init; } = 30;
+    public int ShortReportWords { get; init; } = 20;
+
+    /// <summary>
+    /// The lexical centre of a short report's calibration, in place of <see cref="JoinThreshold"/>, and its event-level
+    /// check is off. Two headlines of one event usually share no heavy word, so for a short report the absence of shared
+    /// words is no evidence against the story: at 0 its probability rests on the embedding, and any shared word adds to
+    /// it. The event-level check needs more words than a headline has.
+    /// </summary>
+    public double ShortJoinThreshold { get; init; }
 
     /// <summary>Open stories nearest by embedding that a short report is also scored against (besides those sharing its words).</summary>
     public int SemanticCandidates { get; init; } = 3;
