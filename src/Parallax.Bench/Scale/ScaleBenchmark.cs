@@ -22,10 +22,14 @@ namespace Parallax.Bench.Scale;
 /// <param name="EmbeddedReports">Reports the cascade embedded.</param>
 /// <param name="ChangedByEmbedding">Of those, the reports whose story the embedding changed from what the words alone said.</param>
 /// <param name="CpuSeconds">Processor time of the whole process during the run (all threads, generation, GC and JIT included).</param>
+/// <param name="SessionSeconds">Time spent inside <see cref="ParallaxSession.Add"/> (the one writer: copies, stories, model calls).</param>
+/// <param name="SessionMsFirst">Session milliseconds per article over the first tenth of the stream.</param>
+/// <param name="SessionMsLast">Session milliseconds per article over the last tenth: against the first, how the per-article cost grows with N.</param>
 internal sealed record ScaleFigures(
     int Articles, double Seconds, double GenerationSeconds, long PeakWorkingSetBytes, long ManagedBytesAfter,
     int CopiesTrue, int CopiesFound, int FalseCopies, int StoriesStarted, Prf BCubed, double SpunShare, double CpuSeconds,
-    int EmbeddedPassages = 0, int EmbeddedReports = 0, int ChangedByEmbedding = 0)
+    int EmbeddedPassages = 0, int EmbeddedReports = 0, int ChangedByEmbedding = 0,
+    double SessionSeconds = 0, double SessionMsFirst = 0, double SessionMsLast = 0)
 {
     public double ArticlesPerSecond => Seconds > 0 ? Articles / Seconds : 0;
 
@@ -82,9 +86,26 @@ internal static class ScaleBenchmark
         var prepared = Timed().AsParallel().AsOrdered().Select(a => (a, pipeline.Prepare(
             "synthetic", new ExtractedArticle(a.Title, null, null, a.Published, null, null, [a.Text]), [])));
         var i = 0;
+        var sessionTicks = 0L;
+        var tenth = Math.Max(1, count / 10);
+        var firstTenthTicks = 0L;
+        var lastTenthStart = count - tenth;
+        var beforeLastTenth = 0L;
         foreach (var (article, ready) in prepared)
         {
+            var added = Stopwatch.GetTimestamp();
             session.Add(ready, Id(article.Index));
+            sessionTicks += Stopwatch.GetTimestamp() - added;
+            if (i + 1 == tenth)
+            {
+                firstTenthTicks = sessionTicks;
+            }
+
+            if (i + 1 == lastTenthStart)
+            {
+                beforeLastTenth = sessionTicks;
+            }
+
             events[i] = article.Event;
             truth[i] = article.CopyOf;
             spun += ready.Spin.Spun ? 1 : 0;
@@ -134,8 +155,11 @@ internal static class ScaleBenchmark
         return new ScaleFigures(
             count, seconds, (double)generationTicks / Stopwatch.Frequency, self.PeakWorkingSet64, managed,
             copiesTrue, copiesFound, falseCopies, started.Count, score.BCubed, (double)spun / Math.Max(1, count), cpu,
-            counted?.Fresh ?? 0, clusterer.EmbeddedReports, clusterer.ChangedByEmbedding);
+            counted?.Fresh ?? 0, clusterer.EmbeddedReports, clusterer.ChangedByEmbedding,
+            Seconds(sessionTicks), Seconds(firstTenthTicks) * 1000 / tenth, Seconds(sessionTicks - beforeLastTenth) * 1000 / tenth);
     }
+
+    private static double Seconds(long ticks) => (double)ticks / Stopwatch.Frequency;
 
     private static string Id(int index) => index.ToString(CultureInfo.InvariantCulture);
 

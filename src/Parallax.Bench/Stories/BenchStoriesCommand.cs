@@ -66,6 +66,10 @@ internal static class BenchStoriesCommand
         var skipSpin = new Option<bool>("--skip-spin") { Description = "Skip the spin and copy benchmarks." };
         var noEmbeddings = new Option<bool>("--no-embeddings") { Description = "Cluster on words alone (no sentence-embedding cascade)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with every figure instead of tables." };
+        var scaleOnly = new Option<bool>("--scale-only")
+        {
+            Description = "Only the synthetic scale runs, with the shipped story options (what tuning on ECB+ topics 1-22 gives; the ECB+, headline, spin and copy figures are skipped).",
+        };
         var command = new Command(
             "stories",
             "Story clustering (ECB+, headlines) against a TF-IDF average-link baseline, spin and copy figures, and a " +
@@ -76,8 +80,11 @@ internal static class BenchStoriesCommand
             skipSpin,
             noEmbeddings,
             json,
+            scaleOnly,
         };
-        command.SetAction((result, cancellationToken) => RunAsync(
+        command.SetAction((result, cancellationToken) => result.GetValue(scaleOnly)
+            ? ScaleOnly.RunAsync(ParseScales(result.GetValue(scale)), !result.GetValue(noEmbeddings), cancellationToken)
+            : RunAsync(
             ParseScales(result.GetValue(scale)), result.GetValue(skipScale), result.GetValue(skipSpin), !result.GetValue(noEmbeddings), result.GetValue(json), cancellationToken));
         return command;
     }
@@ -438,35 +445,8 @@ internal static class BenchStoriesCommand
             CopyBenchmark.Print(report.Copies, console);
         }
 
-        if (report.Scale.Count > 0)
-        {
-            var scale = new Table().Title("Scale: synthetic stream through the pipeline and one session, spin on (one run each)")
-                .AddColumns("articles", "articles/s (wall)", "articles/CPU-s", "seconds", "generation s", "peak working set", "managed after", "copies found", "false copies", "stories", "spun", "B3 F1 vs events", "passages embedded", "reports embedded / changed");
-            foreach (var s in report.Scale)
-            {
-                scale.AddRow(s.Articles.ToString("N0", inv), s.ArticlesPerSecond.ToString("N0", inv), s.ArticlesPerCpuSecond.ToString("N0", inv), s.Seconds.ToString("0.0", inv),
-                    s.GenerationSeconds.ToString("0.0", inv), Bytes(s.PeakWorkingSetBytes), Bytes(s.ManagedBytesAfter),
-                    $"{s.CopiesFound:N0}/{s.CopiesTrue:N0}", s.FalseCopies.ToString("N0", inv), s.StoriesStarted.ToString("N0", inv),
-                    s.SpunShare.ToString("P1", inv), F(s.BCubed.F1), s.EmbeddedPassages.ToString("N0", inv),
-                    $"{s.EmbeddedReports.ToString("N0", inv)} / {s.ChangedByEmbedding.ToString("N0", inv)}");
-            }
-
-            if (report.Scale.Count >= 2)
-            {
-                var (a, b) = (report.Scale[0], report.Scale[^1]);
-                scale.Caption(Markup.Escape(string.Create(inv,
-                    $"{a.Articles:N0} -> {b.Articles:N0}: throughput x{b.ArticlesPerSecond / Math.Max(1, a.ArticlesPerSecond):0.00}, peak working set x{(double)b.PeakWorkingSetBytes / Math.Max(1, a.PeakWorkingSetBytes):0.00}, managed x{(double)b.ManagedBytesAfter / Math.Max(1, a.ManagedBytesAfter):0.00}. ")
-                    + "Stream: ECB+ sentences with names and numbers replaced per synthetic event, 1-8 reports per event, 10% exact and 5% near copies; " +
-                    "each article is prepared (spin) on every core and added to one session (copy index, re-rooting, clustering); articles/s (wall) includes generation; articles/CPU-s divides by the process's processor time. Targets: >= 500/s and < 4 GiB at 1,000,000."));
-            }
-
-            console.Write(scale);
-        }
+        ScaleTable.Print(report.Scale, console);
 
         console.MarkupLine(Markup.Escape(string.Create(inv, $"Total {report.Seconds:0} s. Reproduce: {report.Command}")));
     }
-
-    private static string Bytes(long bytes) => bytes >= 1L << 30
-        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.00} GiB")
-        : string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):0} MiB");
 }

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Globalization;
+using Parallax.Bench.Stories;
+using Parallax.Core.Stories;
+using Spectre.Console;
+
+namespace Parallax.Bench.Scale;
+
+/// <summary>
+/// `parallax bench stories --scale N,... --scale-only`: the scale runs alone, on the same stream as the full command
+/// (built from the ECB+ texts, seed 7) with the shipped story options, so that a change to the session's growth can be
+/// measured in minutes rather than after the ten of the ECB+ tuning and study.
+/// </summary>
+internal static class ScaleOnly
+{
+    public static async Task<int> RunAsync(int[] scales, bool embeddings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var commandLine = ReproduceLine.Current();
+        if (BenchPaths.BenchmarksRoot() is not { } benchmarks)
+        {
+            await Console.Error.WriteLineAsync("parallax: ../shared/benchmarks not found next to the repository; nothing to measure.");
+            return 2;
+        }
+
+        var progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var sources = (await BenchData.ReadEcbPlusAsync(benchmarks, cancellationToken)).Select(d => (d.EventCluster, d.Text)).ToList();
+        using var model = embeddings ? new Parallax.Embeddings.ArcticEmbedder(threads: 1) : null;
+        var runs = new List<ScaleFigures>();
+        foreach (var n in scales)
+        {
+            progress.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Scale: {n:N0} synthetic articles...")));
+            runs.Add(ScaleBenchmark.Run(sources, n, StoryOptions.Default, seed: 7, i =>
+            {
+                if (i % 100_000 == 0)
+                {
+                    progress.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"  {i:N0}")));
+                }
+            }, model));
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        ScaleTable.Print(runs, console);
+        console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"Story options: the shipped defaults{(embeddings ? ", with the embedding cascade" : ", words only")}. Total {clock.Elapsed.TotalSeconds:0} s. Reproduce: {commandLine}")));
+        return 0;
+    }
+}
