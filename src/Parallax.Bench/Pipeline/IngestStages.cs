@@ -13,7 +13,8 @@ namespace Parallax.Bench.Pipeline;
 /// <param name="Stories">Stories the store holds afterwards.</param>
 /// <param name="Failed">Items the store marks failed (the queue) or the command named as failed (exit code 1).</param>
 /// <param name="Output">The commands' last line of standard output (their own summary).</param>
-internal sealed record IngestFigures(string Store, int Streamed, double Seconds, long PeakResidentBytes, long Stored, long Stories, long Failed, string Output)
+/// <param name="Stages">Where the import's time went, stage by stage (its `--verbose` note), or null.</param>
+internal sealed record IngestFigures(string Store, int Streamed, double Seconds, long PeakResidentBytes, long Stored, long Stories, long Failed, string Output, string? Stages = null)
 {
     public double ArticlesPerSecond => Seconds > 0 ? Streamed / Seconds : 0;
 
@@ -34,7 +35,8 @@ internal static class IngestStages
 
     public static async Task<IngestFigures> ImportSqliteAsync(string parallaxDll, WrittenStream stream, string database, CancellationToken cancellationToken)
     {
-        var run = await ChildRun.RunAsync(parallaxDll, ["import", "--db", database, stream.Folder], Limit, cancellationToken);
+        // --verbose adds the stage times (prepare, session, coverage, store write, model) to the report.
+        var run = await ChildRun.RunAsync(parallaxDll, ["import", "--verbose", "--db", database, stream.Folder], Limit, cancellationToken);
         if (run.ExitCode is not (0 or 1))
         {
             throw new InvalidOperationException($"`parallax import` failed ({run.ExitCode?.ToString() ?? "timed out"}): {Tail(run.StandardError)}");
@@ -43,7 +45,7 @@ internal static class IngestStages
         await using var store = await SqliteStore.OpenAsync(database, cancellationToken: cancellationToken);
         var counts = await store.CountsAsync(cancellationToken);
         return new IngestFigures("SQLite", stream.Articles, run.Seconds, run.PeakResidentBytes, counts.Articles, counts.Stories,
-            run.ExitCode == 0 ? 0 : Math.Max(1, stream.Articles - counts.Articles), LastLine(run.StandardOutput));
+            run.ExitCode == 0 ? 0 : Math.Max(1, stream.Articles - counts.Articles), LastLine(run.StandardOutput), StagesLine(run.StandardError));
     }
 
     /// <summary>
@@ -118,6 +120,11 @@ internal static class IngestStages
         return new IngestFigures($"PostgreSQL, {workers} workers", stream.Articles, seconds, runs.Max(r => r.PeakResidentBytes), counts.Articles, counts.Stories,
             counts.Failed + counts.Queued, string.Join(" | ", runs.Select(r => LastLine(r.StandardOutput))));
     }
+
+    private static string? StagesLine(string errors) =>
+        errors.Split('\n', StringSplitOptions.TrimEntries).LastOrDefault(l => l.Contains("stages: ", StringComparison.Ordinal)) is { } line
+            ? line[(line.IndexOf("stages: ", StringComparison.Ordinal) + "stages: ".Length)..]
+            : null;
 
     private static string LastLine(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? string.Empty;
 

@@ -27,6 +27,11 @@ internal sealed class PipelineReport(TextWriter output)
             $"peak memory {figures.PeakResidentBytes / 1048576.0:N0} MB (child's VmHWM); stored {figures.Stored:N0} articles in {figures.Stories:N0} stories, " +
             $"failed {figures.Failed:N0}; exactly once: {(figures.ExactlyOnce ? "yes" : "NO")}"));
         output.WriteLine($"  command said: {figures.Output}");
+        if (figures.Stages is not null)
+        {
+            output.WriteLine($"  stages: {figures.Stages}");
+        }
+
         return rateOk && figures.ExactlyOnce;
     }
 

@@ -3,7 +3,10 @@ namespace Parallax.Core.Stories;
 /// <summary>
 /// Document frequencies of features, maintained as reports arrive, for inverse-document-frequency weights.
 /// Bounded: when the table outgrows its limit, features seen in a single document (typos, one-off names) are
-/// dropped, which only makes them look as rare as they are.
+/// dropped, which only makes them look as rare as they are. In a long stream the features seen twice or more can
+/// fill the table too (every event brings its own name runs and figures); the pruning then also drops the rarest of
+/// those, so that it leaves room for a quarter of the limit: without that it would copy the whole table again on
+/// every report once the features seen twice alone exceed the limit.
 /// </summary>
 /// <param name="idfPrior">Pseudo-documents added to the collection size.</param>
 /// <param name="maxVocabulary">Entries kept before single-use ones are pruned.</param>
@@ -18,6 +21,9 @@ public sealed class DocumentFrequencies(int idfPrior, int maxVocabulary, double 
     public long Documents { get; private set; }
 
     public int Vocabulary => counts.Count;
+
+    /// <summary>How many times the table was pruned (each prune copies it once).</summary>
+    public int Prunes { get; private set; }
 
     public void AddDocument(Dictionary<ulong, FeatureTally>.KeyCollection features)
     {
@@ -59,15 +65,34 @@ public sealed class DocumentFrequencies(int idfPrior, int maxVocabulary, double 
 
     private void Prune()
     {
-        var kept = new Dictionary<ulong, int>(counts.Count / 2);
+        // The smallest cut that leaves at most three quarters of the limit: 1 (single-use only) unless the features seen
+        // more often fill the table themselves. Counts above the histogram's range are never cut.
+        const int Range = 64;
+        Span<int> histogram = stackalloc int[Range + 1];
+        foreach (var count in counts.Values)
+        {
+            histogram[Math.Min(count, Range)]++;
+        }
+
+        var room = maxVocabulary - (maxVocabulary / 4);
+        var cut = 1;
+        var kept = counts.Count - histogram[0] - histogram[1];
+        while (kept > room && cut < Range - 1)
+        {
+            cut++;
+            kept -= histogram[cut];
+        }
+
+        var pruned = new Dictionary<ulong, int>(kept);
         foreach (var (key, count) in counts)
         {
-            if (count > 1)
+            if (count > cut)
             {
-                kept[key] = count;
+                pruned[key] = count;
             }
         }
 
-        counts = kept;
+        counts = pruned;
+        Prunes++;
     }
 }
