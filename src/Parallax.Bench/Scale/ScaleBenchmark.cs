@@ -25,11 +25,13 @@ namespace Parallax.Bench.Scale;
 /// <param name="SessionSeconds">Time spent inside <see cref="ParallaxSession.Add"/> (the one writer: copies, stories, model calls).</param>
 /// <param name="SessionMsFirst">Session milliseconds per article over the first tenth of the stream.</param>
 /// <param name="SessionMsLast">Session milliseconds per article over the last tenth: against the first, how the per-article cost grows with N.</param>
+/// <param name="Vocabulary">Entries of the document-frequency table at the end (bounded by <see cref="StoryOptions.MaxVocabulary"/>).</param>
+/// <param name="OpenStories">Stories still open at the end (bounded by <see cref="StoryOptions.MaxOpenStories"/>).</param>
 internal sealed record ScaleFigures(
     int Articles, double Seconds, double GenerationSeconds, long PeakWorkingSetBytes, long ManagedBytesAfter,
     int CopiesTrue, int CopiesFound, int FalseCopies, int StoriesStarted, Prf BCubed, double SpunShare, double CpuSeconds,
     int EmbeddedPassages = 0, int EmbeddedReports = 0, int ChangedByEmbedding = 0,
-    double SessionSeconds = 0, double SessionMsFirst = 0, double SessionMsLast = 0)
+    double SessionSeconds = 0, double SessionMsFirst = 0, double SessionMsLast = 0, int Vocabulary = 0, int OpenStories = 0)
 {
     public double ArticlesPerSecond => Seconds > 0 ? Articles / Seconds : 0;
 
@@ -156,7 +158,8 @@ internal static class ScaleBenchmark
             count, seconds, (double)generationTicks / Stopwatch.Frequency, self.PeakWorkingSet64, managed,
             copiesTrue, copiesFound, falseCopies, started.Count, score.BCubed, (double)spun / Math.Max(1, count), cpu,
             counted?.Fresh ?? 0, clusterer.EmbeddedReports, clusterer.ChangedByEmbedding,
-            Seconds(sessionTicks), Seconds(firstTenthTicks) * 1000 / tenth, Seconds(sessionTicks - beforeLastTenth) * 1000 / tenth);
+            Seconds(sessionTicks), Seconds(firstTenthTicks) * 1000 / tenth, Seconds(sessionTicks - beforeLastTenth) * 1000 / tenth,
+            clusterer.Vocabulary, clusterer.OpenStories);
     }
 
     private static double Seconds(long ticks) => (double)ticks / Stopwatch.Frequency;

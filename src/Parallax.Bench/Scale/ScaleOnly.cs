@@ -40,6 +40,12 @@ internal static class ScaleOnly
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected)
+        {
+            // Into a file the table's 17 columns would be squeezed to 80 characters, one digit a line.
+            console.Profile.Width = 320;
+        }
+
         ScaleTable.Print(runs, console);
         console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"Story options: the shipped defaults{(embeddings ? ", with the embedding cascade" : ", words only")}. Total {clock.Elapsed.TotalSeconds:0} s. Reproduce: {commandLine}")));

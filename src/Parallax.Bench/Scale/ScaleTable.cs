@@ -15,7 +15,7 @@ internal static class ScaleTable
 
         var inv = CultureInfo.InvariantCulture;
         var scale = new Table().Title("Scale: synthetic stream through the pipeline and one session, spin on (one run each)")
-            .AddColumns("articles", "articles/s (wall)", "articles/CPU-s", "seconds", "generation s", "peak working set", "managed after", "copies found", "false copies", "stories", "spun", "B3 F1 vs events", "passages embedded", "reports embedded / changed", "session s", "session ms/article, first / last tenth");
+            .AddColumns("articles", "articles/s (wall)", "articles/CPU-s", "seconds", "generation s", "peak working set", "managed after", "copies found", "false copies", "stories", "spun", "B3 F1 vs events", "passages embedded", "reports embedded / changed", "session s", "session ms/article, first / last tenth", "open stories / vocabulary");
         foreach (var s in runs)
         {
             scale.AddRow(s.Articles.ToString("N0", inv), s.ArticlesPerSecond.ToString("N0", inv), s.ArticlesPerCpuSecond.ToString("N0", inv), s.Seconds.ToString("0.0", inv),
@@ -23,7 +23,8 @@ internal static class ScaleTable
                 $"{s.CopiesFound:N0}/{s.CopiesTrue:N0}", s.FalseCopies.ToString("N0", inv), s.StoriesStarted.ToString("N0", inv),
                 s.SpunShare.ToString("P1", inv), s.BCubed.F1.ToString("0.000", inv), s.EmbeddedPassages.ToString("N0", inv),
                 $"{s.EmbeddedReports.ToString("N0", inv)} / {s.ChangedByEmbedding.ToString("N0", inv)}",
-                s.SessionSeconds.ToString("0.0", inv), $"{s.SessionMsFirst.ToString("0.00", inv)} / {s.SessionMsLast.ToString("0.00", inv)}");
+                s.SessionSeconds.ToString("0.0", inv), $"{s.SessionMsFirst.ToString("0.00", inv)} / {s.SessionMsLast.ToString("0.00", inv)}",
+                $"{s.OpenStories.ToString("N0", inv)} / {s.Vocabulary.ToString("N0", inv)}");
         }
 
         if (runs.Count >= 2)

@@ -39,6 +39,7 @@ public sealed partial class PipelineBenchTests(ITestOutputHelper output)
         Assert.Equal(articles, sqlite.Groups["streamed"].Value);
         Assert.Equal(articles, sqlite.Groups["stored"].Value);
         Assert.Equal("yes", sqlite.Groups["once"].Value);
+        Assert.Contains("  stages: prepare ", result.StandardOutput, StringComparison.Ordinal);
 
         foreach (var endpoint in new[] { LoadRun.StoryList, LoadRun.StoryPage, LoadRun.Search })
         {

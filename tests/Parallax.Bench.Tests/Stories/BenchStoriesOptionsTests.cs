@@ -27,6 +27,23 @@ public sealed class BenchStoriesOptionsTests
     }
 
     [Fact]
+    public async Task Scale_only_runs_the_stream_alone_and_prints_its_table_and_command()
+    {
+        if (TestRepository.BenchmarksRoot() is null)
+        {
+            return; // the stream is built from the ECB+ texts in ../shared/benchmarks
+        }
+
+        var run = await BenchProcess.RunAsync("stories", "--scale", "400", "--scale-only", "--no-embeddings");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Scale: synthetic stream", run.StandardOutput);
+        Assert.Contains("session ms/article", run.StandardOutput);
+        Assert.Contains("Reproduce: parallax bench stories --scale 400 --scale-only --no-embeddings", run.StandardOutput);
+        Assert.DoesNotContain("ECB+ event clustering", run.StandardOutput);
+    }
+
+    [Fact]
     public void Good_scales_parse_and_bad_ones_say_why()
     {
         Assert.Null(BenchStoriesCommand.TryParseScales("1_000, 20", out var scales));

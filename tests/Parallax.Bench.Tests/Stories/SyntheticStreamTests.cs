@@ -45,5 +45,11 @@ public sealed class SyntheticStreamTests
         // With four tiny sources, distinct reports often repeat sentences, so links may go to another root: only sanity here.
         Assert.InRange(figures.CopiesFound, 1, figures.CopiesTrue);
         Assert.InRange(figures.BCubed.F1, 0, 1);
+
+        // The session's own time (the one writer) is part of the wall time, and both tenths of the stream are timed.
+        Assert.InRange(figures.SessionSeconds, 1e-6, figures.Seconds);
+        Assert.True(figures.SessionMsFirst > 0 && figures.SessionMsLast > 0);
+        Assert.InRange(figures.OpenStories, 1, StoryOptions.Default.MaxOpenStories);
+        Assert.InRange(figures.Vocabulary, 1, StoryOptions.Default.MaxVocabulary);
     }
 }
