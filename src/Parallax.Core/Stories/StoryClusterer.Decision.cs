@@ -12,7 +12,9 @@ public sealed partial class StoryClusterer
     /// the best of them is in doubt (<see cref="StoryScoring.Ambiguous"/>) and an embedder is at hand, the report is
     /// embedded and every candidate not clearly out is scored again with the embeddings.
     /// </summary>
-    private (int Story, double Similarity, bool Joins) BestStory(FeatureVector vector, FeatureVector local, long ticks, Func<float[]> embedding)
+    /// <param name="reportPassage">The report's article and passage when the model would embed it (no stored embedding), else null.</param>
+    private (int Story, double Similarity, bool Joins) BestStory(
+        FeatureVector vector, FeatureVector local, long ticks, Func<float[]> embedding, (int Article, string Passage)? reportPassage)
     {
         if (vector.Count == 0)
         {
@@ -27,6 +29,7 @@ public sealed partial class StoryClusterer
 
         var words = Decide(candidates, probabilities, local, ticks, options);
         EmbeddedReports++;
+        PrefetchEmbeddings(reportPassage, candidates, probabilities);
         var report = embedding();
         for (var c = 0; c < candidates.Count; c++)
         {
@@ -44,6 +47,49 @@ public sealed partial class StoryClusterer
         }
 
         return decided;
+    }
+
+    /// <summary>
+    /// Embeds at once, in parallel, the passages the cascade is about to ask the model for one after another: the
+    /// report's, and the first report's of each candidate it will score again whose story has no embedding yet (two
+    /// thirds of a long stream's model calls). Each passage is embedded alone, as it would be on its own, so the vectors
+    /// and every decision are the same as without; the model calls overlap on the cores, the session's thread being
+    /// the one that would wait. Nothing happens on one core, for fewer than two passages, or with
+    /// <see cref="StoryOptions.ParallelEmbeddings"/> off.
+    /// </summary>
+    private void PrefetchEmbeddings((int Article, string Passage)? reportPassage, List<int> candidates, double[] probabilities)
+    {
+        if (!options.ParallelEmbeddings || Environment.ProcessorCount < 2)
+        {
+            return;
+        }
+
+        var wanted = new List<(int Article, string Passage)>();
+        if (reportPassage is { } own)
+        {
+            wanted.Add(own);
+        }
+
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            if (probabilities[c] >= options.AmbiguousLow && open[candidates[c]].Embedding is { } story && story.NeedsFirstFromModel(embedder!.Dimensions))
+            {
+                wanted.Add((story.FirstArticle, story.FirstPassage!));
+            }
+        }
+
+        if (wanted.Count < 2)
+        {
+            return;
+        }
+
+        var vectors = new float[wanted.Count][];
+        Parallel.For(0, wanted.Count, i => vectors[i] = embedder!.Embed(wanted[i].Passage));
+        prefetched = [];
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            prefetched[wanted[i].Article] = vectors[i];
+        }
     }
 
     /// <summary>

@@ -79,6 +79,9 @@ public sealed partial class StoryClusterer : IStoryIndex
     // The embeddings the model computed during the current Add, for its placement.
     private List<ArticleEmbedding>? computed;
 
+    // Passages of the current Add the model embedded ahead, in parallel (PrefetchEmbeddings), by article; Embed takes them.
+    private Dictionary<int, float[]>? prefetched;
+
     public StoryClusterer(StoryOptions? options = null, ITextEmbedder? embedder = null)
     {
         this.options = options ?? StoryOptions.Default;
@@ -144,6 +147,7 @@ public sealed partial class StoryClusterer : IStoryIndex
 
         var article = articleStory.Count;
         computed = null;
+        prefetched = null;
         string? passage = null;
         float[]? embedding = null;
         string Passage() => passage ??= EmbeddingPassage.Of(document.Title, document.Text ?? string.Empty, options.EmbeddingWords);
@@ -151,7 +155,7 @@ public sealed partial class StoryClusterer : IStoryIndex
         var isShort = embedder is not null && IsShort(Passage());
         var (best, similarity, joins) = into >= 0 ? (StoryOf(into), 1.0, true)
             : isShort ? BestStoryOfShort(vector, local, ticks, Embedding())
-            : BestStory(vector, local, ticks, Embedding);
+            : BestStory(vector, local, ticks, Embedding, document.Embedding?.Length == embedder?.Dimensions ? null : (article, Passage()));
         var member = new OpenStory.Member(article, vector, local, embedding, isShort);
         int story;
         bool started;
@@ -311,7 +315,7 @@ public sealed partial class StoryClusterer : IStoryIndex
             return stored;
         }
 
-        var vector = embedder!.Embed(passage);
+        var vector = prefetched is not null && prefetched.Remove(article, out var ahead) ? ahead : embedder!.Embed(passage);
         (computed ??= []).Add(new ArticleEmbedding(article, vector));
         return vector;
     }

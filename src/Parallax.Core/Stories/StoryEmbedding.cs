@@ -97,6 +97,13 @@ internal sealed class StoryEmbedding
     /// null when the story has nothing to embed (its half of a split kept no passage and no embedded report).
     /// </summary>
     /// <param name="embedFirst">Embeds the first report's passage (article, passage, stored embedding; counted by the caller).</param>
+    /// <summary>
+    /// Whether <see cref="Cosine"/> with a report of this length would ask the model for the first report's embedding:
+    /// it is not in the sum yet, and no stored one is at hand.
+    /// </summary>
+    public bool NeedsFirstFromModel(int dimensions) =>
+        !HasFirst && FirstPassage is not null && (sum is null || sum.Length == dimensions) && FirstStored?.Length != dimensions;
+
     public double? Cosine(float[] report, Func<int, string, float[]?, float[]> embedFirst)
     {
         if (!HasFirst && FirstPassage is not null && (sum is null || sum.Length == report.Length))

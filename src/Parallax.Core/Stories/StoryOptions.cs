@@ -53,6 +53,13 @@ public sealed record StoryOptions
     /// </summary>
     public double MaxEmbeddedShare { get; init; } = 0.05;
 
+    /// <summary>
+    /// Whether the cascade embeds the passages one decision needs (the report's and its candidates' first reports') in
+    /// parallel, on a machine with more than one core. A speed setting: each passage is embedded alone either way, so
+    /// the vectors and decisions are the same.
+    /// </summary>
+    public bool ParallelEmbeddings { get; init; } = true;
+
     /// <summary>Passages the embedder may take before <see cref="MaxEmbeddedShare"/> applies (a small batch embeds freely).</summary>
     public int EmbeddingAllowance { get; init; } = 200;
 

@@ -171,15 +171,53 @@ public sealed class StoryCascadeTests
         Assert.All(again, p => Assert.Null(p.Embedded));
     }
 
+    [Fact]
+    public void The_passages_of_one_decision_embedded_in_parallel_give_the_same_stories_and_model_calls()
+    {
+        // Everything lexical is in doubt: a report that meets an unembedded story needs two passages at once (its own
+        // and the story's first report's), which the cascade embeds in parallel where it may.
+        const string Ferry = "The Wendmouth ferry sailed again on Friday after engineers repaired its engine at the Port Ellery yard.";
+        const string Mixed = "Oakfield mill fire, Kestrel mayor and Wendmouth ferry: Marlow and Vasquez spoke as the ferry engine was repaired.";
+        var options = Cascade with { AmbiguousLow = 0, AmbiguousHigh = 1.01, LocalJoinThreshold = 0, EmbeddingSlope = 30, EmbeddingCenter = 0.5 };
+        var documents = new[]
+        {
+            new StoryDocument(MillTitle, Mill), new StoryDocument(VoteTitle, Vote), new StoryDocument("Ferry resumes", Ferry), new StoryDocument("Busy day", Mixed),
+        };
+        (List<(int Story, bool Started, double Similarity)> Placements, List<string> Passages, int ModelCalls) Run(bool parallel)
+        {
+            // A vector of its own for each report, so that a vector given to the wrong passage would show.
+            var embedder = new FixedEmbedder(p =>
+                p.Contains("Oakfield flour", StringComparison.Ordinal) ? [1f, 0f]
+                : p.Contains("Kestrel mayoral", StringComparison.Ordinal) ? [0.6f, 0.8f]
+                : p.Contains("Wendmouth ferry sailed", StringComparison.Ordinal) ? [0f, 1f]
+                : [0.8f, 0.6f]);
+            var clusterer = new StoryClusterer(options with { ParallelEmbeddings = parallel }, embedder);
+            var placements = documents.Select(d => clusterer.Add(d)).Select(p => (p.Story, p.Started, p.Similarity)).ToList();
+            return (placements, embedder.Passages.Order(StringComparer.Ordinal).ToList(), clusterer.ModelCalls);
+        }
+
+        var serial = Run(parallel: false);
+        var parallel = Run(parallel: true);
+        Assert.Equal(4, serial.ModelCalls);
+        Assert.Equal(serial.Placements, parallel.Placements);
+        Assert.Equal(serial.Passages, parallel.Passages);
+        Assert.Equal(serial.ModelCalls, parallel.ModelCalls);
+    }
+
     private sealed class FixedEmbedder(Func<string, float[]> vector) : ITextEmbedder
     {
-        public int Calls { get; private set; }
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> passages = new();
+
+        public int Calls => passages.Count;
+
+        /// <summary>Every passage embedded, in the order the calls began (the cascade may embed several at once).</summary>
+        public IReadOnlyCollection<string> Passages => passages;
 
         public int Dimensions => 2;
 
         public float[] Embed(string passage)
         {
-            Calls++;
+            passages.Enqueue(passage);
             return vector(passage);
         }
     }
