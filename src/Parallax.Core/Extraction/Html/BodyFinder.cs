@@ -16,10 +16,7 @@ internal sealed record BodyChoice(IReadOnlyList<int> Containers, bool[] Removed)
 internal static class BodyFinder
 {
     /// <summary>Paragraphs shorter than this give no score: captions, buttons, datelines.</summary>
-    private const int MinParagraphChars = 25;
-
-    /// <summary>An article element inside the body with this much prose of its own is a listicle's item, not a teaser card.</summary>
-    private const int ListItemProseChars = 400;
+    internal const int MinParagraphChars = 25;
 
     /// <summary>Chosen blocks holding under this share of the page's prose are a part of the body, not all of it.</summary>
     private const double ExtendBelowShare = 0.5;
@@ -98,7 +95,7 @@ internal static class BodyFinder
         var removed = new bool[n];
         foreach (var container in containers)
         {
-            Clean(index, container, raw, removed, strictness >= 2);
+            BodyCleaner.Clean(index, container, raw, removed, strictness >= 2);
         }
 
         return new BodyChoice(containers, removed);
@@ -287,103 +284,5 @@ internal static class BodyFinder
     {
         var text = element.TextContent.AsSpan().TrimEnd();
         return text.Length > 0 && text[^1] is '.' or '!' or '?' or '"' or '\u201D' or '\u3002';
-    }
-
-    /// <summary>Removes blocks inside a container that do not read as prose, as Readability's conditional cleaning does.</summary>
-    private static void Clean(DomIndex index, int container, double[] raw, bool[] removed, bool trustWords)
-    {
-        for (var i = container + 1; i < index.End[container]; i++)
-        {
-            if (index.Junk[i] || removed[index.Parent[i]])
-            {
-                removed[i] = removed[index.Parent[i]];
-                continue;
-            }
-
-            var tag = index.Elements[i].LocalName;
-            if (tag is not ("div" or "section" or "table" or "ul" or "ol" or "dl" or "figure" or "fieldset" or "article" or "center"))
-            {
-                continue;
-            }
-
-            // A block that holds most of the body's prose is the body, not something to clean out of it.
-            if (index.Prose[i] * 2 > index.Prose[container] && index.Prose[i] >= 5 * DomIndex.ProseChars)
-            {
-                continue;
-            }
-
-            removed[i] = ShouldRemove(index, i, tag, raw[i], trustWords) || (tag == "article" && IsTeaserCard(index, container, i));
-        }
-    }
-
-    /// <summary>
-    /// An article element inside the body that sits beside other article elements and holds a minor share of the
-    /// body's prose: a card in a "you may also like" list nested in the article, not the article itself. An item that
-    /// holds paragraphs of prose of its own with few links is a section of a listicle (one product, one place per
-    /// article element), which a card linking to another story is not.
-    /// </summary>
-    private static bool IsTeaserCard(DomIndex index, int container, int i)
-    {
-        if (index.Prose[i] * 2 >= index.Prose[container] || (index.Prose[i] >= ListItemProseChars && index.LinkDensity(i) < 0.2))
-        {
-            return false;
-        }
-
-        var parent = index.Parent[i];
-        for (var j = parent + 1; j < index.End[parent]; j = index.End[j])
-        {
-            if (j != i && index.Elements[j].LocalName == "article")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool ShouldRemove(DomIndex index, int i, string tag, double contentScore, bool trustWords)
-    {
-        var weight = trustWords ? index.ClassWeight[i] : Math.Max(0, index.ClassWeight[i]);
-        var density = index.LinkDensity(i);
-        // A list's own tag scores against it (-3), but a link-poor list inside the body is the article's list.
-        var linkPoorList = tag is "ul" or "ol" or "dl" && weight >= 0 && density < 0.3 && index.ImageCount[i] == 0;
-        if (weight + contentScore < 0 && !linkPoorList)
-        {
-            return true;
-        }
-
-        // Plenty of link-poor prose is body text however many images or list items sit beside it (a text written
-        // with line breaks instead of paragraphs has no p elements to count).
-        if (index.TextCommas[i] >= 10 || (index.Prose[i] >= 500 && density < 0.2))
-        {
-            return false;
-        }
-
-        if (tag == "table")
-        {
-            // Data tables (results, prices, schedules) are content even when every row links somewhere.
-            return index.LinkDensity(i) > 0.5 || index.InputCount[i] > 0 || index.EmbedCount[i] > 0;
-        }
-
-        var isList = tag is "ul" or "ol" or "dl";
-        // Paragraphs written as divs count too: a page that writes its text in divs has few p elements to count.
-        var paragraphs = Math.Max(index.ParagraphCount[i], index.Prose[i] / DomIndex.ProseChars);
-        var images = index.ImageCount[i];
-        var items = index.ListItemCount[i] - 100;
-        var inputs = index.InputCount[i];
-        var embeds = index.EmbedCount[i];
-        var length = index.TextChars[i];
-        var headingDensity = length == 0 ? 0 : (double)index.HeadingChars[i] / length;
-        var inFigure = tag == "figure";
-
-        return (images > 1 && paragraphs / (double)images < 0.5 && !inFigure)
-            || (!isList && items > paragraphs)
-            || (inputs > paragraphs / 3)
-            || (!isList && headingDensity < 0.9 && length < MinParagraphChars && (images == 0 || images > 2) && !inFigure)
-            || (!isList && weight < 25 && density > 0.2)
-            || (isList && density > 0.5)
-            || (weight >= 25 && density > 0.5)
-            || (embeds == 1 && length < 75)
-            || embeds > 1;
     }
 }

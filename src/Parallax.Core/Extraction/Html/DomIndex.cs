@@ -319,7 +319,7 @@ internal sealed class DomIndex
                 HeadingChars[i] += TextChars[i];
             }
 
-            if (Kinds[i] is TagKind.Block or TagKind.Paragraph && InlineChars[i] >= ProseChars && InlineLinkChars[i] * 4 < InlineChars[i])
+            if (IsProse(i))
             {
                 Prose[i] += InlineChars[i];
             }
@@ -352,6 +352,9 @@ internal sealed class DomIndex
             }
         }
     }
+
+    /// <summary>Whether element <paramref name="i"/> is a paragraph of prose itself: long enough, with few links.</summary>
+    public bool IsProse(int i) => Kinds[i] is TagKind.Block or TagKind.Paragraph && InlineChars[i] >= ProseChars && InlineLinkChars[i] * 4 < InlineChars[i];
 
     public double LinkDensity(int i) => TextChars[i] == 0 ? 0 : (double)LinkChars[i] / TextChars[i];
 
