@@ -16,6 +16,7 @@ public sealed class LemmaIndex
     private readonly int[] starts;
     private readonly int[] ids;
     private readonly Dictionary<string, int> phraseStarts;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> longPhraseOpenings;
 
     internal LemmaIndex(Synset[] synsets)
     {
@@ -56,6 +57,7 @@ public sealed class LemmaIndex
 
         var longest = 1;
         var phrases = new Dictionary<string, int>(StringComparer.Ordinal);
+        var openings = new HashSet<string>(StringComparer.Ordinal);
         foreach (var lemma in slotOfLemma.Keys)
         {
             var words = CountWords(lemma);
@@ -66,9 +68,15 @@ public sealed class LemmaIndex
                 var first = lemma[..space];
                 phrases[first] = Math.Max(phrases.GetValueOrDefault(first), words);
             }
+
+            if (words >= 3)
+            {
+                openings.Add(lemma[..lemma.IndexOf(' ', space + 1)]);
+            }
         }
 
         phraseStarts = phrases;
+        longPhraseOpenings = openings.GetAlternateLookup<ReadOnlySpan<char>>();
         LongestLemmaWords = longest;
     }
 
@@ -116,6 +124,12 @@ public sealed class LemmaIndex
 
     /// <summary>Whether some multi-word lemma starts with this lower-case word ("loss" for "loss of life").</summary>
     public bool StartsPhrase(string word) => phraseStarts.ContainsKey(word);
+
+    /// <summary>
+    /// Whether some lemma of three or more words opens with these two lower-case words, one space between them ("loss of"
+    /// for "loss of life").
+    /// </summary>
+    public bool OpensLongPhrase(ReadOnlySpan<char> firstTwoWords) => longPhraseOpenings.Contains(firstTwoWords);
 
     /// <summary>The most words of a multi-word lemma starting with this lower-case word; 0 when none does.</summary>
     public int LongestPhraseFrom(string word) => phraseStarts.TryGetValue(word, out var n) ? n : 0;

@@ -99,7 +99,10 @@ public sealed class Morphology
     }
 
     /// <summary>The form of a lower-case lemma with the given inflection; multi-word lemmas inflect their head.</summary>
-    public string Inflect(string lemma, WordPos pos, WordForm form) => Inflections(lemma, pos, form)[0];
+    /// <remarks>A base form is the lemma itself, without the list <see cref="Inflections"/> makes: counting a candidate's
+    /// choices inflects every synonym of every reading, and most readings are base forms.</remarks>
+    public string Inflect(string lemma, WordPos pos, WordForm form) =>
+        form == WordForm.Base ? lemma : Inflections(lemma, pos, form)[0];
 
     /// <summary>
     /// Every form of a lower-case lemma with the given inflection, the most frequent first: irregular verbs have two
