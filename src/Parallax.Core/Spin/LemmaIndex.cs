@@ -13,6 +13,7 @@ public sealed class LemmaIndex
     // Each lemma's synset ids are one range of a flat array (slot k: ids[starts[k]..starts[k + 1]]): a list per lemma
     // (150,000 of them), then an array copied from each, were most of the index's start-up.
     private readonly Dictionary<string, int> slotOfLemma;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> slotOfSpan;
     private readonly int[] starts;
     private readonly int[] ids;
     private readonly Dictionary<string, int> phraseStarts;
@@ -76,6 +77,7 @@ public sealed class LemmaIndex
         }
 
         phraseStarts = phrases;
+        slotOfSpan = slotOfLemma.GetAlternateLookup<ReadOnlySpan<char>>();
         longPhraseOpenings = openings.GetAlternateLookup<ReadOnlySpan<char>>();
         LongestLemmaWords = longest;
     }
@@ -107,11 +109,30 @@ public sealed class LemmaIndex
         return union.Count - 1;
     }
 
+    /// <summary>
+    /// The lemma spelt by <paramref name="lemma"/> as the index holds it, with its synsets, without making a string:
+    /// morphology tries several stems per word form, and most are no lemma. Null when it is none.
+    /// </summary>
+    public string? Find(ReadOnlySpan<char> lemma, out ReadOnlySpan<int> synsets)
+    {
+        if (slotOfSpan.TryGetValue(lemma, out var held, out var slot))
+        {
+            synsets = ids.AsSpan(starts[slot], starts[slot + 1] - starts[slot]);
+            return held;
+        }
+
+        synsets = ReadOnlySpan<int>.Empty;
+        return null;
+    }
+
     public bool HasLemma(string lemma) => slotOfLemma.ContainsKey(lemma);
 
-    public bool HasLemmaWithPos(string lemma, WordPos pos)
+    public bool HasLemmaWithPos(string lemma, WordPos pos) => AnyWithPos(SynsetsOf(lemma), pos);
+
+    /// <summary>Whether any of these synsets has this part of speech.</summary>
+    public bool AnyWithPos(ReadOnlySpan<int> synsets, WordPos pos)
     {
-        foreach (var id in SynsetsOf(lemma))
+        foreach (var id in synsets)
         {
             if (Synsets[id].Pos == pos)
             {
