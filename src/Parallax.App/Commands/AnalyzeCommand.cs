@@ -70,6 +70,9 @@ internal static partial class AnalyzeCommand
 
         clock?.Phase("output");
         clock?.Total();
+        clock?.Part("model", embedder.ModelTime, $"{Plural((int)embedder.Passages, "passage")}, its load included");
+        clock?.Part("gc", GC.GetTotalPauseDuration(),
+            $"paused; {GC.CollectionCount(0):N0} gen0, {GC.CollectionCount(1):N0} gen1, {GC.CollectionCount(2):N0} gen2 collections");
 
         foreach (var failure in run.Failures)
         {

@@ -29,6 +29,13 @@ internal sealed class PhaseClock(TextWriter output)
 
     public void Total() => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing: total {total:F0} ms"));
 
+    /// <summary>
+    /// Time spent inside the phases on one thing (the embedding model, the garbage collector's pauses), written after
+    /// the total in the same form and not added to it: where a phase's time went, not another phase.
+    /// </summary>
+    public void Part(string name, TimeSpan spent, string what) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing: {name} {spent.TotalMilliseconds:F0} ms ({what})"));
+
     private void Write(string name, double milliseconds, string? what)
     {
         total += milliseconds;

@@ -13,9 +13,11 @@ public sealed class LemmaIndex
     // Each lemma's synset ids are one range of a flat array (slot k: ids[starts[k]..starts[k + 1]]): a list per lemma
     // (150,000 of them), then an array copied from each, were most of the index's start-up.
     private readonly Dictionary<string, int> slotOfLemma;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> slotOfSpan;
     private readonly int[] starts;
     private readonly int[] ids;
     private readonly Dictionary<string, int> phraseStarts;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> longPhraseOpenings;
 
     internal LemmaIndex(Synset[] synsets)
     {
@@ -56,6 +58,7 @@ public sealed class LemmaIndex
 
         var longest = 1;
         var phrases = new Dictionary<string, int>(StringComparer.Ordinal);
+        var openings = new HashSet<string>(StringComparer.Ordinal);
         foreach (var lemma in slotOfLemma.Keys)
         {
             var words = CountWords(lemma);
@@ -66,9 +69,16 @@ public sealed class LemmaIndex
                 var first = lemma[..space];
                 phrases[first] = Math.Max(phrases.GetValueOrDefault(first), words);
             }
+
+            if (words >= 3)
+            {
+                openings.Add(lemma[..lemma.IndexOf(' ', space + 1)]);
+            }
         }
 
         phraseStarts = phrases;
+        slotOfSpan = slotOfLemma.GetAlternateLookup<ReadOnlySpan<char>>();
+        longPhraseOpenings = openings.GetAlternateLookup<ReadOnlySpan<char>>();
         LongestLemmaWords = longest;
     }
 
@@ -99,11 +109,30 @@ public sealed class LemmaIndex
         return union.Count - 1;
     }
 
+    /// <summary>
+    /// The lemma spelt by <paramref name="lemma"/> as the index holds it, with its synsets, without making a string:
+    /// morphology tries several stems per word form, and most are no lemma. Null when it is none.
+    /// </summary>
+    public string? Find(ReadOnlySpan<char> lemma, out ReadOnlySpan<int> synsets)
+    {
+        if (slotOfSpan.TryGetValue(lemma, out var held, out var slot))
+        {
+            synsets = ids.AsSpan(starts[slot], starts[slot + 1] - starts[slot]);
+            return held;
+        }
+
+        synsets = ReadOnlySpan<int>.Empty;
+        return null;
+    }
+
     public bool HasLemma(string lemma) => slotOfLemma.ContainsKey(lemma);
 
-    public bool HasLemmaWithPos(string lemma, WordPos pos)
+    public bool HasLemmaWithPos(string lemma, WordPos pos) => AnyWithPos(SynsetsOf(lemma), pos);
+
+    /// <summary>Whether any of these synsets has this part of speech.</summary>
+    public bool AnyWithPos(ReadOnlySpan<int> synsets, WordPos pos)
     {
-        foreach (var id in SynsetsOf(lemma))
+        foreach (var id in synsets)
         {
             if (Synsets[id].Pos == pos)
             {
@@ -116,6 +145,12 @@ public sealed class LemmaIndex
 
     /// <summary>Whether some multi-word lemma starts with this lower-case word ("loss" for "loss of life").</summary>
     public bool StartsPhrase(string word) => phraseStarts.ContainsKey(word);
+
+    /// <summary>
+    /// Whether some lemma of three or more words opens with these two lower-case words, one space between them ("loss of"
+    /// for "loss of life").
+    /// </summary>
+    public bool OpensLongPhrase(ReadOnlySpan<char> firstTwoWords) => longPhraseOpenings.Contains(firstTwoWords);
 
     /// <summary>The most words of a multi-word lemma starting with this lower-case word; 0 when none does.</summary>
     public int LongestPhraseFrom(string word) => phraseStarts.TryGetValue(word, out var n) ? n : 0;

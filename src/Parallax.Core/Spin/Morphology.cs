@@ -71,11 +71,17 @@ public sealed class Morphology
             }
         }
 
+        // Stems are spelt in a buffer and looked up as spans: most are no lemma, and one that is comes back as the
+        // index's own string.
+        Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length + 4] : new char[word.Length + 4];
         foreach (var (suffix, ending, pos, form) in SuffixRules)
         {
             if (word.Length > suffix.Length + 1 && word.EndsWith(suffix, StringComparison.Ordinal))
             {
-                var stem = string.Concat(word.AsSpan(0, word.Length - suffix.Length), ending);
+                var kept = word.Length - suffix.Length;
+                word.AsSpan(0, kept).CopyTo(buffer);
+                ending.CopyTo(buffer[kept..]);
+                var stem = buffer[..(kept + ending.Length)];
                 TryAdd(result, stem, pos, form);
                 if (ending.Length == 0 && form is WordForm.Past or WordForm.Gerund or WordForm.Comparative
                     or WordForm.Superlative && stem.Length > 2 && stem[^1] == stem[^2] && !IsVowel(stem[^1]))
@@ -85,9 +91,13 @@ public sealed class Morphology
             }
         }
 
-        foreach (var pos in AllPos)
+        // The form itself as a lemma, looked up once for all four parts of speech.
+        if (lemmas.Find(word, out var own) is { } lemma)
         {
-            TryAdd(result, word, pos, WordForm.Base);
+            foreach (var pos in AllPos)
+            {
+                TryAdd(result, lemma, own, pos, WordForm.Base);
+            }
         }
 
         if (InvariantPast.Contains(word) && lemmas.HasLemmaWithPos(word, WordPos.Verb))
@@ -99,7 +109,10 @@ public sealed class Morphology
     }
 
     /// <summary>The form of a lower-case lemma with the given inflection; multi-word lemmas inflect their head.</summary>
-    public string Inflect(string lemma, WordPos pos, WordForm form) => Inflections(lemma, pos, form)[0];
+    /// <remarks>A base form is the lemma itself, without the list <see cref="Inflections"/> makes: counting a candidate's
+    /// choices inflects every synonym of every reading, and most readings are base forms.</remarks>
+    public string Inflect(string lemma, WordPos pos, WordForm form) =>
+        form == WordForm.Base ? lemma : Inflections(lemma, pos, form)[0];
 
     /// <summary>
     /// Every form of a lower-case lemma with the given inflection, the most frequent first: irregular verbs have two
@@ -233,9 +246,17 @@ public sealed class Morphology
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
-    private void TryAdd(List<WordAnalysis> result, string lemma, WordPos pos, WordForm form)
+    private void TryAdd(List<WordAnalysis> result, ReadOnlySpan<char> stem, WordPos pos, WordForm form)
     {
-        if (!lemmas.HasLemmaWithPos(lemma, pos))
+        if (lemmas.Find(stem, out var synsets) is { } lemma)
+        {
+            TryAdd(result, lemma, synsets, pos, form);
+        }
+    }
+
+    private void TryAdd(List<WordAnalysis> result, string lemma, ReadOnlySpan<int> synsets, WordPos pos, WordForm form)
+    {
+        if (!lemmas.AnyWithPos(synsets, pos))
         {
             return;
         }

@@ -71,7 +71,13 @@ internal sealed class SpinLexicon
             longest = Math.Max(longest, Thesaurus.LongestPhraseFrom(a.Lemma));
         }
 
-        for (var n = Math.Min(longest, tokens.Count - i); n >= 2; n--)
+        var most = Math.Min(longest, tokens.Count - i);
+        if (most >= 3 && !MayOpenLongPhrase(text, tokens[i + 1], lowerWord, wordAnalyses))
+        {
+            most = 2; // most spans that open with a phrase's first word are none, and each new one was read in full
+        }
+
+        for (var n = most; n >= 2; n--)
         {
             if (!WordTokenizer.SingleSpaced(text, tokens, i, n))
             {
@@ -95,6 +101,34 @@ internal sealed class SpinLexicon
         }
 
         return (i + 1, lowerWord, wordAnalyses);
+    }
+
+    // Whether a thesaurus phrase of three or more words may start here. Every reading PhraseAnalyses accepts for such a
+    // span has its second word as written and its first as written or as one of its lemmas (only a phrase's first or
+    // last word inflects), so a span whose first two words open no such lemma needs no reading. Unsure cases say yes.
+    private bool MayOpenLongPhrase(string text, TokenSpan next, string lowerWord, List<WordAnalysis> analyses)
+    {
+        var second = next.In(text);
+        Span<char> buffer = stackalloc char[96];
+        for (var k = -1; k < analyses.Count; k++)
+        {
+            var first = k < 0 ? lowerWord : analyses[k].Lemma;
+            var length = first.Length + 1 + second.Length;
+            if (length > buffer.Length || first.Contains(' '))
+            {
+                return true;
+            }
+
+            first.CopyTo(buffer);
+            buffer[first.Length] = ' ';
+            second.ToLowerInvariant(buffer[(first.Length + 1)..]);
+            if (Thesaurus.Lemmas.OpensLongPhrase(buffer[..length]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The readings of a multi-word span, memoised by its lower-case text (most spans that open with a phrase's first

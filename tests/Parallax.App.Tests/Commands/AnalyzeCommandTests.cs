@@ -79,7 +79,7 @@ public sealed class AnalyzeCommandTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain("timing:", plain.StandardError);
         var phases = timed.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(l => l.StartsWith("timing: ", StringComparison.Ordinal)).Select(l => l.Split(' ')[1]).ToList();
-        Assert.Equal(["start-up", "extraction", "analysis", "output", "total"], phases);
+        Assert.Equal(["start-up", "extraction", "analysis", "output", "total", "model", "gc"], phases);
         Assert.Contains("timing: extraction ", timed.StandardError);
         Assert.Contains("ms (1 page)", timed.StandardError);
     }

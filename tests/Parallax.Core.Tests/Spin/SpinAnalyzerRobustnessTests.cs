@@ -89,6 +89,22 @@ public sealed class SpinAnalyzerRobustnessTests
     }
 
     [Fact]
+    public void A_phrase_of_three_or_more_words_is_one_unit_as_written_and_with_its_head_inflected()
+    {
+        // "go to bed" opens with "go", "went" is one of its forms: the phrase is read whole, not as "went" alone.
+        var inflected = Analyzer.Alternatives("went to bed early");
+        Assert.Contains("turned in", inflected);
+        Assert.Contains("retired", inflected);
+        Assert.Contains("turn in", Analyzer.Alternatives("go to bed now"));
+        Assert.Contains("go to bed", Analyzer.Alternatives("hit the hay at ten"));
+
+        // "went to the" opens no phrase of three or more words, but "went to" is one of two ("go to": attend).
+        var pair = Analyzer.Alternatives("went to the shop");
+        Assert.DoesNotContain("turned in", pair);
+        Assert.Contains("attended", pair);
+    }
+
+    [Fact]
     public void A_lone_closed_class_word_is_never_offered_as_what_a_spinner_replaced()
     {
         // Spinners leave "now" alone, so it cannot be the original of "today"; a phrase of such words can be.

@@ -174,6 +174,10 @@ public sealed class WordDataLoadingTests
         Assert.Equal(3, index.LongestPhraseFrom("loss"));
         Assert.Equal(2, index.LongestPhraseFrom("red"));
         Assert.Equal(0, index.LongestPhraseFrom("death"));
+        Assert.True(index.OpensLongPhrase("loss of"));
+        Assert.False(index.OpensLongPhrase("red ink")); // a phrase of two words only
+        Assert.False(index.OpensLongPhrase("loss"));
+        Assert.False(index.OpensLongPhrase("of life"));
         Assert.Equal(3, index.LongestLemmaWords);
     }
 
