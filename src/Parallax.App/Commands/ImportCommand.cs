@@ -72,11 +72,11 @@ internal static class ImportCommand
 
         await using (store)
         {
-            // The session embeds one passage at a time on the writer's thread while pages are prepared on the
-            // others, so a second core is mostly idle. Two model threads per passage, on two quiet cores: a
-            // 3,000-article import from 132 and 127 to 166 and 168 articles/s, a 10,000-article one from 193 to
-            // 207 (model 33.6 s -> 27.2 s for 700 passages), with the same stories and copies.
-            using var embedder = new ArcticEmbedder(threads: Math.Min(2, Environment.ProcessorCount));
+            // One model thread per passage: the session embeds the passages of one decision in parallel
+            // (StoryOptions.ParallelEmbeddings), which uses the cores better than two threads on each passage in
+            // turn. 5,000 synthetic articles on two quiet cores (`bench pipeline --articles 5000`), same stories:
+            // two threads a passage in turn 143 articles/s, in parallel 128 (oversubscribed), one thread in parallel 172.
+            using var embedder = new ArcticEmbedder();
             var pipeline = new ParallaxPipelineBuilder().UseEmbedder(embedder).Build();
             using var coordinator = await IngestCoordinator.OpenAsync(store, pipeline, cancellationToken: cancellationToken);
             if (coordinator.LastReplay.Articles > 0)
