@@ -15,19 +15,28 @@ internal static class BodyCleaner
     /// <summary>Marks in <paramref name="removed"/> the blocks of <paramref name="container"/> to leave out of the body.</summary>
     public static void Clean(DomIndex index, int container, double[] raw, bool[] removed, bool trustWords)
     {
-        // First each block's own verdict, and the first and last paragraph of prose outside every sparse block.
+        // First the first and last paragraph of prose outside every sparse block, judging only the blocks outside
+        // them (inside one, the outer verdict decides where prose lies); a block inside a sparse block is judged only
+        // when that block stays, and nothing inside a removed block is judged at all.
         var end = index.End[container];
         var start = container + 1;
-        var verdicts = new Verdict[end - start];
+        var verdicts = new Verdict?[end - start];
         var covered = new bool[end - start];
         var firstProse = end;
         var lastProse = -1;
         for (var i = start; i < end; i++)
         {
-            verdicts[i - start] = index.Junk[i] ? Verdict.Keep : Judge(index, container, i, raw[i], trustWords);
             var parent = index.Parent[i];
-            covered[i - start] = verdicts[i - start] != Verdict.Keep || (parent >= start && covered[parent - start]);
-            if (!covered[i - start] && !index.Junk[i] && index.IsProse(i))
+            if (parent >= start && covered[parent - start])
+            {
+                covered[i - start] = true;
+                continue;
+            }
+
+            var verdict = index.Junk[i] ? Verdict.Keep : Judge(index, container, i, raw[i], trustWords);
+            verdicts[i - start] = verdict;
+            covered[i - start] = verdict != Verdict.Keep;
+            if (verdict == Verdict.Keep && !index.Junk[i] && index.IsProse(i))
             {
                 firstProse = Math.Min(firstProse, i);
                 lastProse = i;
@@ -44,7 +53,7 @@ internal static class BodyCleaner
             }
 
             var betweenProse = i > firstProse && index.End[i] <= lastProse;
-            removed[i] = verdicts[i - start] switch
+            removed[i] = (verdicts[i - start] ?? Judge(index, container, i, raw[i], trustWords)) switch
             {
                 Verdict.Remove => true,
                 Verdict.Sparse => !betweenProse,
