@@ -155,7 +155,7 @@ public sealed partial class StoryClusterer : IStoryIndex
         var isShort = embedder is not null && IsShort(Passage());
         var (best, similarity, joins) = into >= 0 ? (StoryOf(into), 1.0, true)
             : isShort ? BestStoryOfShort(vector, local, ticks, Embedding())
-            : BestStory(vector, local, ticks, Embedding, document.Embedding?.Length == embedder?.Dimensions ? null : (article, Passage()));
+            : BestStory(vector, local, ticks, Embedding, embedder is null || IsUsable(document.Embedding) ? null : (article, Passage()));
         var member = new OpenStory.Member(article, vector, local, embedding, isShort);
         int story;
         bool started;
@@ -309,7 +309,7 @@ public sealed partial class StoryClusterer : IStoryIndex
     private float[] Embed(int article, string passage, float[]? stored)
     {
         Embedded++;
-        if (stored is not null && stored.Length == embedder!.Dimensions)
+        if (IsUsable(stored))
         {
             EmbeddedFromStore++;
             return stored;
@@ -319,6 +319,9 @@ public sealed partial class StoryClusterer : IStoryIndex
         (computed ??= []).Add(new ArticleEmbedding(article, vector));
         return vector;
     }
+
+    /// <summary>Whether a stored embedding stands in for a model call: one of this embedder's length (not another model's).</summary>
+    private bool IsUsable([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] float[]? stored) => stored is not null && stored.Length == embedder!.Dimensions;
 
     private int Find(int story)
     {
