@@ -30,11 +30,16 @@ internal static class ScaleOnly
         foreach (var n in scales)
         {
             progress.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Scale: {n:N0} synthetic articles...")));
+            var runClock = Stopwatch.StartNew();
             runs.Add(ScaleBenchmark.Run(sources, n, StoryOptions.Default, seed: 7, i =>
             {
+                // A long run states its rate and memory as it goes, so that one cut short still says how it grew.
                 if (i % 100_000 == 0)
                 {
-                    progress.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"  {i:N0}")));
+                    var seconds = runClock.Elapsed.TotalSeconds;
+                    var workingSet = Environment.WorkingSet / (1024.0 * 1024 * 1024);
+                    progress.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                        $"  {i:N0} after {seconds:0} s: {i / seconds:0} articles/s so far, working set {workingSet:0.00} GiB")));
                 }
             }, model));
         }
