@@ -29,7 +29,7 @@ public sealed partial class StoryClusterer
 
         var words = Decide(candidates, probabilities, local, ticks, options);
         EmbeddedReports++;
-        PrefetchEmbeddings(reportPassage, candidates, probabilities);
+        PrefetchEmbeddings(reportPassage, candidates.Where((_, c) => probabilities[c] >= options.AmbiguousLow));
         var report = embedding();
         for (var c = 0; c < candidates.Count; c++)
         {
@@ -50,14 +50,14 @@ public sealed partial class StoryClusterer
     }
 
     /// <summary>
-    /// Embeds at once, in parallel, the passages the cascade is about to ask the model for one after another: the
-    /// report's, and the first report's of each candidate it will score again whose story has no embedding yet (two
-    /// thirds of a long stream's model calls). Each passage is embedded alone, as it would be on its own, so the vectors
+    /// Embeds at once, in parallel, the passages a decision is about to ask the model for one after another: the
+    /// report's (when not embedded yet), and the first report's of each candidate story it will score with embeddings
+    /// whose story has none yet (two thirds of a long stream's model calls). Each passage is embedded alone, as it would be on its own, so the vectors
     /// and every decision are the same as without; the model calls overlap on the cores, the session's thread being
     /// the one that would wait. Nothing happens on one core, for fewer than two passages, or with
     /// <see cref="StoryOptions.ParallelEmbeddings"/> off.
     /// </summary>
-    private void PrefetchEmbeddings((int Article, string Passage)? reportPassage, List<int> candidates, double[] probabilities)
+    private void PrefetchEmbeddings((int Article, string Passage)? reportPassage, IEnumerable<int> rescored)
     {
         if (!options.ParallelEmbeddings || Environment.ProcessorCount < 2)
         {
@@ -70,9 +70,9 @@ public sealed partial class StoryClusterer
             wanted.Add(own);
         }
 
-        for (var c = 0; c < candidates.Count; c++)
+        foreach (var candidate in rescored)
         {
-            if (probabilities[c] >= options.AmbiguousLow && open[candidates[c]].Embedding is { } story && story.NeedsFirstFromModel(embedder!.Dimensions))
+            if (open[candidate].Embedding is { } story && story.NeedsFirstFromModel(embedder!.Dimensions))
             {
                 wanted.Add((story.FirstArticle, story.FirstPassage!));
             }
@@ -109,6 +109,7 @@ public sealed partial class StoryClusterer
             }
         }
 
+        PrefetchEmbeddings(null, candidates);
         var probabilities = new double[candidates.Count];
         for (var c = 0; c < candidates.Count; c++)
         {

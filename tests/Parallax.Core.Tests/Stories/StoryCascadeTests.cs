@@ -204,6 +204,35 @@ public sealed class StoryCascadeTests
         Assert.Equal(serial.ModelCalls, parallel.ModelCalls);
     }
 
+    [Fact]
+    public void A_headline_meeting_unembedded_stories_embeds_their_first_reports_in_parallel_with_the_same_outcome()
+    {
+        // Two stories started on clear lexical evidence, so neither is embedded; a headline sharing words with both is
+        // short, always judged with the model, and needs both stories' first reports embedded at once.
+        var documents = new[]
+        {
+            new StoryDocument(MillTitle, Mill), new StoryDocument(VoteTitle, Vote), new StoryDocument("Oakfield mill fire as Marlow wins in Kestrel", string.Empty),
+        };
+        (List<(int Story, bool Started, double Similarity)> Placements, List<string> Passages, int ModelCalls) Run(bool parallel)
+        {
+            var embedder = new FixedEmbedder(p =>
+                p.StartsWith("Fire destroys", StringComparison.Ordinal) ? [1f, 0f]
+                : p.StartsWith("Marlow wins", StringComparison.Ordinal) ? [0f, 1f]
+                : [0.96f, 0.28f]);
+            var clusterer = new StoryClusterer(StoryOptions.Default with { ParallelEmbeddings = parallel }, embedder);
+            var placements = documents.Select(d => clusterer.Add(d)).Select(p => (p.Story, p.Started, p.Similarity)).ToList();
+            return (placements, embedder.Passages.Order(StringComparer.Ordinal).ToList(), clusterer.ModelCalls);
+        }
+
+        var serial = Run(parallel: false);
+        var parallel = Run(parallel: true);
+        Assert.Equal(3, serial.ModelCalls);
+        Assert.Equal(serial.Placements, parallel.Placements);
+        Assert.Equal(serial.Passages, parallel.Passages);
+        Assert.Equal(serial.ModelCalls, parallel.ModelCalls);
+        Assert.Equal(serial.Placements[0].Story, serial.Placements[2].Story);
+    }
+
     private sealed class FixedEmbedder(Func<string, float[]> vector) : ITextEmbedder
     {
         private readonly System.Collections.Concurrent.ConcurrentQueue<string> passages = new();
