@@ -16,9 +16,21 @@ internal sealed record CoverageStory(long StoryId, IReadOnlyList<(long Id, Prepa
 /// The work is in two steps, so that the session can go on with the next item while this one is written:
 /// <see cref="Plan"/> (which stories, which reports) reads the session right after the item's decisions, and
 /// <see cref="BuildAsync"/> reads the stored reports and compares them, once every earlier item is written.
+/// A story is compared again at every report that joins it, so the stored reports' readings are kept for the most
+/// recent <see cref="StoredReportsKept"/> of them: a stored article's title, text and restored wording never change,
+/// and an id is never reused once stored (a failed write's articles were never read from the store).
 /// </summary>
 internal sealed class CoverageWriter(IParallaxStore store, ParallaxPipeline pipeline)
 {
+    /// <summary>
+    /// Stored reports whose readings are kept. A story's reports arrive close together in time, so the most recent
+    /// few thousand hold nearly every story still growing; each costs tens of KB.
+    /// </summary>
+    internal const int StoredReportsKept = 4096;
+
+    private readonly Dictionary<long, CoverageReport> stored = [];
+    private readonly Queue<long> storedOrder = new();
+
     /// <param name="members">The articles the store holds in each story before this item (every earlier item counted).</param>
     /// <param name="created">The item's new articles, as prepared, in the order of <see cref="PageWrite.Articles"/>.</param>
     public static IReadOnlyList<CoverageStory> Plan(
@@ -75,10 +87,9 @@ internal sealed class CoverageWriter(IParallaxStore store, ParallaxPipeline pipe
             var reports = new List<CoverageReport>(story.Reports.Count);
             foreach (var (id, fresh) in story.Reports)
             {
-                var prepared = fresh ?? await StoredAsync(id, cancellationToken);
-                if (prepared is not null)
+                if ((fresh is null ? await StoredReportAsync(id, cancellationToken) : fresh.CoverageReport(IngestCoordinator.Key(id), pipeline.Language)) is { } report)
                 {
-                    reports.Add(prepared.CoverageReport(IngestCoordinator.Key(id), pipeline.Language));
+                    reports.Add(report);
                 }
             }
 
@@ -97,15 +108,39 @@ internal sealed class CoverageWriter(IParallaxStore store, ParallaxPipeline pipe
         return result;
     }
 
-    /// <summary>A stored article as coverage reads it: what replay gives the session, with the language layer's reading of its text.</summary>
-    private async Task<PreparedArticle?> StoredAsync(long id, CancellationToken cancellationToken)
+    /// <summary>
+    /// A stored article as coverage reads it: what replay gives the session, with the language layer's reading of its
+    /// text; kept for the next comparison of its story.
+    /// </summary>
+    private async Task<CoverageReport?> StoredReportAsync(long id, CancellationToken cancellationToken)
     {
+        lock (stored)
+        {
+            if (stored.TryGetValue(id, out var kept))
+            {
+                return kept;
+            }
+        }
+
         if (await store.GetArticleAsync(id, cancellationToken) is not { } a)
         {
             return null;
         }
 
         var prepared = SessionReplay.ToPrepared(new ReplayArticle(a.Id, a.Title, a.Text, a.ExtractedSource, a.Published, a.Spun, a.RestoredText, a.StoryId, a.CopyOf), 0);
-        return prepared with { Language = pipeline.Language.Analyze(a.Title, a.Text, a.Published) };
+        var report = (prepared with { Language = pipeline.Language.Analyze(a.Title, a.Text, a.Published) }).CoverageReport(IngestCoordinator.Key(id), pipeline.Language);
+        lock (stored)
+        {
+            if (stored.TryAdd(id, report))
+            {
+                storedOrder.Enqueue(id);
+                if (storedOrder.Count > StoredReportsKept)
+                {
+                    stored.Remove(storedOrder.Dequeue());
+                }
+            }
+        }
+
+        return report;
     }
 }
