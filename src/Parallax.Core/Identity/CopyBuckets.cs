@@ -38,21 +38,7 @@ internal sealed class CopyBuckets
     /// </summary>
     public void Collect(Fingerprint fp, List<int> candidates)
     {
-        if (fp.Shingles > 0)
-        {
-            Lookup(fp.WordSketch, options.RowsPerBand, wordBands, candidates);
-        }
-
-        if (fp.SkeletonShingles > 0)
-        {
-            Lookup(fp.SkeletonSketch, options.SkeletonRowsPerBand, skeletonBands, candidates);
-        }
-
-        if (UsesSequence(fp))
-        {
-            Lookup(fp.SequenceSketch, options.SequenceRowsPerBand, sequenceBands, candidates);
-        }
-
+        Bands(fp, candidates, article: -1);
         if (!options.IndexPassages)
         {
             return;
@@ -82,21 +68,7 @@ internal sealed class CopyBuckets
     /// <summary>Files a stored article under its band keys and indexed anchors.</summary>
     public void File(int article, Fingerprint fp)
     {
-        if (fp.Shingles > 0)
-        {
-            File(fp.WordSketch, options.RowsPerBand, wordBands, article);
-        }
-
-        if (fp.SkeletonShingles > 0)
-        {
-            File(fp.SkeletonSketch, options.SkeletonRowsPerBand, skeletonBands, article);
-        }
-
-        if (UsesSequence(fp))
-        {
-            File(fp.SequenceSketch, options.SequenceRowsPerBand, sequenceBands, article);
-        }
-
+        Bands(fp, lookupInto: null, article);
         if (options.IndexPassages)
         {
             foreach (var anchor in fp.Anchors)
@@ -109,19 +81,42 @@ internal sealed class CopyBuckets
         }
     }
 
-    private static void Lookup(uint[] sketch, int rows, BucketIndex[] bands, List<int> candidates)
+    /// <summary>
+    /// Every band key of the sketches an article is banded by: looked up into <paramref name="lookupInto"/>, or, when
+    /// that is null, filed under <paramref name="article"/>. One walk for both, so an article is looked up by the very
+    /// keys it would be filed under.
+    /// </summary>
+    private void Bands(Fingerprint fp, List<int>? lookupInto, int article)
     {
-        for (var b = 0; b < bands.Length; b++)
+        if (fp.Shingles > 0)
         {
-            bands[b].Collect(BandKey(sketch, rows, b), candidates);
+            Bands(fp.WordSketch, options.RowsPerBand, wordBands, lookupInto, article);
+        }
+
+        if (fp.SkeletonShingles > 0)
+        {
+            Bands(fp.SkeletonSketch, options.SkeletonRowsPerBand, skeletonBands, lookupInto, article);
+        }
+
+        if (UsesSequence(fp))
+        {
+            Bands(fp.SequenceSketch, options.SequenceRowsPerBand, sequenceBands, lookupInto, article);
         }
     }
 
-    private static void File(uint[] sketch, int rows, BucketIndex[] bands, int article)
+    private static void Bands(uint[] sketch, int rows, BucketIndex[] bands, List<int>? lookupInto, int article)
     {
         for (var b = 0; b < bands.Length; b++)
         {
-            bands[b].Add(BandKey(sketch, rows, b), article);
+            var key = BandKey(sketch, rows, b);
+            if (lookupInto is not null)
+            {
+                bands[b].Collect(key, lookupInto);
+            }
+            else
+            {
+                bands[b].Add(key, article);
+            }
         }
     }
 
