@@ -1,5 +1,4 @@
 using AngleSharp;
-using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Parallax.Core.Extraction.Encoding;
 
@@ -103,12 +102,12 @@ public sealed class HtmlExtractor
         }
 
         var metadata = PageMetadata.Read(document, page.Url);
-        Attempt? best = null;
+        ArticlePass? best = null;
         for (var strictness = 2; strictness >= 0; strictness--)
         {
             budget.CheckTime("analysing the page");
             JunkMarker.MarkJunk(index, strictness);
-            var attempt = Articles(index, metadata, strictness);
+            var attempt = ArticlePass.Run(index, metadata, strictness);
             if (best is null || attempt.Chars > best.Chars)
             {
                 best = attempt;
@@ -121,9 +120,10 @@ public sealed class HtmlExtractor
             }
         }
 
-        var (articles, containers, boilerplate, _) = best!;
-        var removed = OutsideBlocks(index, containers);
-        removed.AddRange(boilerplate);
+        var kept = best!;
+        var articles = kept.Articles;
+        var removed = kept.OutsideBlocks(index);
+        removed.AddRange(kept.Boilerplate);
 
         // Blocks from around and inside the articles, merged back into page order (a stable sort keeps ties in place).
         var outside = removed.OrderBy(b => b.Order).Select(b => b.Text).ToList();
@@ -137,306 +137,6 @@ public sealed class HtmlExtractor
         }
 
         return new PageExtraction(page.Path, articles, outside);
-    }
-
-    /// <summary>The articles of one pass over the page at one junk strictness.</summary>
-    private sealed record Attempt(List<ExtractedArticle> Articles, List<int> Containers, List<BoilerplateBlock> Boilerplate, int Chars);
-
-    private static Attempt Articles(DomIndex index, PageMetadata metadata, int strictness)
-    {
-        var scopes = ArticleScopes.Find(index);
-        var articles = new List<ExtractedArticle>(scopes.Count);
-        var containers = new List<int>();
-        var boilerplate = new List<BoilerplateBlock>();
-        var chars = 0;
-        foreach (var scope in scopes)
-        {
-            var choice = BodyFinder.Find(index, scope, strictness);
-            if (choice is null)
-            {
-                continue;
-            }
-
-            var writer = new ParagraphWriter(index, choice.Removed);
-            foreach (var container in choice.Containers)
-            {
-                writer.Write(index.Elements[container]);
-            }
-
-            containers.AddRange(choice.Containers);
-            var own = scopes.Count > 1 ? ArticleOwnMetadata(index.Elements[scope], metadata) : metadata;
-            var paragraphs = Polish(writer.Paragraphs, own.Title, boilerplate, out var dateline);
-            if (own.Published is null)
-            {
-                // No machine-readable date: read the visible dateline, in the body or among the short blocks cut from it.
-                var date = dateline is null ? null : Dates.FromDateline(dateline);
-                for (var b = 0; b < writer.Boilerplate.Count && date is null; b++)
-                {
-                    var block = writer.Boilerplate[b].Text;
-                    date = block.Length <= 120 ? Dates.FromDateline(block) : null;
-                }
-
-                own = own with { Published = date };
-            }
-
-            if (own.Author is null && dateline is not null && ParagraphFilter.BylineName(dateline) is { Length: > 0 } name)
-            {
-                own = own with { Author = name };
-            }
-
-            boilerplate.AddRange(writer.Boilerplate);
-            if (paragraphs.Count == 0)
-            {
-                continue;
-            }
-
-            // No author in the metadata or the dateline: the byline element the page marks as the author's name.
-            own = own.Author is null ? own with { Author = BylineElement(index.Elements[scope]) } : own;
-
-            foreach (var paragraph in paragraphs)
-            {
-                chars += paragraph.Length;
-            }
-
-            articles.Add(new ExtractedArticle(
-                own.Title ?? FirstHeading(index.Elements[scope]) ?? paragraphs[0],
-                own.Source,
-                own.Url,
-                own.Published,
-                own.Author,
-                own.Language,
-                paragraphs));
-        }
-
-        return new Attempt(articles, containers, boilerplate, chars);
-    }
-
-    /// <summary>The title, source, date, author and address an article element carries itself, over the page's.</summary>
-    private static PageMetadata ArticleOwnMetadata(IElement article, PageMetadata page)
-    {
-        var title = FirstHeading(article);
-        DateTimeOffset? published = null;
-        string? source = null;
-        string? author = null;
-        string? url = null;
-        foreach (var element in FirstDescendants(article, 2000))
-        {
-            if (published is null && element.LocalName == "time")
-            {
-                published = Dates.Parse(element.GetAttribute("datetime"));
-            }
-
-            if (url is null && element.LocalName == "a" && element.ParentElement?.LocalName is "h1" or "h2" or "h3")
-            {
-                url = element.GetAttribute("href");
-            }
-
-            var role = element.GetAttribute("itemprop") ?? element.GetAttribute("class");
-            if (role is null || role.Length > 200)
-            {
-                continue;
-            }
-
-            if (source is null && NamesRole(role, "source", "publisher", "provider", "outlet", "origin"))
-            {
-                source = ShortText(element);
-            }
-            else if (author is null && NamesRole(role, "author", "byline", "creator"))
-            {
-                author = ShortText(element);
-            }
-        }
-
-        return page with
-        {
-            Title = title ?? page.Title,
-            Source = source ?? page.Source,
-            Published = published ?? page.Published,
-            Author = author,
-            Url = Resolve(url, page.Url),
-        };
-    }
-
-    /// <summary>
-    /// The author's name from the element the markup names for it: rel="author", itemprop="author", or a class or id
-    /// naming the author or byline, the first one short enough to be a name ("By" and the like taken off).
-    /// </summary>
-    private static string? BylineElement(IElement scope)
-    {
-        foreach (var element in FirstDescendants(scope, 3000))
-        {
-            var named = element.GetAttribute("rel") is "author"
-                || element.GetAttribute("itemprop") is "author"
-                || (element.GetAttribute("class") is { Length: <= 200 } words && NamesRole(words, "author-name", "authorname", "byline", "author"));
-            if (!named || ShortText(element) is not { } text)
-            {
-                continue;
-            }
-
-            var name = ParagraphFilter.BylineName(text) ?? text;
-            if (name.Length is > 2 and <= 60 && char.IsLetter(name[0]))
-            {
-                return name;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// The first <paramref name="limit"/> elements below <paramref name="scope"/> in document order, walked lazily: a tag-name
-    /// collection of "*" gathers the whole subtree (and its Length and indexer walk it again) where the search stops early.
-    /// </summary>
-    private static IEnumerable<IElement> FirstDescendants(IElement scope, int limit) => scope.GetDescendants().OfType<IElement>().Take(limit);
-
-    /// <summary>An href made absolute against the page's address; null when it cannot be.</summary>
-    private static string? Resolve(string? href, string? pageUrl)
-    {
-        if (string.IsNullOrWhiteSpace(href))
-        {
-            return null;
-        }
-
-        if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
-        {
-            return absolute.ToString();
-        }
-
-        return Uri.TryCreate(pageUrl, UriKind.Absolute, out var basis) && Uri.TryCreate(basis, href, out var resolved) ? resolved.ToString() : null;
-    }
-
-    private static bool NamesRole(string words, params ReadOnlySpan<string> roles)
-    {
-        foreach (var role in roles)
-        {
-            if (words.Contains(role, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>An element's text when it is short enough to be a name, else null.</summary>
-    private static string? ShortText(IElement element)
-    {
-        var text = ParagraphWriter.TextOf(element);
-        return text.Length is > 0 and <= 80 ? text : null;
-    }
-
-    private static string? FirstHeading(IElement scope)
-    {
-        foreach (var tag in (ReadOnlySpan<string>)["h1", "h2", "h3"])
-        {
-            var headings = scope.GetElementsByTagName(tag);
-            if (headings.Length > 0)
-            {
-                var text = ParagraphWriter.TextOf(headings[0]);
-                if (text.Length > 0)
-                {
-                    return text;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// Drops paragraphs that repeat the title or are only links, a second copy of the text (<see cref="RepeatedRuns"/>),
-    /// and a publisher's appeal that ends the article (as one block), moving them to the boilerplate.
-    /// </summary>
-    private static List<string> Polish(List<WrittenParagraph> written, string? title, List<BoilerplateBlock> boilerplate, out string? dateline)
-    {
-        var paragraphs = new List<string>(written.Count);
-        var orders = new List<int>(written.Count);
-        dateline = null;
-        foreach (var paragraph in written)
-        {
-            var text = paragraph.Text;
-            var reason = ParagraphFilter.Judge(paragraph, title);
-            var drop = reason != DropReason.None;
-            if (reason is DropReason.Dateline or DropReason.Byline)
-            {
-                dateline ??= text;
-            }
-
-            if (drop)
-            {
-                boilerplate.Add(new BoilerplateBlock(paragraph.Order, text));
-            }
-            else
-            {
-                paragraphs.Add(text);
-                orders.Add(paragraph.Order);
-            }
-        }
-
-        var copy = RepeatedRuns.Find(paragraphs);
-        for (var k = paragraphs.Count - 1; k >= 0; k--)
-        {
-            if (copy[k])
-            {
-                boilerplate.Add(new BoilerplateBlock(orders[k], paragraphs[k]));
-                paragraphs.RemoveAt(k);
-                orders.RemoveAt(k);
-            }
-        }
-
-        var appeal = PublisherAppeal.Start(paragraphs);
-        if (appeal > 0)
-        {
-            boilerplate.Add(new BoilerplateBlock(orders[appeal], string.Join(' ', paragraphs.Skip(appeal))));
-            paragraphs.RemoveRange(appeal, paragraphs.Count - appeal);
-        }
-
-        return paragraphs;
-    }
-
-    /// <summary>One boilerplate block per maximal subtree that holds no part of any article.</summary>
-    private static List<BoilerplateBlock> OutsideBlocks(DomIndex index, List<int> containers)
-    {
-        var blocks = new List<BoilerplateBlock>();
-        var i = 1;
-        while (i < index.Count)
-        {
-            var holds = false;
-            var inside = false;
-            foreach (var c in containers)
-            {
-                if (c == i)
-                {
-                    inside = true;
-                }
-                else if (index.IsInside(c, i))
-                {
-                    holds = true;
-                }
-            }
-
-            if (inside)
-            {
-                i = index.End[i];
-                continue;
-            }
-
-            if (holds)
-            {
-                i++;
-                continue;
-            }
-
-            var text = ParagraphWriter.TextOf(index.Elements[i]);
-            if (text.Length > 0)
-            {
-                blocks.Add(new BoilerplateBlock(i, text));
-            }
-
-            i = index.End[i];
-        }
-
-        return blocks;
     }
 
     private static bool HasScripts(IHtmlDocument document) => document.GetElementsByTagName("script").Length > 0;

@@ -218,6 +218,18 @@ internal static partial class LineShapes
     public static bool IsTitleShaped(in LineFeatures f) =>
         f.Words is >= 2 and <= MaxTitleWords && f.Length <= 300 && !f.EndsWithEllipsis;
 
+    /// <summary>A line that says who, when or from where: a time, a byline or a source line.</summary>
+    public static bool IsMetadata(LineShape shape) =>
+        shape is LineShape.Time or LineShape.Byline or LineShape.DashSource or LineShape.LabelSource;
+
+    /// <summary>"Related Articles", "Comments", "More stories": a short chrome line that opens another part of the page.</summary>
+    public static bool IsSectionHeader(TextLine line) =>
+        line.Features.SectionBreak > 0 && line.Features.Words <= 4;
+
+    /// <summary>Chrome inside an article (a share bar, a photo credit, "Read also: ..."), not a section header.</summary>
+    public static bool IsInlineChrome(TextLine line) =>
+        line.Shape == LineShape.Chrome && !IsSectionHeader(line);
+
     [GeneratedRegex(@"\b(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\b|\b\d{1,2}:\d{2}\b", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
 }
