@@ -304,14 +304,6 @@ public sealed partial class IngestCoordinator : IDisposable
             return article.Source.Trim();
         }
 
-        foreach (var candidate in new[] { article.Url, url })
-        {
-            if (Uri.TryCreate(candidate, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Host))
-            {
-                return uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
-            }
-        }
-
-        return "unknown source";
+        return SiteHost.Of(article.Url) ?? SiteHost.Of(url) ?? "unknown source";
     }
 }

@@ -32,7 +32,7 @@ internal static class PageTitle
             }
         }
 
-        var host = Host(pageUrl);
+        var host = SiteHost.Of(pageUrl);
         var (lastAt, lastLength) = Separator(title, last: true);
         if (NamesSite(title[(lastAt + lastLength)..], source, host))
         {
@@ -86,17 +86,6 @@ internal static class PageTitle
 
         var label = host.Split('.')[0];
         return name == Squeeze(host) || name == Squeeze(label);
-    }
-
-    private static string? Host(string? pageUrl)
-    {
-        if (!Uri.TryCreate(pageUrl, UriKind.Absolute, out var uri))
-        {
-            return null;
-        }
-
-        var host = uri.Host.ToLowerInvariant();
-        return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
     }
 
     private static string Squeeze(string? text) =>
