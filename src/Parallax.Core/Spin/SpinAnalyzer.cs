@@ -61,7 +61,7 @@ public sealed class SpinAnalyzer
             return new SpinResult(screened.Score, false, null);
         }
 
-        var reading = reader.Value.Read(read);
+        var reading = reader.Value.Read(read, screened.LanguageTerm);
         var spun = reading.Score >= Options.SpunThreshold;
         return new SpinResult(reading.Score, spun, spun ? Apply(text, reading.Edits) : null);
     }
@@ -80,7 +80,8 @@ public sealed class SpinAnalyzer
     public SpinReading Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return reader.Value.Read(SpinText.Read(cheap.Value.Lexicon, text));
+        var read = SpinText.Read(cheap.Value.Lexicon, text);
+        return reader.Value.Read(read, cheap.Value.Screen.Screen(read).LanguageTerm);
     }
 
     /// <summary>

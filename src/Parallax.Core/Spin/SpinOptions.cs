@@ -59,12 +59,13 @@ namespace Parallax.Core.Spin;
 /// <param name="FluencyReference">The fluency at which the score is left as it is: about the median of the ECB+
 /// articles (0.739).</param>
 public sealed record SpinOptions(
-    double SpunThreshold = 0.364, double RestorePrior = 0.65, double DetectPrior = 0.1, double ChannelWeight = 0.5,
+    double SpunThreshold = 0.78, double RestorePrior = 0.65, double DetectPrior = 0.1, double ChannelWeight = 0.5,
     double Smoothing = 3000, double DocumentWeight = 0.3, bool Adaptive = true,
     double DetectChannelWeight = 1, double UnspunEditConfidence = 0.95, double SemanticWeight = 8,
     int SemanticWindow = 5, double ChoiceChannelWeight = 1, double NgramWeight = 1.3, double CacheWeight = 2,
-    double PairCacheWeight = 2, double NameWeight = 1, int JointOptions = 6, double ScreenThreshold = 0.29,
-    double FluencyWeight = 0.75, double FluencyReference = 0.75)
+    double PairCacheWeight = 2, double NameWeight = 1, int JointOptions = 6, double ScreenThreshold = 0.6,
+    double FluencyWeight = 1.25, double FluencyReference = 0.75, double OddPairWeight = 4,
+    double OddPairReference = 0.08, double PreferenceWeight = 5, double PreferenceReference = 0.05)
 {
     public static SpinOptions Default { get; } = new();
 }
