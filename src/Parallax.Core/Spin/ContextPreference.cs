@@ -16,9 +16,10 @@ internal static class ContextPreference
     /// The share of units (shrunk towards <see cref="SpinOptions.PreferenceReference"/>) where the model prefers the
     /// candidate <paramref name="best"/> names (-1: none) to the wording as found.
     /// </summary>
-    public static double Share(SpinText text, int[] best, NgramFit ngrams, SpinOptions options)
+    public static double Share(SpinText text, int[] ids, int[] best, NgramFit ngrams, SpinOptions options)
     {
         var units = text.Units;
+        var single = new int[1];
         var sequence = NgramFit.NewSequence();
         var preferred = 0;
         for (var u = 0; u < units.Count; u++)
@@ -30,12 +31,20 @@ internal static class ContextPreference
 
             var unit = units[u];
             var candidate = unit.Candidates[best[u]];
-            var (left2, left1, right1, right2) = ngrams.Context(text.Words, text.SentenceStarts, unit);
-            var found = ngrams.Phrase(left2, left1, ngrams.IdsOf(unit.Surface.Text), right1, right2, sequence);
+            var (left2, left1, right1, right2) = ngrams.Context(ids, text.SentenceStarts, unit);
+            // A one-word unit's id is the text's own (no look-up); a phrase's ids come from the memo.
+            var wording = unit.End - unit.First == 1 ? Single(single, ids[unit.First]) : ngrams.IdsOf(unit.Surface.Text);
+            var found = ngrams.Phrase(left2, left1, wording, right1, right2, sequence);
             var other = ngrams.Phrase(left2, left1, ngrams.IdsOf(candidate.Text), right1, right2, sequence);
             preferred += other + candidate.LogChannel > found ? 1 : 0;
         }
 
         return (preferred + (Shrinkage * options.PreferenceReference)) / (units.Count + Shrinkage);
+    }
+
+    private static int[] Single(int[] buffer, int id)
+    {
+        buffer[0] = id;
+        return buffer;
     }
 }

@@ -53,6 +53,11 @@ internal sealed class ScreenModel(SpinLexicon lexicon, PlainModel plain, SpinOpt
                 }
             }
 
+            if (top < options.PreferenceFloor)
+            {
+                best[u] = -1; // the language model seldom prefers a candidate the plain model finds this unlikely
+            }
+
             detect[u] = Math.Log(sum);
         }
 
@@ -66,11 +71,13 @@ internal sealed class ScreenModel(SpinLexicon lexicon, PlainModel plain, SpinOpt
     // takes it from here.
     private double LanguageTerm(SpinText text, int[] best)
     {
+        // Each word's id is looked up once, for both readings.
+        var ids = ngrams.Value.IdsOfWords(text.Words);
         var fluency = options.FluencyWeight > 0 || options.OddPairWeight > 0
-            ? TextFluency.Of(text, lexicon.Thesaurus.Ngrams, options)
+            ? TextFluency.Of(text, ids, ngrams.Value.Model, options)
             : new FluencyReading(options.FluencyReference, options.OddPairReference);
         var preferred = options.PreferenceWeight > 0
-            ? ContextPreference.Share(text, best, ngrams.Value, options) : options.PreferenceReference;
+            ? ContextPreference.Share(text, ids, best, ngrams.Value, options) : options.PreferenceReference;
         return SpinScore.LanguageTerm(fluency, preferred, options);
     }
 }

@@ -25,7 +25,8 @@ internal static class TextFluency
     // Pseudo-words at the reference share added to the odd pairs' share; a share needs more words than a mean to settle.
     private const double OddShrinkage = 50;
 
-    public static FluencyReading Of(SpinText text, NgramModel model, SpinOptions options)
+    /// <param name="ids">The words' n-gram ids (<see cref="NgramFit.IdsOfWords"/>; numbers are left out here).</param>
+    public static FluencyReading Of(SpinText text, int[] ids, NgramModel model, SpinOptions options)
     {
         var words = text.Words;
         var sum = 0.0;
@@ -39,7 +40,7 @@ internal static class TextFluency
                 (before2, before1) = (NgramModel.Unknown, NgramModel.Unknown); // a sentence's first word has no context here
             }
 
-            var id = words[t] == "0" ? NgramModel.Unknown : model.IdOf(words[t]);
+            var id = words[t] == "0" ? NgramModel.Unknown : ids[t];
             if (id >= 0 && before1 >= 0)
             {
                 var gain = model.Log10(before2, before1, id) - model.Log10(NgramModel.Unknown, NgramModel.Unknown, id);
