@@ -39,7 +39,9 @@ internal static class ContextPreference
             preferred += other + candidate.LogChannel > found ? 1 : 0;
         }
 
-        return (preferred + (Shrinkage * options.PreferenceReference)) / (units.Count + Shrinkage);
+        // The reference plus the shrunk difference: a text with no unit lands on the reference exactly.
+        return options.PreferenceReference
+            + ((preferred - (units.Count * options.PreferenceReference)) / (units.Count + Shrinkage));
     }
 
     private static int[] Single(int[] buffer, int id)

@@ -52,8 +52,9 @@ internal static class TextFluency
             (before2, before1) = (before1, id);
         }
 
+        // Written as the reference plus the shrunk difference, so that a text with no word to read lands on it exactly.
         return new FluencyReading(
-            (sum + (Shrinkage * options.FluencyReference)) / (counted + Shrinkage),
-            (odd + (OddShrinkage * options.OddPairReference)) / (counted + OddShrinkage));
+            options.FluencyReference + ((sum - (counted * options.FluencyReference)) / (counted + Shrinkage)),
+            options.OddPairReference + ((odd - (counted * options.OddPairReference)) / (counted + OddShrinkage)));
     }
 }
