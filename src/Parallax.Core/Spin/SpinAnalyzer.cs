@@ -3,7 +3,9 @@ namespace Parallax.Core.Spin;
 /// <summary>
 /// Scores spinning and restores the usual wording, with a noisy-channel model over the shipped thesaurus
 /// (<see cref="Thesaurus"/>): a writer chose each word with the probabilities of ordinary English, and a spinner may
-/// then have swapped it for one of its synonyms; and how predictably the text reads (<see cref="TextFluency"/>). A text
+/// then have swapped it for one of its synonyms; and what the trigram model makes of the text as written (how
+/// predictably it reads and how many words stand in odd pairs, <see cref="TextFluency"/>; where it prefers a unit's
+/// likeliest candidate, <see cref="ContextPreference"/>). A text
 /// is read in parts: units and candidates (<see cref="SpinText"/>, <see cref="SpinLexicon"/>); the screen every text
 /// passes (<see cref="ScreenModel"/>: <see cref="PlainModel"/>, fluency, <see cref="SpinScore"/>); for one it sends on,
 /// the full reading that scores and restores it (<see cref="SpinReader"/>: both models in <see cref="UnitJudge"/>, the
