@@ -49,9 +49,22 @@ internal sealed class NgramFit
     // The n-gram model spells numbers out, so a number (every one is "0" in words[]) is read as a number word.
     public int Id(string word) => word == "0" ? numberId : Model.IdOf(word);
 
+    /// <summary>The n-gram ids of a text's words (<see cref="Id"/>), for the readings that keep the text as found.</summary>
+    public int[] IdsOfWords(string[] words) => Array.ConvertAll(words, Id);
+
     // The two words before a unit and the two after, as n-gram ids; a sentence boundary stands in for what lies
     // beyond it, and NgramModel.Unknown for a word the model lacks (a rare name).
-    public (int Left2, int Left1, int Right1, int Right2) Context(string[] words, bool[] sentenceStarts, SpinUnit unit)
+    public (int Left2, int Left1, int Right1, int Right2) Context(string[] words, bool[] sentenceStarts, SpinUnit unit) =>
+        Context(new LookedUp(this, words), words.Length, sentenceStarts, unit);
+
+    /// <summary><see cref="Context(string[], bool[], SpinUnit)"/> over ids already looked up (<see cref="IdsOfWords"/>).</summary>
+    public (int Left2, int Left1, int Right1, int Right2) Context(int[] ids, bool[] sentenceStarts, SpinUnit unit) =>
+        Context(new Known(ids), ids.Length, sentenceStarts, unit);
+
+    // One implementation for words and for ids: a struct type argument, so each is compiled on its own, inline.
+    private (int Left2, int Left1, int Right1, int Right2) Context<TIds>(
+        TIds ids, int length, bool[] sentenceStarts, SpinUnit unit)
+        where TIds : struct, IWordIds
     {
         int left1, left2 = NgramModel.Unknown;
         if (unit.First == 0 || sentenceStarts[unit.First])
@@ -60,21 +73,21 @@ internal sealed class NgramFit
         }
         else
         {
-            left1 = Id(words[unit.First - 1]);
+            left1 = ids.At(unit.First - 1);
             left2 = unit.First - 1 == 0 || sentenceStarts[unit.First - 1]
-                ? Model.SentenceStart : Id(words[unit.First - 2]);
+                ? Model.SentenceStart : ids.At(unit.First - 2);
         }
 
         int right1, right2 = NgramModel.Unknown;
-        if (unit.End == words.Length || sentenceStarts[unit.End])
+        if (unit.End == length || sentenceStarts[unit.End])
         {
             right1 = Model.SentenceEnd;
         }
         else
         {
-            right1 = Id(words[unit.End]);
-            right2 = unit.End + 1 == words.Length || sentenceStarts[unit.End + 1]
-                ? Model.SentenceEnd : Id(words[unit.End + 1]);
+            right1 = ids.At(unit.End);
+            right2 = unit.End + 1 == length || sentenceStarts[unit.End + 1]
+                ? Model.SentenceEnd : ids.At(unit.End + 1);
         }
 
         return (left2, left1, right1, right2);
@@ -105,4 +118,20 @@ internal sealed class NgramFit
 
         return log10 * Math.Log(10);
     }
+}
+
+/// <summary>The n-gram id of the word at a position.</summary>
+internal interface IWordIds
+{
+    int At(int t);
+}
+
+internal readonly record struct LookedUp(NgramFit Fit, string[] Words) : IWordIds
+{
+    public int At(int t) => Fit.Id(Words[t]);
+}
+
+internal readonly record struct Known(int[] Ids) : IWordIds
+{
+    public int At(int t) => Ids[t];
 }

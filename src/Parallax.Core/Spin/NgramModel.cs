@@ -92,6 +92,31 @@ public sealed class NgramModel
             : backoffTable[unigramBackoff[second]] + probTable[unigramProb[word]]);
     }
 
+    /// <summary>
+    /// The longest n-gram the model holds that ends in <paramref name="word"/> after the history given: 3 for the
+    /// triple, 2 for the pair, 1 when only the word itself is known, 0 for an unknown word.
+    /// </summary>
+    public int Order(int first, int second, int word)
+    {
+        if (word < 0)
+        {
+            return 0;
+        }
+
+        if (second < 0)
+        {
+            return 1;
+        }
+
+        var pair = first < 0 ? -1 : Find(bigramStart, bigramWord, first, second);
+        if (pair >= 0 && Find(trigramStart, trigramWord, pair, word) >= 0)
+        {
+            return 3;
+        }
+
+        return Find(bigramStart, bigramWord, second, word) >= 0 ? 2 : 1;
+    }
+
     // The row of (context, word) among the sorted words that follow the context; -1 when absent.
     private static int Find(int[] start, int[] words, int context, int word)
     {

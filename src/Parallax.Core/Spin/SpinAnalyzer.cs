@@ -3,7 +3,9 @@ namespace Parallax.Core.Spin;
 /// <summary>
 /// Scores spinning and restores the usual wording, with a noisy-channel model over the shipped thesaurus
 /// (<see cref="Thesaurus"/>): a writer chose each word with the probabilities of ordinary English, and a spinner may
-/// then have swapped it for one of its synonyms; and how predictably the text reads (<see cref="TextFluency"/>). A text
+/// then have swapped it for one of its synonyms; and what the trigram model makes of the text as written (how
+/// predictably it reads and how many words stand in odd pairs, <see cref="TextFluency"/>; where it prefers a unit's
+/// likeliest candidate, <see cref="ContextPreference"/>). A text
 /// is read in parts: units and candidates (<see cref="SpinText"/>, <see cref="SpinLexicon"/>); the screen every text
 /// passes (<see cref="ScreenModel"/>: <see cref="PlainModel"/>, fluency, <see cref="SpinScore"/>); for one it sends on,
 /// the full reading that scores and restores it (<see cref="SpinReader"/>: both models in <see cref="UnitJudge"/>, the
@@ -61,7 +63,7 @@ public sealed class SpinAnalyzer
             return new SpinResult(screened.Score, false, null);
         }
 
-        var reading = reader.Value.Read(read);
+        var reading = reader.Value.Read(read, screened.LanguageTerm);
         var spun = reading.Score >= Options.SpunThreshold;
         return new SpinResult(reading.Score, spun, spun ? Apply(text, reading.Edits) : null);
     }
@@ -80,7 +82,8 @@ public sealed class SpinAnalyzer
     public SpinReading Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return reader.Value.Read(SpinText.Read(cheap.Value.Lexicon, text));
+        var read = SpinText.Read(cheap.Value.Lexicon, text);
+        return reader.Value.Read(read, cheap.Value.Screen.Screen(read).LanguageTerm);
     }
 
     /// <summary>

@@ -12,7 +12,6 @@ internal sealed class SpinReader
     private readonly SemanticFit semantic;
     private readonly UnitJudge judge;
     private readonly SentenceDecoder decoder;
-    private readonly NgramModel model;
 
     public SpinReader(SpinLexicon lexicon, PlainModel plain, SpinOptions options)
     {
@@ -21,25 +20,21 @@ internal sealed class SpinReader
         NgramModel? loaded = null;
         WordVectors? vectors = null;
         Parallel.Invoke(() => loaded = lexicon.Thesaurus.Ngrams, () => vectors = lexicon.Thesaurus.Vectors);
-        model = loaded!;
-        var ngrams = new NgramFit(model);
+        var ngrams = new NgramFit(loaded!);
         semantic = new SemanticFit(vectors!, options);
         judge = new UnitJudge(lexicon, plain, ngrams, options);
         decoder = new SentenceDecoder(ngrams, options.NgramWeight);
     }
 
-    public SpinReading Read(SpinText text)
+    /// <summary>Reads a text the screen has read: <paramref name="languageTerm"/> is its <see cref="SpinScreen.LanguageTerm"/>.</summary>
+    public SpinReading Read(SpinText text, double languageTerm)
     {
         var units = text.Units;
         var judgement = judge.Judge(text, TextRepeats.Of(text), semantic.Of(text));
         var verdicts = judgement.Verdicts;
         var logitRate = SpinScore.Logit(judgement.Rate);
         var judged = text.OpenUnits;
-        var score = SpinScore.Of(units, judgement.DetectRatios, options.DetectPrior);
-        if (options.FluencyWeight > 0)
-        {
-            score = SpinScore.WithFluency(score, TextFluency.Of(text, model, options.FluencyReference), options);
-        }
+        var score = Math.Clamp(SpinScore.Of(units, judgement.DetectRatios, options.DetectPrior) + languageTerm, 0, 1);
 
         var readsSpun = score >= options.SpunThreshold;
         var picks = readsSpun && options.JointOptions > 0

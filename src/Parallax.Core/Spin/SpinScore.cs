@@ -80,11 +80,15 @@ internal static class SpinScore
     }
 
     /// <summary>
-    /// The score with the text's fluency (<see cref="TextFluency"/>) weighed in: raised by how much less predictably it
-    /// reads than <see cref="SpinOptions.FluencyReference"/>, lowered by how much more, within 0..1.
+    /// The trigram model's part of the score, added to the thesaurus evidence's: raised by how much less predictably the
+    /// text reads than <see cref="SpinOptions.FluencyReference"/>, by how many more of its words stand in odd pairs than
+    /// <see cref="SpinOptions.OddPairReference"/>, and by how many more units the model would rather read as their
+    /// likeliest candidate than <see cref="SpinOptions.PreferenceReference"/>; lowered where the text is below them.
     /// </summary>
-    public static double WithFluency(double score, double fluency, SpinOptions options) =>
-        Math.Clamp(score + (options.FluencyWeight * (options.FluencyReference - fluency)), 0, 1);
+    public static double LanguageTerm(FluencyReading fluency, double preferred, SpinOptions options) =>
+        (options.FluencyWeight * (options.FluencyReference - fluency.Fluency))
+        + (options.OddPairWeight * (fluency.OddPairs - options.OddPairReference))
+        + (options.PreferenceWeight * (preferred - options.PreferenceReference));
 
     public static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 
