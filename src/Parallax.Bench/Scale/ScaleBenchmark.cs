@@ -16,6 +16,8 @@ namespace Parallax.Bench.Scale;
 /// <param name="CopiesTrue">Articles generated as exact or near copies.</param>
 /// <param name="CopiesFound">Of those, linked by the session to the article they copy (or its root original).</param>
 /// <param name="FalseCopies">Distinct reports that the session linked as a copy.</param>
+/// <param name="FalseCopiesChecked">Of the links made to such reports on arrival, those whose original was recent enough to compare.</param>
+/// <param name="FalseCopiesShared">Of those, the links where the shorter text has half or more of its five-word runs word for word in the other.</param>
 /// <param name="BCubed">B-cubed of stories against the synthetic events (copies count in their event).</param>
 /// <param name="SpunShare">Share of articles the spin stage flagged (the synthetic stream has no spun copies).</param>
 /// <param name="EmbeddedPassages">Passages the model embedded (reports and stories' first reports).</param>
@@ -31,7 +33,8 @@ internal sealed record ScaleFigures(
     int Articles, double Seconds, double GenerationSeconds, long PeakWorkingSetBytes, long ManagedBytesAfter,
     int CopiesTrue, int CopiesFound, int FalseCopies, int StoriesStarted, Prf BCubed, double SpunShare, double CpuSeconds,
     int EmbeddedPassages = 0, int EmbeddedReports = 0, int ChangedByEmbedding = 0,
-    double SessionSeconds = 0, double SessionMsFirst = 0, double SessionMsLast = 0, int Vocabulary = 0, int OpenStories = 0)
+    double SessionSeconds = 0, double SessionMsFirst = 0, double SessionMsLast = 0, int Vocabulary = 0, int OpenStories = 0,
+    int FalseCopiesChecked = 0, int FalseCopiesShared = 0)
 {
     public double ArticlesPerSecond => Seconds > 0 ? Articles / Seconds : 0;
 
@@ -63,6 +66,7 @@ internal static class ScaleBenchmark
         var events = new int[count];
         var truth = new int[count];
         var spun = 0;
+        var unplanted = new UnplantedLinks();
         var generationTicks = 0L;
         using var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
@@ -96,8 +100,14 @@ internal static class ScaleBenchmark
         foreach (var (article, ready) in prepared)
         {
             var added = Stopwatch.GetTimestamp();
-            session.Add(ready, Id(article.Index));
+            var update = session.Add(ready, Id(article.Index));
             sessionTicks += Stopwatch.GetTimestamp() - added;
+            unplanted.Observe(article.Index, article.Text);
+            if (article.CopyOf < 0 && update.Changes.OfType<CopyLinked>().FirstOrDefault(c => c.ArticleId == update.ArticleId) is { } link)
+            {
+                unplanted.Judge(article.Index, int.Parse(link.OriginalId, CultureInfo.InvariantCulture));
+            }
+
             if (i + 1 == tenth)
             {
                 firstTenthTicks = sessionTicks;
@@ -159,7 +169,7 @@ internal static class ScaleBenchmark
             copiesTrue, copiesFound, falseCopies, started.Count, score.BCubed, (double)spun / Math.Max(1, count), cpu,
             counted?.Fresh ?? 0, clusterer.EmbeddedReports, clusterer.ChangedByEmbedding,
             Seconds(sessionTicks), Seconds(firstTenthTicks) * 1000 / tenth, Seconds(sessionTicks - beforeLastTenth) * 1000 / tenth,
-            clusterer.Vocabulary, clusterer.OpenStories);
+            clusterer.Vocabulary, clusterer.OpenStories, unplanted.Checked, unplanted.MostlyShared);
     }
 
     private static double Seconds(long ticks) => (double)ticks / Stopwatch.Frequency;
