@@ -107,6 +107,8 @@ public sealed partial class BrowserTests(DemoStore demo) : IAsyncLifetime
         await page.Locator(".report details summary").First.ClickAsync();
         Assert.True(await page.Locator(".report details[open] li").CountAsync() >= 1, "the folded copies open");
         Assert.True(await page.Locator(".timeline li").CountAsync() >= 5);
+        Assert.True(await page.Locator("#coverage-title").IsVisibleAsync(), "the story's coverage is compared on its page");
+        Assert.True(await page.Locator(".claim.shared").First.IsVisibleAsync(), "a claim the reports share is shown");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "story-page.png"), FullPage = true });
     }
 

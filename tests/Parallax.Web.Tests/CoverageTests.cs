@@ -39,6 +39,36 @@ public sealed class CoverageTests(DemoStore demo)
     }
 
     [Fact]
+    public async Task A_long_comparison_shows_the_first_lines_of_each_part_and_folds_the_rest_in_place()
+    {
+        var story = await demo.StoryAsync("Halvard");
+        var articles = (await demo.Store.GetStoryAsync(story.Id))!.Articles;
+        var (gazette, post) = (articles[0].Id, articles[^1].Id);
+        var claims = Enumerable.Range(1, 7).Select(i => $"Claim number {i} of the bakery story.").ToArray();
+        var coverage = new
+        {
+            shared = claims.Select(c => new { claim = c, articles = new[] { gazette, post } }).ToArray(),
+            exclusive = new[] { new { article = post, claims = new[] { "Only the Post has this." } } },
+        };
+        await demo.Store.SetStoryCoverageAsync(story.Id, JsonSerializer.Serialize(coverage));
+
+        using var factory = new ParallaxFactory(demo);
+        var html = await factory.Client().GetStringAsync($"/stories/{story.Id}");
+        var shared = html[html.IndexOf("id=\"coverage-shared\"", StringComparison.Ordinal)..html.IndexOf("id=\"coverage-exclusive\"", StringComparison.Ordinal)];
+        var fold = shared.IndexOf("<details class=\"more\">", StringComparison.Ordinal);
+        Assert.True(fold > 0, "the shared claims past the first four are folded");
+        Assert.Contains("3 more lines", shared[fold..], StringComparison.Ordinal);
+        Assert.All(claims[..4], c => Assert.InRange(shared.IndexOf(c, StringComparison.Ordinal), 0, fold));
+        Assert.All(claims[4..], c => Assert.True(shared.IndexOf(c, StringComparison.Ordinal) > fold, $"{c} is under the fold"));
+        Assert.Contains("<a href=\"#coverage-shared\">What the reports share <span class=\"count\">7</span></a>", html, StringComparison.Ordinal);
+
+        // A part of four lines or fewer has nothing to fold, and a part with no lines has no heading.
+        var exclusive = html[html.IndexOf("id=\"coverage-exclusive\"", StringComparison.Ordinal)..html.IndexOf("reports-title", StringComparison.Ordinal)];
+        Assert.DoesNotContain("<details class=\"more\">", exclusive, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"coverage-differ\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_demo_story_shows_the_coverage_its_import_computed_with_spans_in_each_article()
     {
         var story = await demo.StoryAsync("Marren Bridge closed");
