@@ -11,12 +11,12 @@ namespace Parallax.App.Service;
 
 /// <summary>
 /// The ingest loop of `worker` and `serve`: takes items of the store's queue under a lease, prepares them in
-/// parallel and commits them one at a time through the <see cref="IngestCoordinator"/> (the session's one writer).
-/// An item holds an article as JSON (its payload), a page file (its path), or only a URL: a feed entry whose feed
-/// gave a teaser, whose page is fetched with <see cref="ArticleFetcher"/> (robots.txt, the fetch limits, the SSRF
-/// guard) and extracted. A page that cannot be fetched or read fails the item with the reason, which the admin's
-/// ingest queue shows, after <see cref="MaxAttempts"/> tries when the failure may pass; the entry's teaser is not
-/// stored in its place (see <see cref="PrepareAsync"/>).
+/// parallel and commits them in order through the <see cref="IngestCoordinator"/> (the session's one writer), a
+/// lease at a time. An item holds an article as JSON (its payload), a page file (its path), or only a URL: a feed
+/// entry whose feed gave a teaser, whose page is fetched with <see cref="ArticleFetcher"/> (robots.txt, the fetch
+/// limits, the SSRF guard) and extracted. A page that cannot be fetched or read fails the item with the reason,
+/// which the admin's ingest queue shows, after <see cref="MaxAttempts"/> tries when the failure may pass; the
+/// entry's teaser is not stored in its place (see <see cref="PrepareAsync"/>).
 /// </summary>
 public sealed class IngestLoop(IParallaxStore store, IngestCoordinator coordinator, ParallaxPipeline pipeline, ArticleFetcher? pages, string worker)
 {
@@ -31,8 +31,11 @@ public sealed class IngestLoop(IParallaxStore store, IngestCoordinator coordinat
     /// <summary>How long the loop waits when the queue is empty.</summary>
     public TimeSpan IdleDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Items taken per lease.</summary>
-    public int BatchSize { get; init; } = Math.Max(2, Environment.ProcessorCount * 2);
+    /// <summary>
+    /// Items taken per lease. They are committed under one hold of the store's writer lock, so on a shared PostgreSQL
+    /// each worker catches up on the others' items once per lease rather than once per item.
+    /// </summary>
+    public int BatchSize { get; init; } = 32;
 
     /// <summary>
     /// Takes of an item whose page fetch met a failure that may pass (the network, a 5xx, 429, 408) before it fails
@@ -42,7 +45,7 @@ public sealed class IngestLoop(IParallaxStore store, IngestCoordinator coordinat
 
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Called with each item's outcome, in commit order (a failure's report, a log line).</summary>
+    /// <summary>Called with each item's outcome, in commit order (a failure's report, a log line), after its lease's items are committed.</summary>
     public Func<IngestOutcome, Task>? OnOutcome { get; init; }
 
     public long Items => Interlocked.Read(ref items);
@@ -51,23 +54,23 @@ public sealed class IngestLoop(IParallaxStore store, IngestCoordinator coordinat
 
     public long Failed => Interlocked.Read(ref failed);
 
-    /// <summary>One lease: up to <see cref="BatchSize"/> items taken, prepared and committed. Returns how many were taken.</summary>
+    /// <summary>
+    /// One lease: up to <see cref="BatchSize"/> items taken, prepared in parallel and committed in order through the
+    /// coordinator's bulk path (the session's step of the next item while the store writes the one before). Returns
+    /// how many were taken.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var leased = await store.LeaseAsync(worker, BatchSize, Lease, DateTimeOffset.UtcNow, cancellationToken);
-        var prepared = leased.Select(item => Task.Run(() => PrepareAsync(item, cancellationToken), cancellationToken)).ToList();
-        for (var i = 0; i < leased.Count; i++)
+        if (leased.Count == 0)
         {
-            var (submission, retry) = await prepared[i];
-            if (retry is not null && leased[i].Attempts < MaxAttempts)
-            {
-                // Not a failure yet: the item comes back to the queue later (its lease's end is the retry time).
-                var wait = RetryDelay * Math.Pow(2, Math.Max(0, leased[i].Attempts - 1));
-                await store.RetryItemLaterAsync(leased[i].Id, DateTimeOffset.UtcNow + wait, $"{retry}; tried {leased[i].Attempts} of {MaxAttempts} times, trying again", cancellationToken);
-                continue;
-            }
+            return 0;
+        }
 
-            var outcome = await coordinator.CommitAsync(submission, cancellationToken);
+        var prepared = leased.Select(item => Task.Run(() => PrepareAsync(item, cancellationToken), cancellationToken)).ToList();
+        var outcomes = new List<IngestOutcome>(leased.Count);
+        await coordinator.CommitAllAsync(ReadyAsync(leased, prepared, cancellationToken), outcome =>
+        {
             Interlocked.Increment(ref items);
             Interlocked.Add(ref articles, outcome.ArticleIds.Count);
             if (outcome.Result == IngestResult.Failed)
@@ -75,13 +78,41 @@ public sealed class IngestLoop(IParallaxStore store, IngestCoordinator coordinat
                 Interlocked.Increment(ref failed);
             }
 
-            if (OnOutcome is { } report)
+            // The write stage settles items one after another, in order.
+            outcomes.Add(outcome);
+        }, cancellationToken);
+
+        if (OnOutcome is { } report)
+        {
+            foreach (var outcome in outcomes)
             {
                 await report(outcome);
             }
         }
 
         return leased.Count;
+    }
+
+    /// <summary>
+    /// The prepared items in lease order, for the commit. An item whose page fetch may pass is not committed: it goes
+    /// back to the queue for later (its lease's end is the retry time).
+    /// </summary>
+    private async IAsyncEnumerable<PreparedSubmission> ReadyAsync(
+        IReadOnlyList<IngestItem> leased, List<Task<(PreparedSubmission Submission, string? Retry)>> prepared,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < leased.Count; i++)
+        {
+            var (submission, retry) = await prepared[i];
+            if (retry is not null && leased[i].Attempts < MaxAttempts)
+            {
+                var wait = RetryDelay * Math.Pow(2, Math.Max(0, leased[i].Attempts - 1));
+                await store.RetryItemLaterAsync(leased[i].Id, DateTimeOffset.UtcNow + wait, $"{retry}; tried {leased[i].Attempts} of {MaxAttempts} times, trying again", cancellationToken);
+                continue;
+            }
+
+            yield return submission;
+        }
     }
 
     /// <summary>
