@@ -50,6 +50,9 @@ public sealed class BackgroundIngest(IParallaxStore store, ParallaxPipeline pipe
     /// <summary>Called with each item's outcome, in commit order.</summary>
     public Func<IngestOutcome, Task>? OnOutcome { get; init; }
 
+    /// <summary>Called once the session has been rebuilt from the store (the replay at open) and ingest can begin.</summary>
+    public Func<ReplayReport, Task>? OnSessionReady { get; init; }
+
     /// <summary>Called with a sentence when a loop met an unexpected error and will try again.</summary>
     public Func<string, Task>? OnTrouble { get; init; }
 
@@ -61,6 +64,11 @@ public sealed class BackgroundIngest(IParallaxStore store, ParallaxPipeline pipe
     {
         using var fetcher = new HttpFetcher(options.Fetch);
         using var coordinator = await IngestCoordinator.OpenAsync(store, pipeline, cancellationToken: cancellationToken);
+        if (OnSessionReady is { } ready)
+        {
+            await ready(coordinator.LastReplay);
+        }
+
         var loop = new IngestLoop(store, coordinator, pipeline, new ArticleFetcher(fetcher, pipeline), options.Name)
         {
             IdleDelay = options.IngestIdle,

@@ -29,6 +29,12 @@ public sealed class BackgroundIngestService(IParallaxStore store, ParallaxPipeli
         var work = new BackgroundIngest(store, pipeline, options)
         {
             OnOutcome = Report,
+            OnSessionReady = replay =>
+            {
+                // `bench pipeline` reads this line to tell whether its load ran during the replay (ServerChild.ReadyLine).
+                logger.LogInformation("Ingest session rebuilt from {Articles} stored articles in {Seconds:F1} s; ingest begins.", replay.Articles, replay.Elapsed.TotalSeconds);
+                return Task.CompletedTask;
+            },
             OnTrouble = message =>
             {
                 logger.LogError("{Message}", message);

@@ -143,8 +143,10 @@ internal static class PipelineCommand
         {
             progress.Step($"SQLite, {size:N0} articles: parallax serve under {request.Clients} clients for {request.Duration.TotalSeconds:N0} s...");
             await using var server = await ServerChild.StartAsync(parallax, database, cancellationToken);
+            var loadStart = server.Elapsed;
             var figures = await LoadRun.RunAsync(server.Address, request.Clients, request.Duration, stream.SearchWords, cancellationToken);
-            ok &= report.Load(size, request, figures, server.PeakResidentBytes, size >= 1_000_000);
+            var replay = new ReplayTiming(loadStart, server.Elapsed, server.SessionReadyAfter);
+            ok &= report.Load(size, request, figures, server.PeakResidentBytes, replay, size >= 1_000_000);
         }
 
         if (!request.Keep)

@@ -40,10 +40,10 @@ internal sealed class PipelineReport(TextWriter output)
         $"peak memory {figures.PeakResidentBytes / 1048576.0:N0} MB; {figures.Note}"));
 
     /// <returns>Whether every endpoint answered without error (and, where the target applies, with p99 under 50 ms).</returns>
-    public bool Load(int stored, PipelineRequest request, IReadOnlyList<EndpointFigures> endpoints, long serverPeakBytes, bool latencyTarget)
+    public bool Load(int stored, PipelineRequest request, IReadOnlyList<EndpointFigures> endpoints, long serverPeakBytes, ReplayTiming replay, bool latencyTarget)
     {
         output.WriteLine(string.Create(Inv,
-            $"serve ({stored:N0} articles stored): {request.Clients} clients for {request.Duration.TotalSeconds:N0} s; server peak memory {serverPeakBytes / 1048576.0:N0} MB"));
+            $"serve ({stored:N0} articles stored): {request.Clients} clients for {request.Duration.TotalSeconds:N0} s; server peak memory {serverPeakBytes / 1048576.0:N0} MB; {replay.Describe()}"));
         var ok = true;
         foreach (var e in endpoints)
         {

@@ -13,18 +13,32 @@ namespace Parallax.Bench.Pipeline;
 /// </summary>
 internal sealed class ServerChild : IAsyncDisposable
 {
+    /// <summary>The start of the line `parallax serve` logs once its ingest session is rebuilt from the store.</summary>
+    public const string ReadyLine = "Ingest session rebuilt from";
+
     private readonly Process process;
     private readonly Task<string> errors;
+    private readonly Stopwatch sinceStart = Stopwatch.StartNew();
+    private long sessionReadyTicks = -1;
 
     private ServerChild(Process process, Uri address)
     {
         this.process = process;
         Address = address;
         errors = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
+        _ = WatchOutputAsync();
     }
 
     public Uri Address { get; }
+
+    /// <summary>Time since the child started.</summary>
+    public TimeSpan Elapsed => sinceStart.Elapsed;
+
+    /// <summary>
+    /// When, after the start, the server had rebuilt its ingest session from the store (its replay ran beside the reads
+    /// until then); null while it has not.
+    /// </summary>
+    public TimeSpan? SessionReadyAfter => Interlocked.Read(ref sessionReadyTicks) is var ticks and >= 0 ? TimeSpan.FromTicks(ticks) : null;
 
     /// <summary>The child's peak resident memory so far (VmHWM).</summary>
     public long PeakResidentBytes => ChildRun.PeakResidentBytes(process.Id);
@@ -99,10 +113,35 @@ internal sealed class ServerChild : IAsyncDisposable
         process.Dispose();
     }
 
+    private async Task WatchOutputAsync()
+    {
+        while (await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line.Contains(ReadyLine, StringComparison.Ordinal))
+            {
+                Interlocked.CompareExchange(ref sessionReadyTicks, sinceStart.Elapsed.Ticks, -1);
+            }
+        }
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>
+/// Where the server's session replay (its rebuild of the ingest session from the store, at start, on a lower-priority
+/// thread) fell against the load: the reads it served during the replay shared the processor with it.
+/// </summary>
+internal sealed record ReplayTiming(TimeSpan LoadStart, TimeSpan LoadEnd, TimeSpan? SessionReady)
+{
+    public string Describe() => SessionReady switch
+    {
+        null => string.Create(CultureInfo.InvariantCulture, $"the server was still rebuilding its ingest session from the store when the load ended ({LoadEnd.TotalSeconds:N0} s after its start)"),
+        var ready when ready <= LoadStart => string.Create(CultureInfo.InvariantCulture, $"its ingest session was rebuilt {ready.Value.TotalSeconds:N1} s after its start, before the load"),
+        var ready => string.Create(CultureInfo.InvariantCulture, $"its ingest session was rebuilt {ready.Value.TotalSeconds:N1} s after its start, {(ready.Value - LoadStart).TotalSeconds:N1} s into the load"),
+    };
 }

@@ -20,8 +20,16 @@ namespace Parallax.Data.Ingest;
 /// </summary>
 internal static class SessionReplay
 {
+    /// <summary>
+    /// The replay runs on a thread of its own at a lower scheduling priority (<see cref="LowPriorityThread"/>): `serve`
+    /// answers readers while it replays, and the readers come first when the processor is busy.
+    /// </summary>
     /// <returns>The session, the highest stored id, the report, and the stored story of every article by id.</returns>
-    public static async Task<(ParallaxSession Session, long MaxId, ReplayReport Report, Dictionary<long, long> Stories)> RebuildAsync(
+    public static Task<(ParallaxSession Session, long MaxId, ReplayReport Report, Dictionary<long, long> Stories)> RebuildAsync(
+        IParallaxStore store, ParallaxPipeline pipeline, CancellationToken cancellationToken) =>
+        LowPriorityThread.RunAsync("session replay", () => Rebuild(store, pipeline, cancellationToken));
+
+    private static (ParallaxSession Session, long MaxId, ReplayReport Report, Dictionary<long, long> Stories) Rebuild(
         IParallaxStore store, ParallaxPipeline pipeline, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -30,7 +38,7 @@ internal static class SessionReplay
         var dimensions = pipeline.Embedder?.Dimensions ?? 0;
         var stored = new List<(long Id, long Story, long? CopyOf)>();
         var withEmbedding = 0L;
-        await foreach (var article in store.ReadForReplayAsync(cancellationToken))
+        foreach (var article in store.ReadForReplayAsync(cancellationToken).ToBlockingEnumerable(cancellationToken))
         {
             var prepared = ToPrepared(article, dimensions);
             withEmbedding += prepared.Embedding is null ? 0 : 1;
