@@ -88,6 +88,15 @@ public sealed class ServeCommandTests
 
         Assert.Contains(lines, l => l.Contains("serving", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("password was configured", StringComparison.Ordinal));
+
+        // The log says when the ingest session is rebuilt from the store (`bench pipeline` reads this line).
+        var rebuilt = false;
+        while (!rebuilt && await process.StandardOutput.ReadLineAsync(timeout.Token) is { } logLine)
+        {
+            rebuilt = logLine.Contains("Ingest session rebuilt from 0 stored articles", StringComparison.Ordinal);
+        }
+
+        Assert.True(rebuilt, "serve logs when its ingest session is rebuilt");
         using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync(timeout.Token);

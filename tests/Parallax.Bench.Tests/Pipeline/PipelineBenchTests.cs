@@ -51,9 +51,10 @@ public sealed partial class PipelineBenchTests(ITestOutputHelper output)
             Assert.Equal("0", figures.Groups["errors"].Value);
         }
 
-        // The server logs when its ingest session is rebuilt, and the bench says where that fell against the load: with
-        // 240 articles stored the replay is over within the run.
-        Assert.Contains("its ingest session was rebuilt ", result.StandardOutput, StringComparison.Ordinal);
+        // The bench says where the server's session replay fell against the load (the replay yields to the reads, so a
+        // short load may end before it; ServeCommandTests checks the log line it reads).
+        var serve = result.StandardOutput.Split('\n').Single(l => l.StartsWith("serve (", StringComparison.Ordinal));
+        Assert.Matches("its ingest session was rebuilt [0-9.]+ s after its start|still rebuilding its ingest session from the store when the load ended", serve);
 
         // PostgreSQL runs where a server can be had (PARALLAX_TEST_POSTGRES or Debian's initdb), and says why not elsewhere.
         if (result.StandardOutput.Contains("PostgreSQL: skipped (", StringComparison.Ordinal))
