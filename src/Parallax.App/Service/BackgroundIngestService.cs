@@ -33,6 +33,13 @@ public sealed class BackgroundIngestService(IParallaxStore store, ParallaxPipeli
             {
                 // `bench pipeline` reads this line to tell whether its load ran during the replay (ServerChild.ReadyLine).
                 logger.LogInformation("Ingest session rebuilt from {Articles} stored articles in {Seconds:F1} s; ingest begins.", replay.Articles, replay.Elapsed.TotalSeconds);
+                if (replay.ThreadsLeftLowered > 0)
+                {
+                    logger.LogWarning(
+                        "{Threads} runtime threads created during the replay keep its lower scheduling priority: raising them back needs CAP_SYS_NICE or a higher RLIMIT_NICE.",
+                        replay.ThreadsLeftLowered);
+                }
+
                 return Task.CompletedTask;
             },
             OnTrouble = message =>

@@ -65,4 +65,10 @@ public sealed record ReplayReport(long Articles, TimeSpan Elapsed, long StoryMis
 
     /// <summary>Embedding model calls the replay made (passages with no stored embedding; 0 without a model).</summary>
     public long ModelCalls { get; init; }
+
+    /// <summary>
+    /// Threads the runtime created from the lowered replay thread that kept its lower priority because the process may
+    /// not raise a priority (see <see cref="LowPriorityThread"/>); 0 when every one was put back.
+    /// </summary>
+    public int ThreadsLeftLowered { get; init; }
 }

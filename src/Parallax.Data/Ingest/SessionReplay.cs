@@ -25,9 +25,12 @@ internal static class SessionReplay
     /// answers readers while it replays, and the readers come first when the processor is busy.
     /// </summary>
     /// <returns>The session, the highest stored id, the report, and the stored story of every article by id.</returns>
-    public static Task<(ParallaxSession Session, long MaxId, ReplayReport Report, Dictionary<long, long> Stories)> RebuildAsync(
-        IParallaxStore store, ParallaxPipeline pipeline, CancellationToken cancellationToken) =>
-        LowPriorityThread.RunAsync("session replay", () => Rebuild(store, pipeline, cancellationToken));
+    public static async Task<(ParallaxSession Session, long MaxId, ReplayReport Report, Dictionary<long, long> Stories)> RebuildAsync(
+        IParallaxStore store, ParallaxPipeline pipeline, CancellationToken cancellationToken)
+    {
+        var ((session, maxId, report, stories), left) = await LowPriorityThread.RunAsync("session replay", () => Rebuild(store, pipeline, cancellationToken));
+        return (session, maxId, report with { ThreadsLeftLowered = left }, stories);
+    }
 
     private static (ParallaxSession Session, long MaxId, ReplayReport Report, Dictionary<long, long> Stories) Rebuild(
         IParallaxStore store, ParallaxPipeline pipeline, CancellationToken cancellationToken)
