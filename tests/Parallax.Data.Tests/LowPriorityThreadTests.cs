@@ -40,7 +40,7 @@ public sealed class LowPriorityThreadTests
             using var started = new ManualResetEventSlim();
             var child = new Thread(() =>
             {
-                Volatile.Write(ref childId, ThreadIdOfCaller());
+                Volatile.Write(ref childId, LowPriorityThread.CurrentThreadId());
                 started.Set();
                 release.Wait();
             })
@@ -69,9 +69,6 @@ public sealed class LowPriorityThreadTests
             release.Set();
         }
     }
-
-    private static int ThreadIdOfCaller() =>
-        int.Parse(Path.GetFileName(Directory.ResolveLinkTarget("/proc/thread-self", returnFinalTarget: false)!.FullName), System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task A_failure_and_a_cancellation_reach_the_caller()

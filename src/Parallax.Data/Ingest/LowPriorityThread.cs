@@ -43,23 +43,24 @@ internal static class LowPriorityThread
         var thread = new Thread(() =>
         {
             var lowered = Lower();
+            T result = default!;
+            Exception? failure = null;
             try
             {
-                var result = work();
-                var left = lowered ? RestoreInherited() : 0;
-                outcome = () => done.SetResult(new LowPriorityResult<T>(result, left));
-            }
-            catch (OperationCanceledException e)
-            {
-                _ = lowered ? RestoreInherited() : 0;
-                outcome = () => done.SetCanceled(e.CancellationToken);
+                result = work();
             }
             catch (Exception e)
             {
-                _ = lowered ? RestoreInherited() : 0;
-                outcome = () => done.SetException(e);
+                failure = e;
             }
 
+            var left = lowered ? RestoreInherited() : 0;
+            outcome = failure switch
+            {
+                null => () => done.SetResult(new LowPriorityResult<T>(result, left)),
+                OperationCanceledException cancelled => () => done.SetCanceled(cancelled.CancellationToken),
+                _ => () => done.SetException(failure),
+            };
             finished.Set();
         })
         {
@@ -70,33 +71,24 @@ internal static class LowPriorityThread
         return done.Task;
     }
 
+    /// <summary>The calling thread's thread id (Linux only).</summary>
+    public static int CurrentThreadId() => ThreadId();
+
     /// <summary>The calling thread's nice value on Linux (for tests); null elsewhere or when it cannot be read.</summary>
-    public static int? CurrentNiceness()
+    public static int? CurrentNiceness() => OperatingSystem.IsLinux() ? NicenessOf(ThreadId()) : null;
+
+    /// <summary>The nice value of one thread of this process on Linux; null elsewhere or when it cannot be read.</summary>
+    public static int? NicenessOf(int threadId)
     {
         if (!OperatingSystem.IsLinux())
         {
             return null;
         }
 
+        // getpriority may return -1 as a value: only errno tells a failure.
         Marshal.SetLastPInvokeError(0);
-        var value = GetPriority(PriorityOfProcess, ThreadId());
+        var value = GetPriority(PriorityOfProcess, threadId);
         return value == -1 && Marshal.GetLastPInvokeError() != 0 ? null : value;
-    }
-
-    /// <summary>The nice value of one thread of this process on Linux, read from /proc; null when it cannot be read.</summary>
-    public static int? NicenessOf(int threadId)
-    {
-        try
-        {
-            // Fields after the command name, which is in parentheses and may hold spaces; nice is the 19th field of the line.
-            var stat = File.ReadAllText($"/proc/self/task/{threadId}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
-        {
-            return null;
-        }
     }
 
     /// <summary>Lowers the calling thread; true when it was lowered through Linux's nice value.</summary>
