@@ -56,9 +56,8 @@ public sealed class SpinAnalyzer
             return SpinResult.Natural;
         }
 
-        var read = SpinText.Read(cheap.Value.Lexicon, text);
-        var screened = cheap.Value.Screen.Screen(read);
-        if (!screened.Passes)
+        var (read, screened) = ScreenOf(text);
+        if (!screened.Passes || read is null)
         {
             return new SpinResult(screened.Score, false, null);
         }
@@ -68,11 +67,29 @@ public sealed class SpinAnalyzer
         return new SpinResult(reading.Score, spun, spun ? Apply(text, reading.Edits) : null);
     }
 
-    /// <summary>The cheap screen alone: a first spin score, and whether the full reading should follow.</summary>
+    /// <summary>The cheap screen alone (on a long text, its sample): a first spin score, and whether the full reading should follow.</summary>
     public SpinScreen Screen(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return cheap.Value.Screen.Screen(SpinText.Read(cheap.Value.Lexicon, text));
+        return ScreenOf(text).Screen;
+    }
+
+    // A long text is screened on a sample first; one whose sample does not settle it as natural is screened whole, so
+    // the screen passes on only a text it read whole, and that reading is the full reading's.
+    private (SpinText? Whole, SpinScreen Screen) ScreenOf(string text)
+    {
+        var sample = ScreenSample.Of(text, Options.ScreenSampleWords);
+        if (!ReferenceEquals(sample, text))
+        {
+            var first = cheap.Value.Screen.Screen(SpinText.Read(cheap.Value.Lexicon, sample), sampled: true);
+            if (first.Score < Options.SampleSettlesBelow)
+            {
+                return (null, first);
+            }
+        }
+
+        var whole = SpinText.Read(cheap.Value.Lexicon, text);
+        return (whole, cheap.Value.Screen.Screen(whole, sampled: false));
     }
 
     /// <summary>The text with the usual wording put back wherever a swap is more likely than not, whatever the score.</summary>
@@ -83,7 +100,7 @@ public sealed class SpinAnalyzer
     {
         ArgumentNullException.ThrowIfNull(text);
         var read = SpinText.Read(cheap.Value.Lexicon, text);
-        return reader.Value.Read(read, cheap.Value.Screen.Screen(read).LanguageTerm);
+        return reader.Value.Read(read, cheap.Value.Screen.Screen(read, sampled: false).LanguageTerm);
     }
 
     /// <summary>

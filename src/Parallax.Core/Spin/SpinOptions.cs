@@ -67,6 +67,10 @@ namespace Parallax.Core.Spin;
 /// found wording is not put to the trigram model: below it, the model prefers the candidate in 2-5% of units in natural
 /// and spun text alike (no evidence), and leaving them out keeps the screen's cost (above it: 15% of units in ECB+,
 /// 29% in SpinBot output).</param>
+/// <param name="ScreenSampleWords">The most words of a text the screen reads (<see cref="ScreenSample"/>: runs of sentences from
+/// four places spread over a longer text; 0 reads every word); the full reading reads the whole text.</param>
+/// <param name="SampleSettlesBelow">A text whose sample scores below this is natural; from it up, the screen reads the
+/// whole text. Well below <paramref name="ScreenThreshold"/>, since a sample's score strays from the whole text's.</param>
 /// <remarks>The weights of the three terms of the trigram model (1.25, 4 and 5) were chosen together on the SpinBot set's
 /// calibration half (d000-d015) against all of ECB+ at 1% flagged, before the held-out half was scored: the
 /// neighbourhood of the chosen weights flags 15 or 16 of its 16 spun documents (fluency alone at 0.75: 12), and every
@@ -79,7 +83,8 @@ public sealed record SpinOptions(
     int SemanticWindow = 5, double ChoiceChannelWeight = 1, double NgramWeight = 1.3, double CacheWeight = 2,
     double PairCacheWeight = 2, double NameWeight = 1, int JointOptions = 6, double ScreenThreshold = 0.55,
     double FluencyWeight = 1.25, double FluencyReference = 0.75, double OddPairWeight = 4,
-    double OddPairReference = 0.08, double PreferenceWeight = 5, double PreferenceReference = 0.04, double PreferenceFloor = -2)
+    double OddPairReference = 0.08, double PreferenceWeight = 5, double PreferenceReference = 0.04, double PreferenceFloor = -2,
+    int ScreenSampleWords = 200, double SampleSettlesBelow = 0.3)
 {
     public static SpinOptions Default { get; } = new();
 }

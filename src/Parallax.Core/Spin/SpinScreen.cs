@@ -5,10 +5,11 @@ namespace Parallax.Core.Spin;
 /// text, without its restorations of neighbours), 0..1.</param>
 /// <param name="JudgedWords">Words and phrases with thesaurus alternatives that were weighed.</param>
 /// <param name="Passes">Whether the text goes on to the full reading: the score is at or above
-/// <see cref="SpinOptions.ScreenThreshold"/>.</param>
+/// <see cref="SpinOptions.ScreenThreshold"/>, on the whole text.</param>
 /// <param name="LanguageTerm">The trigram model's part of the score (<see cref="SpinScore.LanguageTerm"/>), which the
 /// full reading adds to its own thesaurus evidence.</param>
-public sealed record SpinScreen(double Score, int JudgedWords, bool Passes, double LanguageTerm);
+/// <param name="Sampled">Whether the screen read a sample of a longer text (<see cref="ScreenSample"/>) rather than all of it.</param>
+public sealed record SpinScreen(double Score, int JudgedWords, bool Passes, double LanguageTerm, bool Sampled);
 
 /// <summary>
 /// The screen every text passes before the full reading: the plain model's evidence that words are unusual thesaurus
@@ -22,7 +23,8 @@ internal sealed class ScreenModel(SpinLexicon lexicon, PlainModel plain, SpinOpt
     // Built with the first screen, which loads the trigram model; its memo of wordings' ids serves every thread.
     private readonly Lazy<NgramFit> ngrams = new(() => new NgramFit(lexicon.Thesaurus.Ngrams));
 
-    public SpinScreen Screen(SpinText text)
+    /// <summary>The screen's reading of a text, or of a sample of it, which never passes a text on by itself.</summary>
+    public SpinScreen Screen(SpinText text, bool sampled)
     {
         var units = text.Units;
         var detect = new double[units.Count];
@@ -64,7 +66,7 @@ internal sealed class ScreenModel(SpinLexicon lexicon, PlainModel plain, SpinOpt
         var score = SpinScore.Of(units, detect, options.DetectPrior);
         var language = LanguageTerm(text, best);
         score = Math.Clamp(score + language, 0, 1);
-        return new SpinScreen(score, text.OpenUnits, score >= options.ScreenThreshold, language);
+        return new SpinScreen(score, text.OpenUnits, !sampled && score >= options.ScreenThreshold, language, sampled);
     }
 
     // The trigram model's part of the score (SpinScore.LanguageTerm), read on the text as found; the full reading

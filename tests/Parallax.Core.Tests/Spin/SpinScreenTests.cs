@@ -57,7 +57,7 @@ public sealed class SpinScreenTests
     [Fact]
     public void Empty_and_unjudgeable_texts_score_zero()
     {
-        Assert.Equal(new SpinScreen(0, 0, false, 0), Analyzer.Screen(""));
+        Assert.Equal(new SpinScreen(0, 0, false, 0, false), Analyzer.Screen(""));
         Assert.Equal(0, Analyzer.Screen("Пожар в центре города.").LanguageTerm);
         Assert.Equal(0, Analyzer.Screen("Пожар в центре города.").Score);
         Assert.Equal(SpinResult.Natural, Analyzer.Analyze("   "));
