@@ -1,4 +1,5 @@
 using System.Text;
+using Parallax.Core.Language;
 
 namespace Parallax.Core.Spin;
 
@@ -6,7 +7,8 @@ namespace Parallax.Core.Spin;
 /// The part of a long text the cheap screen reads. A spinner rewrites a whole text at one rate, so a few hundred words
 /// taken from across it say as much about that rate as all of them, and the screen's cost, which every article pays,
 /// stops growing with the article. Runs of whole sentences are taken from evenly spaced places in the text, so every
-/// word is read beside its own neighbours; a text within the budget is read whole. Only a text the screen sends on is read whole by the full reading.
+/// word is read beside its own neighbours; a text within the budget is read whole, and so is every text the screen
+/// sends on to the full reading.
 /// </summary>
 internal static class ScreenSample
 {
@@ -48,32 +50,22 @@ internal static class ScreenSample
         return sample.ToString();
     }
 
-    /// <summary>The text's sentences: its lines, cut after each full stop, question or exclamation mark.</summary>
+    /// <summary>The text's sentences (the language layer's splitter) with their words.</summary>
     private static List<(int Start, int Length, int Words)> Sentences(string text)
     {
-        var sentences = new List<(int, int, int)>();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        var spans = new List<(int Start, int End, int Paragraph)>();
+        SentenceSplitter.Split(text, spans);
+        var sentences = new List<(int, int, int)>(spans.Count);
+        foreach (var (start, end, _) in spans)
         {
-            if (text[i] == '\n' || (text[i] is '.' or '!' or '?' && i + 1 < text.Length && char.IsWhiteSpace(text[i + 1])))
-            {
-                Add(start, i + 1);
-                start = i + 1;
-            }
-        }
-
-        Add(start, text.Length);
-        return sentences;
-
-        void Add(int from, int end)
-        {
-            var span = text.AsSpan(from, end - from).Trim();
-            var words = WordsIn(span);
+            var words = WordsIn(text.AsSpan(start, end - start));
             if (words > 0)
             {
-                sentences.Add((from, end - from, words));
+                sentences.Add((start, end - start, words));
             }
         }
+
+        return sentences;
     }
 
     private static int WordsIn(ReadOnlySpan<char> text)
