@@ -54,6 +54,16 @@ internal static class PipelineCommand
             Description = "After each SQLite import, open the store again (`parallax import` of the same stream), as stored and with its " +
                 "stored embeddings cleared (a store written before they were kept): open time and model calls.",
         };
+        var settled = new Option<bool>("--settled")
+        {
+            Description = "Load `parallax serve` only once it has rebuilt its ingest session from the store (the steady state). " +
+                "Without it the load starts as soon as the server answers, and meets the replay a restart runs beside the reads.",
+        };
+        var reuse = new Option<string?>("--reuse")
+        {
+            Description = "A folder an earlier run kept (--keep): its SQLite stores are loaded as they are, without importing again " +
+                "(the stream is written again, the same for the same size, for its search words). Implies --keep.",
+        };
         var keep = new Option<bool>("--keep") { Description = "Keep the stream files, the SQLite stores and the PostgreSQL database (their places are printed)." };
         var parallax = new Option<string?>("--parallax") { Description = "The parallax.dll to run (default: beside this one, else the newest build in this checkout)." };
         var command = new Command(
@@ -61,12 +71,12 @@ internal static class PipelineCommand
             "The whole pipeline at scale: a synthetic stream through `parallax import` into SQLite, `parallax serve` under concurrent " +
             "clients (story list, story page, search), and `parallax worker` processes on PostgreSQL; articles per second, peak memory, latency.")
         {
-            articles, duration, clients, postgresArticles, workers, skipPostgres, skipLoad, reopen, keep, parallax,
+            articles, duration, clients, postgresArticles, workers, skipPostgres, skipLoad, reopen, settled, reuse, keep, parallax,
         };
         command.SetAction((r, ct) => RunAsync(
             new PipelineRequest(
                 BenchStoriesCommand.ParseScales(r.GetValue(articles)), TimeSpan.FromSeconds(r.GetValue(duration)), r.GetValue(clients),
-                r.GetValue(skipPostgres) ? 0 : r.GetValue(postgresArticles), r.GetValue(workers), !r.GetValue(skipLoad), r.GetValue(keep), r.GetValue(reopen)),
+                r.GetValue(skipPostgres) ? 0 : r.GetValue(postgresArticles), r.GetValue(workers), !r.GetValue(skipLoad), r.GetValue(keep) || r.GetValue(reuse) is not null, r.GetValue(reopen), r.GetValue(settled), r.GetValue(reuse)),
             r.GetValue(parallax), ct));
         return command;
     }
@@ -88,7 +98,13 @@ internal static class PipelineCommand
 
         var progress = BenchProgress.ToStandardError();
         var sources = (await BenchData.ReadEcbPlusAsync(benchmarks, cancellationToken)).Select(d => (d.EventCluster, d.Text)).ToList();
-        var work = Directory.CreateTempSubdirectory("parallax-bench-pipeline-").FullName;
+        if (request.Reuse is { } reused && !Directory.Exists(reused))
+        {
+            await Console.Error.WriteLineAsync($"parallax-bench: --reuse {reused}: no such folder.");
+            return 2;
+        }
+
+        var work = request.Reuse is { } kept ? Path.GetFullPath(kept) : Directory.CreateTempSubdirectory("parallax-bench-pipeline-").FullName;
         var report = new PipelineReport(Console.Out);
         report.Stream(sources.Count, parallax);
         var ok = true;
@@ -128,9 +144,18 @@ internal static class PipelineCommand
         progress.Step($"SQLite, {size:N0} articles: writing the stream...");
         var stream = await StreamFiles.WriteAsync(sources, size, Seed, Path.Combine(folder, "stream"), progress, cancellationToken);
         var database = Path.Combine(folder, "parallax.db");
-        progress.Step($"SQLite, {size:N0} articles: parallax import --db {database} ...");
-        var import = await IngestStages.ImportSqliteAsync(parallax, stream, database, cancellationToken);
-        var ok = report.Ingest(import, size >= 1_000_000 ? ImportTarget : null);
+        var ok = true;
+        if (request.Reuse is not null && File.Exists(database))
+        {
+            report.Note($"SQLite, {size:N0} articles: the store kept at {database} is loaded as it is (not imported again)");
+        }
+        else
+        {
+            progress.Step($"SQLite, {size:N0} articles: parallax import --db {database} ...");
+            var import = await IngestStages.ImportSqliteAsync(parallax, stream, database, cancellationToken);
+            ok = report.Ingest(import, size >= 1_000_000 ? ImportTarget : null);
+        }
+
         if (request.Reopen)
         {
             foreach (var without in new[] { false, true })
@@ -143,6 +168,12 @@ internal static class PipelineCommand
         {
             progress.Step($"SQLite, {size:N0} articles: parallax serve under {request.Clients} clients for {request.Duration.TotalSeconds:N0} s...");
             await using var server = await ServerChild.StartAsync(parallax, database, cancellationToken);
+            if (request.Settled)
+            {
+                progress.Step($"SQLite, {size:N0} articles: waiting for parallax serve to rebuild its ingest session...");
+                await server.WaitSessionReadyAsync(cancellationToken);
+            }
+
             var loadStart = server.Elapsed;
             var figures = await LoadRun.RunAsync(server.Address, request.Clients, request.Duration, stream.SearchWords, cancellationToken);
             var replay = new ReplayTiming(loadStart, server.Elapsed, server.SessionReadyAfter);
@@ -199,4 +230,8 @@ internal static class PipelineCommand
 /// <summary>What a run was asked to do.</summary>
 /// <param name="PostgresArticles">Stream size for the PostgreSQL workers; 0 skips them.</param>
 /// <param name="Reopen">Open each SQLite store again after its import, with and without its stored embeddings.</param>
-internal sealed record PipelineRequest(IReadOnlyList<int> Sizes, TimeSpan Duration, int Clients, int PostgresArticles, int Workers, bool Load, bool Keep, bool Reopen = false);
+/// <param name="Settled">Load the server only once its ingest session is rebuilt.</param>
+/// <param name="Reuse">A kept folder whose SQLite stores are loaded without importing again; null imports.</param>
+internal sealed record PipelineRequest(
+    IReadOnlyList<int> Sizes, TimeSpan Duration, int Clients, int PostgresArticles, int Workers, bool Load, bool Keep, bool Reopen = false,
+    bool Settled = false, string? Reuse = null);

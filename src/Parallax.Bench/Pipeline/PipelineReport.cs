@@ -58,6 +58,8 @@ internal sealed class PipelineReport(TextWriter output)
         return ok;
     }
 
+    public void Note(string line) => output.WriteLine(line);
+
     public void PostgresSkipped(string why) => output.WriteLine($"PostgreSQL: skipped ({why}).");
 
     private static string SyntheticStreamRates() => string.Create(Inv,

@@ -102,6 +102,20 @@ internal sealed class ServerChild : IAsyncDisposable
         throw new TimeoutException($"`parallax serve` did not answer /healthz within {limit.TotalSeconds:N0} s.");
     }
 
+    /// <summary>Waits until the server logs that its ingest session is rebuilt (or it exits: then this throws).</summary>
+    public async Task WaitSessionReadyAsync(CancellationToken cancellationToken)
+    {
+        while (SessionReadyAfter is null)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"`parallax serve` exited ({process.ExitCode}) before its ingest session was rebuilt: {(await errors).Trim()}");
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
