@@ -74,6 +74,42 @@ public sealed partial class PipelineBenchTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_kept_store_is_loaded_again_without_importing_and_settled_waits_for_the_replay()
+    {
+        if (TestRepository.BenchmarksRoot() is null)
+        {
+            output.WriteLine("../shared/benchmarks not found: the synthetic stream is built from its ECB+ texts; nothing to run.");
+            return;
+        }
+
+        var articles = Articles.ToString(CultureInfo.InvariantCulture);
+        var first = await BenchProcess.RunAsync(TimeSpan.FromMinutes(5),
+            "pipeline", "--articles", articles, "--skip-postgres", "--skip-load", "--keep");
+        output.WriteLine(first.StandardOutput);
+        Assert.Equal(0, first.ExitCode);
+        var kept = first.StandardOutput.Split('\n').Single(l => l.StartsWith("kept: ", StringComparison.Ordinal))["kept: ".Length..].Trim();
+        try
+        {
+            var database = Path.Combine(kept, $"sqlite-{articles}", "parallax.db");
+            var again = await BenchProcess.RunAsync(TimeSpan.FromMinutes(5),
+                "pipeline", "--articles", articles, "--skip-postgres", "--duration", "2", "--clients", "3", "--settled", "--reuse", kept);
+            output.WriteLine(again.StandardOutput);
+            output.WriteLine(again.StandardError);
+            Assert.Equal(0, again.ExitCode);
+            Assert.Contains($"the store kept at {database} is loaded as it is", again.StandardOutput, StringComparison.Ordinal);
+            Assert.False(IngestLine().IsMatch(again.StandardOutput), "the reused store was imported again");
+            var serve = again.StandardOutput.Split('\n').Single(l => l.StartsWith("serve (", StringComparison.Ordinal));
+            Assert.Matches("its ingest session was rebuilt [0-9.]+ s after its start, before the load", serve);
+            Assert.Contains($"serve ({articles} articles stored)", serve, StringComparison.Ordinal);
+            Assert.True(File.Exists(database), "--reuse keeps the store it was given");
+        }
+        finally
+        {
+            Directory.Delete(kept, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_stream_files_carry_dates_in_order_distinct_urls_and_words_to_search()
     {
         if (TestRepository.BenchmarksRoot() is not { } benchmarks)
