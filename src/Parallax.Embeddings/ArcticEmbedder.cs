@@ -12,8 +12,12 @@ namespace Parallax.Embeddings;
 /// </summary>
 public sealed class ArcticEmbedder : ITextEmbedder, IDisposable
 {
-    /// <summary>Tokens the model sees at most; the measurement cut title and lead here.</summary>
-    public const int MaxTokens = 256;
+    /// <summary>
+    /// Word pieces the model sees at most ([CLS] and [SEP] included). The model's time grows with the pieces, not
+    /// with the words: ordinary English lead text is about 1.3 pieces a word, so the passage's 100 words fit, while a
+    /// lead full of rare names splits into twice as many pieces and would cost twice as much for the same lead.
+    /// </summary>
+    public const int MaxTokens = 128;
 
     private readonly Lazy<SentenceEncoder> encoder;
     private readonly Lazy<ArcticTokenizer> tokenizer = new(() => new ArcticTokenizer(), LazyThreadSafetyMode.ExecutionAndPublication);

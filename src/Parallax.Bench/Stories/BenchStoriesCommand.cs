@@ -148,7 +148,7 @@ internal static class BenchStoriesCommand
         var shuffled = documents.ToArray();
         new Random(1).Shuffle(shuffled);
         using var model = embeddings ? new Parallax.Embeddings.ArcticEmbedder(threads: 1) : null;
-        var embedder = model is null ? null : new CachedEmbedder(model, Path.Combine(Path.GetTempPath(), "parallax-bench", "arctic-embed-xs.cache"));
+        var embedder = model is null ? null : new CachedEmbedder(model, Path.Combine(Path.GetTempPath(), "parallax-bench", $"arctic-embed-xs-{Parallax.Embeddings.ArcticEmbedder.MaxTokens}.cache"));
         if (embedder is not null)
         {
             // Every ECB+ passage once (two at a time), into the cache the grid and the orders then read: the fit of
