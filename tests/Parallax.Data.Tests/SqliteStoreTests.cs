@@ -30,4 +30,18 @@ public sealed class SqliteStoreTests : StoreContract
         Assert.Equal("wal", await command.ExecuteScalarAsync());
         Assert.Empty(await store.CheckIntegrityAsync());
     }
+
+    [Fact]
+    public async Task Every_connection_has_its_settings_whether_it_is_new_or_taken_again_from_the_pool()
+    {
+        await using var store = await SqliteStore.OpenAsync(File);
+        for (var i = 0; i < 3; i++)
+        {
+            // busy_timeout 30 s, synchronous NORMAL (1), foreign keys on: the first open sets them, later ones reuse the handle.
+            Assert.Equal((30000L, 1L, 1L), await store.ConnectionSettingsAsync());
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.Equal((30000L, 1L, 1L), await store.ConnectionSettingsAsync());
+    }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Parallax.Data.Sql;
@@ -12,6 +13,11 @@ namespace Parallax.Data.Sqlite;
 public sealed class SqliteStore : SqlStore
 {
     private readonly string connectionString;
+
+    // The pooled SQLite handles already given the per-connection settings: a pooled open reuses its handle, and the
+    // settings stay on it, so they are sent once per physical connection instead of at every open (a read on the web
+    // path opens a connection). Entries go with their handles when the pool closes them.
+    private readonly ConditionalWeakTable<object, object> configured = [];
 
     private SqliteStore(string connectionString, TimeProvider? clock)
         : base(SqlDialect.Sqlite, clock)
@@ -63,7 +69,12 @@ public sealed class SqliteStore : SqlStore
 
             // Per connection: wait up to 30 s for another writer; NORMAL is durable in WAL mode up to the last checkpoint
             // (a power cut may lose the last transactions, never corrupt the file; a killed process loses nothing committed).
-            await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
+            if (connection.Handle is { } handle && !configured.TryGetValue(handle, out _))
+            {
+                await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
+                configured.AddOrUpdate(handle, handle);
+            }
+
             return connection;
         }
         catch
@@ -71,6 +82,15 @@ public sealed class SqliteStore : SqlStore
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The per-connection settings as a newly opened connection has them (busy timeout ms, synchronous, foreign keys).</summary>
+    internal async Task<(long BusyTimeout, long Synchronous, long ForeignKeys)> ConnectionSettingsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return (await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"),
+            await connection.ExecuteScalarAsync<long>("PRAGMA synchronous"),
+            await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
     }
 
     protected override async Task<IReadOnlyList<string>> DatabaseIntegrityAsync(DbConnection connection, CancellationToken cancellationToken)
