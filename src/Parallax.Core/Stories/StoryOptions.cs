@@ -65,13 +65,13 @@ public sealed record StoryOptions
 
     /// <summary>
     /// Words of title and lead the embedding reads (about 130 word pieces of ordinary English; the shipped model reads
-    /// at most 128 pieces, so a lead dense with rare names is cut sooner and costs no more than another). On ECB+ 100 words cluster as well as 200
-    /// (B-cubed 0.901 against 0.900, Spearman of `pairs` 0.896 both) at well under half of the model's time. Fewer
-    /// words cost less again (about 55, 27 and 15 ms of one core for 100, 50 and 25 words, measured under load), and
-    /// with the calibration refitted 50 words keep ECB+ (all 0.903, topics 23-45 0.909, worst order 0.878, UCI 0.626),
-    /// but the model alone says less (Spearman 0.869 against 0.885), its fitted slope falls (6.08 against 7.03), so the
-    /// band where it is consulted narrows to [0.36, 0.64), and a match and an election that share a town's name
-    /// (SameStoryWithModelTests) join on the words alone: not worth its half of the model's time.
+    /// at most 128 pieces, so a lead dense with rare names is cut sooner and costs no more than another). On ECB+ 100
+    /// words cluster as well as 200 (B-cubed 0.901 against 0.900, Spearman of `pairs` 0.896 both) at well under half
+    /// of the model's time. Fewer words cost less again (about 55, 27 and 15 ms of one core for 100, 50 and 25 words,
+    /// measured under load), and with the calibration refitted 50 words keep ECB+ (all 0.903, topics 23-45 0.909, worst
+    /// order 0.878, UCI 0.626), but the model alone says less (Spearman 0.869 against 0.885), its fitted slope falls
+    /// (6.08 against 7.03), so the band where it is consulted narrows to [0.36, 0.64), and a match and an election that
+    /// share a town's name (SameStoryWithModelTests) join on the words alone: not worth its half of the model's time.
     /// </summary>
     public int EmbeddingWords { get; init; } = 100;
 
