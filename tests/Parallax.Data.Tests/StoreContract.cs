@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Parallax.Core.Identity;
+using Parallax.Core.Pipeline;
 using Parallax.Data.Ingest;
 
 namespace Parallax.Data.Tests;
@@ -389,7 +390,17 @@ public abstract partial class StoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task Stored_stories_and_links_are_those_analyze_finds_on_the_same_pages()
+    public Task Stored_stories_and_links_are_those_analyze_finds_on_the_same_pages() => StoredAsAnalyzeFindsAsync(TestNews.Pipeline);
+
+    /// <summary>
+    /// With the comparison bounded at two reports, the stories of three or more are compared once at the bound and
+    /// keep that comparison as they grow (their later reports left out): still what analyze finds, comparing once at the end.
+    /// </summary>
+    [SkippableFact]
+    public Task Stored_coverage_of_stories_past_the_bound_is_what_analyze_finds() =>
+        StoredAsAnalyzeFindsAsync(new ParallaxPipelineBuilder().Configure(o => o with { Coverage = o.Coverage with { MaxReports = 2 } }).Build(), bounded: true);
+
+    private async Task StoredAsAnalyzeFindsAsync(ParallaxPipeline pipeline, bool bounded = false)
     {
         // The samples hold a republished copy, a spun copy, an aggregator page and a story that splits in two.
         var samples = Path.Combine(TestRepository.Root() ?? throw new InvalidOperationException("no checkout"), "samples");
@@ -401,9 +412,9 @@ public abstract partial class StoreContract : IAsyncLifetime
             pages.Add((await loader.LoadAsync(file, CancellationToken.None)).Page!);
         }
 
-        var expected = TestNews.Pipeline.Analyze([.. pages.Select(TestNews.Pipeline.Extract)]);
+        var expected = pipeline.Analyze([.. pages.Select(pipeline.Extract)]);
         var store = await FreshAsync();
-        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
+        using var coordinator = await IngestCoordinator.OpenAsync(store, pipeline);
         foreach (var page in pages)
         {
             Assert.Equal(IngestResult.Stored, (await coordinator.IngestAsync(new IngestSubmission(page.Path, page.Path, page))).Result);
@@ -433,8 +444,14 @@ public abstract partial class StoreContract : IAsyncLifetime
             Assert.Equal(want, (await store.GetStoryAsync(stored[(int)id - 1].StoryId))!.CoverageJson);
         }
 
+        if (bounded)
+        {
+            // The samples hold stories of three and more reports, so the bound is met and passed.
+            Assert.Contains(expected.Stories, s => s.Coverage.LeftOut.Any(l => l.Reason.StartsWith("past the first", StringComparison.Ordinal)));
+        }
+
         var again = await AgainAsync();
-        using var reopened = await IngestCoordinator.OpenAsync(again, TestNews.Pipeline);
+        using var reopened = await IngestCoordinator.OpenAsync(again, pipeline);
         Assert.Equal((expected.Articles.Count, 0L, 0L), (reopened.LastReplay.Articles, reopened.LastReplay.StoryMismatches, reopened.LastReplay.LinkMismatches));
     }
 }

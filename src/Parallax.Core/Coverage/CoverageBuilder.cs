@@ -95,6 +95,17 @@ public sealed class CoverageBuilder
         return reader.Read(id, whole, 0, whole.Sentences[0].Span);
     }
 
+    /// <summary>Reports compared per story (<see cref="CoverageOptions.MaxReports"/>).</summary>
+    public int MaxReports => options.MaxReports;
+
+    /// <summary>Whether a report has a sentence to compare; one without is left out.</summary>
+    public static bool IsComparable(CoverageReport report) => report.Analysis.Sentences.Length > 0;
+
+    /// <summary>
+    /// The comparison of a story's distinct reports, in story order: the first <see cref="MaxReports"/> comparable
+    /// ones are compared, and every report after the last of those is left out as past the bound without being read
+    /// (so a caller may stop reading there and name the rest with <see cref="LeaveOut"/>: the result is the same).
+    /// </summary>
     public StoryCoverage Build(IReadOnlyList<CoverageReport> reports, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reports);
@@ -102,13 +113,13 @@ public sealed class CoverageBuilder
         var compared = new List<CoverageReport>();
         foreach (var report in reports)
         {
-            if (report.Analysis.Sentences.Length == 0)
+            if (compared.Count >= options.MaxReports)
+            {
+                leftOut.Add(PastBound(report.Article));
+            }
+            else if (!IsComparable(report))
             {
                 leftOut.Add(new LeftOutReport(report.Article, "no sentence to compare"));
-            }
-            else if (compared.Count >= options.MaxReports)
-            {
-                leftOut.Add(new LeftOutReport(report.Article, $"past the first {options.MaxReports} reports compared per story"));
             }
             else
             {
@@ -184,6 +195,30 @@ public sealed class CoverageBuilder
         var aligned = alignment.Groups.Where(g => g.Count > 1).Concat(alignment.Conflicts.Select(c => (IReadOnlyList<Claim>)[c.A, c.B])).Concat(quoteSentences);
         return new StoryCoverage(ids, shared, exclusive, conflicts, statements, terms.Find(aligned, claims), leftOut);
     }
+
+    /// <summary>
+    /// A comparison that reached <see cref="MaxReports"/>, with reports that came after those it read: they are left
+    /// out as past the bound and nothing else changes, so a story that keeps growing is not compared again.
+    /// </summary>
+    public StoryCoverage LeaveOut(StoryCoverage coverage, IEnumerable<string> later)
+    {
+        ArgumentNullException.ThrowIfNull(coverage);
+        ArgumentNullException.ThrowIfNull(later);
+        var past = later.Select(PastBound).ToList();
+        if (past.Count == 0)
+        {
+            return coverage;
+        }
+
+        if (coverage.Reports.Count < options.MaxReports)
+        {
+            throw new ArgumentException("Only a comparison that reached the bound on reports leaves later reports out.", nameof(coverage));
+        }
+
+        return coverage with { LeftOut = [.. coverage.LeftOut, .. past] };
+    }
+
+    private LeftOutReport PastBound(string article) => new(article, $"past the first {options.MaxReports} reports compared per story");
 
     /// <summary>Conflict pairs on one slot that share a sentence are one conflict, with one variant per article.</summary>
     private static List<CoverageConflict> MergeConflicts(IReadOnlyList<ConflictPair> pairs)

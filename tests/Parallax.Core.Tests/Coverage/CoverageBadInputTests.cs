@@ -69,9 +69,36 @@ public sealed class CoverageBadInputTests
     }
 
     [Fact]
+    public void Reports_past_the_bound_are_left_out_unread_and_a_bounded_comparison_takes_later_ones_unchanged()
+    {
+        var builder = new CoverageBuilder(CoverageOptions.Default with { MaxReports = 2 });
+        var reports = new[]
+        {
+            Report("a1", "A fire destroyed the old flour mill in Oakfield on Tuesday night, firefighters said."),
+            Report("a2", ""),
+            Report("a3", "The historic Oakfield flour mill burned down on Tuesday night, firefighters said."),
+            Report("a4", ""),
+            Report("a5", "Firefighters said the Oakfield mill fire started in a storeroom on Tuesday."),
+        };
+
+        var all = builder.Build(reports);
+        Assert.Equal(["a1", "a3"], all.Reports);
+        Assert.Equal([("a2", "no sentence to compare"), ("a4", "past the first 2 reports compared per story"), ("a5", "past the first 2 reports compared per story")],
+            all.LeftOut.Select(l => (l.Article, l.Reason)));
+
+        // Reading stops at the bound: the first three reports, the rest named, give the same comparison.
+        var read = builder.Build(reports[..3]);
+        Assert.Equal(Json(all), Json(builder.LeaveOut(read, ["a4", "a5"])));
+        Assert.Same(read, builder.LeaveOut(read, []));
+        Assert.Throws<ArgumentException>(() => builder.LeaveOut(builder.Build(reports[..2]), ["a3"]));
+    }
+
+    [Fact]
     public void Bad_options_are_refused_with_the_setting_named()
     {
         var e = Assert.Throws<ArgumentException>(() => new CoverageBuilder(CoverageOptions.Default with { MaxReports = 1 }));
         Assert.Contains("MaxReports", e.Message);
     }
+
+    private static string Json(Parallax.Core.Analysis.StoryCoverage coverage) => System.Text.Json.JsonSerializer.Serialize(coverage);
 }
