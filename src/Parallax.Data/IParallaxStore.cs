@@ -66,7 +66,10 @@ public interface IParallaxStore : IAsyncDisposable
     /// <summary>Stores the coverage comparison of a story (JSON text), replacing what was there.</summary>
     Task SetStoryCoverageAsync(long storyId, string coverageJson, CancellationToken cancellationToken = default);
 
-    /// <summary>Articles matching the words of <paramref name="query"/> (every word, any order; no query syntax), best first.</summary>
+    /// <summary>
+    /// Articles matching the words of <paramref name="query"/> (every word, any order; no query syntax), best first
+    /// among the 5,000 most recent matches.
+    /// </summary>
     Task<ResultPage<SearchHit>> SearchAsync(string query, int offset = 0, int limit = 20, CancellationToken cancellationToken = default);
 
     /// <summary>

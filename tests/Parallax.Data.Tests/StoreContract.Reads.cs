@@ -53,6 +53,26 @@ public abstract partial class StoreContract
         Assert.True(paged.Zip(paged.Skip(1)).All(p => p.First.Rank >= p.Second.Rank), "best first");
     }
 
+    [SkippableFact]
+    public async Task A_search_ranks_only_its_most_recent_matches()
+    {
+        var store = await FreshAsync();
+        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
+        foreach (var article in TestNews.Stream())
+        {
+            await coordinator.IngestAsync(TestNews.Submission(article));
+        }
+
+        var all = await store.SearchAsync("the", 0, 200);
+        Assert.True(all.Items.Count >= 4, $"only {all.Items.Count} articles have 'the'");
+        ((Parallax.Data.Sql.SqlStore)store).SearchWindow = 3;
+        var recent = await store.SearchAsync("the", 0, 200);
+        Assert.Equal(all.Items.Select(h => h.Article.Id).OrderDescending().Take(3).Order(), recent.Items.Select(h => h.Article.Id).Order());
+        Assert.False(recent.HasMore);
+        Assert.True(recent.Items.Zip(recent.Items.Skip(1)).All(p => p.First.Rank >= p.Second.Rank), "best first");
+        Assert.Equal(2, (await store.SearchAsync("the", 1, 5)).Items.Count);
+    }
+
     /// <summary>Records hold lists (boilerplate), which records compare by reference: compare what they say.</summary>
     private sealed class ArticleRecordComparer : IEqualityComparer<ArticleRecord?>
     {

@@ -47,10 +47,14 @@ public sealed class SqlDialect
         : string.Join(' ', words);
 
     /// <summary>
-    /// Articles matching @Query, best first, with a rank (higher is better) and a plain-text snippet; paged by @Offset
-    /// and @Limit. Columns: the article summary's, then story_title, snippet, rank.
+    /// Articles matching @Query, best first among the @Window most recent matches, with a rank (higher is better) and a
+    /// plain-text snippet; paged by @Offset and @Limit. Columns: the article summary's, then story_title, snippet, rank.
     /// </summary>
     /// <remarks>
+    /// Ranking is the costly part of a search for a common word: at 1,000,000 articles "said" matches 318,000, and
+    /// ranking them all took 224 ms in SQLite. Finding the matches in id order is cheap (an FTS5 rowid range, a
+    /// PostgreSQL bitmap of the GIN index), so only the most recent @Window are ranked (12 ms); a news search wants
+    /// those first anyway.
     /// SQLite computes every output column of every match before it sorts, and a snippet is the costly one (it reads the
     /// article's text): the page's rows are picked by rank first, in a subquery, and only they get a snippet.
     /// PostgreSQL already puts off ts_headline until after ORDER BY ... LIMIT.
@@ -62,7 +66,8 @@ public sealed class SqlDialect
           FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN sources src ON src.id = a.source_id
                JOIN stories s ON s.id = a.story_id
           WHERE articles_fts MATCH @Query AND articles_fts.rowid IN (
-              SELECT rowid FROM articles_fts WHERE articles_fts MATCH @Query
+              SELECT rowid FROM articles_fts WHERE articles_fts MATCH @Query AND rowid >= (
+                  SELECT min(rowid) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @Query ORDER BY rowid DESC LIMIT @Window))
               ORDER BY bm25(articles_fts, 4.0, 1.0), rowid DESC
               LIMIT @Limit OFFSET @Offset)
           ORDER BY bm25(articles_fts, 4.0, 1.0), a.id DESC
@@ -71,9 +76,9 @@ public sealed class SqlDialect
           SELECT {articleColumns}, s.title AS StoryTitle,
                  ts_headline('simple', left(a.text, 20000), q, 'StartSel="",StopSel="",MaxWords=30,MinWords=12') AS snippet,
                  CAST(ts_rank(a.search, q) AS DOUBLE PRECISION) AS rank
-          FROM articles a CROSS JOIN plainto_tsquery('simple', @Query) q JOIN sources src ON src.id = a.source_id
-               JOIN stories s ON s.id = a.story_id
-          WHERE a.search @@ q
+          FROM plainto_tsquery('simple', @Query) q
+               CROSS JOIN LATERAL (SELECT id FROM articles WHERE search @@ q ORDER BY id DESC LIMIT @Window) recent
+               JOIN articles a ON a.id = recent.id JOIN sources src ON src.id = a.source_id JOIN stories s ON s.id = a.story_id
           ORDER BY rank DESC, a.id DESC
           LIMIT @Limit OFFSET @Offset
           """;
