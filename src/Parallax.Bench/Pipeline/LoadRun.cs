@@ -7,7 +7,7 @@ namespace Parallax.Bench.Pipeline;
 /// <summary>What one endpoint answered during the load.</summary>
 /// <param name="ColdMs">The first request to it (one at a time, before the load): the server's caches and JIT cold.</param>
 /// <param name="CacheHits">Answers the server marked as served from its cache of rendered reads (X-Parallax-Cache: hit).</param>
-/// <param name="Addresses">How many distinct addresses the requests were drawn from (story ids, search words).</param>
+/// <param name="Addresses">How many distinct addresses the requests were drawn from (story ids, search queries).</param>
 internal sealed record EndpointFigures(
     string Endpoint, int Requests, int Errors, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double ColdMs, int CacheHits, int Addresses)
 {
@@ -20,9 +20,9 @@ internal sealed record EndpointFigures(
 
 /// <summary>
 /// N concurrent clients against a running `parallax serve` for a fixed time, each cycling over the story list (`/`),
-/// a story page (`/stories/{id}`, ids from /api/stories) and a search (`/search?q=WORD`, words from the stream), and
+/// a story page (`/stories/{id}`, ids from /api/stories) and a search (`/search?q=WORDS`, one or two words of the stream), and
 /// reading every answer to its end. An error is an answer that is not 2xx or a request that throws (30 s time-out).
-/// Story ids and words are drawn at random from a broad spread (every listed story up to <see cref="MaxStoryIds"/>),
+/// Story ids and queries are drawn at random from a broad spread (every listed story up to <see cref="MaxStoryIds"/>),
 /// so that a cache on the server meets many distinct pages, as it would from many readers.
 /// </summary>
 internal static class LoadRun
@@ -38,21 +38,21 @@ internal static class LoadRun
     public const string CacheHeader = "X-Parallax-Cache";
 
     public static async Task<IReadOnlyList<EndpointFigures>> RunAsync(
-        Uri server, int clients, TimeSpan duration, IReadOnlyList<string> words, CancellationToken cancellationToken)
+        Uri server, int clients, TimeSpan duration, IReadOnlyList<string> queries, CancellationToken cancellationToken)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
         var ids = await StoryIdsAsync(http, cancellationToken);
-        if (ids.Count == 0 || words.Count == 0)
+        if (ids.Count == 0 || queries.Count == 0)
         {
-            throw new InvalidOperationException("the server lists no stories (or the stream gave no search words): nothing to load.");
+            throw new InvalidOperationException("the server lists no stories (or the stream gave no search queries): nothing to load.");
         }
 
         var endpoints = new (string Name, Func<Random, string> Path, int Addresses)[]
         {
             (StoryList, _ => "/", 1),
             (StoryPage, r => string.Create(CultureInfo.InvariantCulture, $"/stories/{ids[r.Next(ids.Count)]}"), ids.Count),
-            (Search, r => "/search?q=" + Uri.EscapeDataString(words[r.Next(words.Count)]), words.Count),
+            (Search, r => "/search?q=" + Uri.EscapeDataString(queries[r.Next(queries.Count)]), queries.Count),
         };
 
         // Cold: the first request of each endpoint alone, before any load.

@@ -62,7 +62,7 @@ internal static class PipelineCommand
         var reuse = new Option<string?>("--reuse")
         {
             Description = "A folder an earlier run kept (--keep): its SQLite stores are loaded as they are, without importing again " +
-                "(the stream is written again, the same for the same size, for its search words). Implies --keep.",
+                "(the stream is written again, the same for the same size, for its search queries). Implies --keep.",
         };
         var keep = new Option<bool>("--keep") { Description = "Keep the stream files, the SQLite stores and the PostgreSQL database (their places are printed)." };
         var parallax = new Option<string?>("--parallax") { Description = "The parallax.dll to run (default: beside this one, else the newest build in this checkout)." };
@@ -175,7 +175,7 @@ internal static class PipelineCommand
             }
 
             var loadStart = server.Elapsed;
-            var figures = await LoadRun.RunAsync(server.Address, request.Clients, request.Duration, stream.SearchWords, cancellationToken);
+            var figures = await LoadRun.RunAsync(server.Address, request.Clients, request.Duration, stream.SearchQueries, cancellationToken);
             var replay = new ReplayTiming(loadStart, server.Elapsed, server.SessionReadyAfter);
             ok &= report.Load(size, request, figures, server.PeakResidentBytes, replay, size >= 1_000_000);
         }

@@ -13,7 +13,8 @@ internal sealed class PipelineReport(TextWriter output)
             $"stream: SyntheticStream (seed 7) from the {sourceDocuments} ECB+ documents: each synthetic event rewrites one gold event's " +
             $"sentences with its own made-up names, numbers and words; 1 to 8 reports an event, about 300 events live at once, 2.5 s between " +
             $"articles from 2026-01-01; {SyntheticStreamRates()}. Written as JSON lines {{url, title, text, published, source}}, " +
-            $"{StreamFiles.LinesPerFile:N0} a file, {StreamFiles.Sources} fictional publishers."));
+            $"{StreamFiles.LinesPerFile:N0} a file, {StreamFiles.Sources} fictional publishers. Searches: {StreamFiles.SearchQueryCount:N0} queries of one or two words, " +
+            $"each a made-up name from the titles or one of the {StreamFiles.CommonWordCount} most frequent words of the texts."));
         output.WriteLine($"parallax: {parallax} (each stage is its own child process: import, serve, worker)");
     }
 

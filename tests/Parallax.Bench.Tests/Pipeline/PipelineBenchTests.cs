@@ -143,8 +143,10 @@ public sealed partial class PipelineBenchTests(ITestOutputHelper output)
             }
 
             Assert.Equal(lines.Count, lines.Select(WrittenStream.Key).Distinct(StringComparer.Ordinal).Count());
-            Assert.NotEmpty(stream.SearchWords);
-            Assert.All(stream.SearchWords, w => Assert.Contains(lines, l => l.Contains(w, StringComparison.Ordinal)));
+            Assert.NotEmpty(stream.SearchQueries);
+            Assert.Equal(stream.SearchQueries.Count, stream.SearchQueries.Distinct(StringComparer.Ordinal).Count());
+            Assert.Contains(stream.SearchQueries, q => q.Contains(' ', StringComparison.Ordinal));
+            Assert.All(stream.SearchQueries.SelectMany(q => q.Split(' ')), w => Assert.Contains(lines, l => l.Contains(w, StringComparison.Ordinal)));
         }
         finally
         {
