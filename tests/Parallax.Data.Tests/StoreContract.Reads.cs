@@ -8,12 +8,7 @@ public abstract partial class StoreContract
     [SkippableFact]
     public async Task Several_articles_come_whole_in_the_order_asked_without_the_missing()
     {
-        var store = await FreshAsync();
-        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
-        foreach (var article in TestNews.Stream())
-        {
-            await coordinator.IngestAsync(TestNews.Submission(article));
-        }
+        var store = await StreamStoredAsync();
 
         var asked = new long[] { 5, 2, 987654, 5, 1 };
         var got = await store.GetArticlesAsync(asked);
@@ -30,12 +25,7 @@ public abstract partial class StoreContract
     [SkippableFact]
     public async Task Search_pages_are_slices_of_one_ranking_each_with_its_snippet()
     {
-        var store = await FreshAsync();
-        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
-        foreach (var article in TestNews.Stream())
-        {
-            await coordinator.IngestAsync(TestNews.Submission(article));
-        }
+        var store = await StreamStoredAsync();
 
         var all = await store.SearchAsync("the", 0, 200);
         Assert.True(all.Items.Count >= 4, $"only {all.Items.Count} articles have 'the'");
@@ -56,12 +46,7 @@ public abstract partial class StoreContract
     [SkippableFact]
     public async Task A_search_ranks_only_its_most_recent_matches()
     {
-        var store = await FreshAsync();
-        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
-        foreach (var article in TestNews.Stream())
-        {
-            await coordinator.IngestAsync(TestNews.Submission(article));
-        }
+        var store = await StreamStoredAsync();
 
         var all = await store.SearchAsync("the", 0, 200);
         Assert.True(all.Items.Count >= 4, $"only {all.Items.Count} articles have 'the'");

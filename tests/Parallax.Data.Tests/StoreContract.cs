@@ -36,6 +36,19 @@ public abstract partial class StoreContract : IAsyncLifetime
         return store;
     }
 
+    /// <summary>A fresh store holding the test stream, ingested item by item.</summary>
+    protected async Task<IParallaxStore> StreamStoredAsync()
+    {
+        var store = await FreshAsync();
+        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
+        foreach (var article in TestNews.Stream())
+        {
+            await coordinator.IngestAsync(TestNews.Submission(article));
+        }
+
+        return store;
+    }
+
     protected async Task<IParallaxStore> AgainAsync()
     {
         var store = await ReopenAsync();
@@ -257,12 +270,7 @@ public abstract partial class StoreContract : IAsyncLifetime
     [SkippableFact]
     public async Task The_story_list_ranks_filters_and_pages()
     {
-        var store = await FreshAsync();
-        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
-        foreach (var article in TestNews.Stream())
-        {
-            await coordinator.IngestAsync(TestNews.Submission(article));
-        }
+        var store = await StreamStoredAsync();
 
         var flood = (await store.GetArticleAsync(1))!.StoryId;
         var bridge = (await store.GetArticleAsync(2))!.StoryId;
@@ -297,12 +305,7 @@ public abstract partial class StoreContract : IAsyncLifetime
     [SkippableFact]
     public async Task Search_finds_words_and_never_reads_query_syntax()
     {
-        var store = await FreshAsync();
-        using var coordinator = await IngestCoordinator.OpenAsync(store, TestNews.Pipeline);
-        foreach (var article in TestNews.Stream())
-        {
-            await coordinator.IngestAsync(TestNews.Submission(article));
-        }
+        var store = await StreamStoredAsync();
 
         var girders = await store.SearchAsync("cracked GIRDERS? girders");
         Assert.Empty(girders.Items);

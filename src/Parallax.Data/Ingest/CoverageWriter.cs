@@ -36,10 +36,8 @@ internal sealed class CoverageWriter(IParallaxStore store, ParallaxPipeline pipe
     /// </summary>
     internal const int BoundedStoriesKept = 64;
 
-    private readonly Dictionary<long, CoverageReport> stored = [];
-    private readonly Queue<long> storedOrder = new();
-    private readonly Dictionary<long, BoundedStory> bounded = [];
-    private readonly Queue<long> boundedOrder = new();
+    private readonly RecentCache<long, CoverageReport> stored = new(StoredReportsKept);
+    private readonly RecentCache<long, BoundedStory> bounded = new(BoundedStoriesKept);
 
     /// <param name="members">The articles the store holds in each story before this item (every earlier item counted).</param>
     /// <param name="created">The item's new articles, as prepared, in the order of <see cref="PageWrite.Articles"/>.</param>
@@ -120,7 +118,7 @@ internal sealed class CoverageWriter(IParallaxStore store, ParallaxPipeline pipe
     {
         var builder = pipeline.Coverage;
         var later = (int read) => story.Reports.Skip(read).Select(r => IngestCoordinator.Key(r.Id));
-        if (BoundedOf(story.StoryId) is { } last
+        if (bounded.TryGet(story.StoryId, out var last)
             && last.Read.Count <= story.Reports.Count
             && last.Read.SequenceEqual(story.Reports.Take(last.Read.Count).Select(r => r.Id)))
         {
@@ -141,41 +139,16 @@ internal sealed class CoverageWriter(IParallaxStore store, ParallaxPipeline pipe
         }
 
         var built = builder.Build(reports, cancellationToken);
-        Remember(story.StoryId, built.Reports.Count >= builder.MaxReports ? new BoundedStory([.. story.Reports.Take(next).Select(r => r.Id)], built) : null);
+        if (built.Reports.Count >= builder.MaxReports)
+        {
+            bounded.Set(story.StoryId, new BoundedStory([.. story.Reports.Take(next).Select(r => r.Id)], built));
+        }
+        else
+        {
+            bounded.Remove(story.StoryId);
+        }
+
         return builder.LeaveOut(built, later(next));
-    }
-
-    private BoundedStory? BoundedOf(long storyId)
-    {
-        lock (bounded)
-        {
-            return bounded.GetValueOrDefault(storyId);
-        }
-    }
-
-    private void Remember(long storyId, BoundedStory? story)
-    {
-        lock (bounded)
-        {
-            if (story is null)
-            {
-                bounded.Remove(storyId);
-                return;
-            }
-
-            if (bounded.TryAdd(storyId, story))
-            {
-                boundedOrder.Enqueue(storyId);
-                if (boundedOrder.Count > BoundedStoriesKept)
-                {
-                    bounded.Remove(boundedOrder.Dequeue());
-                }
-            }
-            else
-            {
-                bounded[storyId] = story;
-            }
-        }
     }
 
     /// <summary>
@@ -184,12 +157,9 @@ internal sealed class CoverageWriter(IParallaxStore store, ParallaxPipeline pipe
     /// </summary>
     private async Task<CoverageReport?> StoredReportAsync(long id, CancellationToken cancellationToken)
     {
-        lock (stored)
+        if (stored.TryGet(id, out var kept))
         {
-            if (stored.TryGetValue(id, out var kept))
-            {
-                return kept;
-            }
+            return kept;
         }
 
         if (await store.GetArticleAsync(id, cancellationToken) is not { } a)
@@ -199,18 +169,7 @@ internal sealed class CoverageWriter(IParallaxStore store, ParallaxPipeline pipe
 
         var prepared = SessionReplay.ToPrepared(new ReplayArticle(a.Id, a.Title, a.Text, a.ExtractedSource, a.Published, a.Spun, a.RestoredText, a.StoryId, a.CopyOf), 0);
         var report = (prepared with { Language = pipeline.Language.Analyze(a.Title, a.Text, a.Published) }).CoverageReport(IngestCoordinator.Key(id), pipeline.Language);
-        lock (stored)
-        {
-            if (stored.TryAdd(id, report))
-            {
-                storedOrder.Enqueue(id);
-                if (storedOrder.Count > StoredReportsKept)
-                {
-                    stored.Remove(storedOrder.Dequeue());
-                }
-            }
-        }
-
+        stored.Set(id, report);
         return report;
     }
 
