@@ -67,8 +67,8 @@ public interface IParallaxStore : IAsyncDisposable
     Task SetStoryCoverageAsync(long storyId, string coverageJson, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Articles matching the words of <paramref name="query"/> (every word, any order; no query syntax), best first
-    /// among the 5,000 most recent matches.
+    /// Articles matching the words of <paramref name="query"/> (every word, any order; no query syntax): those with
+    /// every word in their title first, then the others, newest first within each.
     /// </summary>
     Task<ResultPage<SearchHit>> SearchAsync(string query, int offset = 0, int limit = 20, CancellationToken cancellationToken = default);
 

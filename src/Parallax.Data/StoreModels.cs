@@ -193,7 +193,7 @@ public sealed record ResultPage<T>(IReadOnlyList<T> Items, bool HasMore);
 /// <param name="Article">The article.</param>
 /// <param name="StoryTitle">The title of its story.</param>
 /// <param name="Snippet">A short plain-text extract around the match (no markup).</param>
-/// <param name="Rank">Higher is a better match (comparable within one search only).</param>
+/// <param name="Rank">1 when the title has every word, 0 when the text completes it (see SqlDialect.SearchSql).</param>
 public sealed record SearchHit(ArticleSummary Article, string StoryTitle, string Snippet, double Rank);
 
 /// <summary>Where an item of the ingest queue stands.</summary>

@@ -128,9 +128,6 @@ public abstract partial class SqlStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>How many of the most recent matches a search ranks (see <see cref="SqlDialect.SearchSql"/>); set lower only by tests.</summary>
-    internal int SearchWindow { get; set; } = 5000;
-
     public async Task<ResultPage<SearchHit>> SearchAsync(string query, int offset = 0, int limit = 20, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -144,7 +141,7 @@ public abstract partial class SqlStore
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<SearchRow>(Command(
             Dialect.SearchSql(ArticleSummaryColumns),
-            new { Query = Dialect.SearchText(words), Window = (long)SearchWindow, Limit = (long)limit + 1, Offset = (long)Math.Max(0, offset) }, null, cancellationToken));
+            new { Query = Dialect.SearchText(words), Limit = (long)limit + 1, Offset = (long)Math.Max(0, offset) }, null, cancellationToken));
         return Paged([.. rows.Select(r => new SearchHit(r.ToSummary(), r.StoryTitle ?? string.Empty, r.Snippet ?? string.Empty, r.Rank))], limit);
     }
 
