@@ -44,4 +44,38 @@ public sealed class SqliteStoreTests : StoreContract
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Assert.Equal((30000L, 1L, 1L), await store.ConnectionSettingsAsync());
     }
+
+    [Fact]
+    public async Task A_search_reads_the_full_text_index_only_from_its_newest_end_or_at_one_row()
+    {
+        // What makes a common word as cheap as a rare one: every read of articles_fts is in rowid order (FTS5's
+        // index flag 0x40) or at one rowid ('=' among its constraints). A plan that drives a join from the match
+        // alone reads every article with the word; SQLite 3.53 chose one when the snippet's table was joined.
+        await using var store = await SqliteStore.OpenAsync(File);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={File}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + store.Dialect.SearchSql("a.id AS Id");
+        command.Parameters.AddWithValue("@Query", store.Dialect.SearchText(["said"]));
+        command.Parameters.AddWithValue("@Offset", 0L);
+        command.Parameters.AddWithValue("@Limit", 21L);
+        var reads = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                if (reader.GetString(3) is var detail && detail.Contains("articles_fts VIRTUAL TABLE", StringComparison.Ordinal))
+                {
+                    reads.Add(detail);
+                }
+            }
+        }
+
+        Assert.Equal(3, reads.Count);
+        foreach (var read in reads)
+        {
+            var index = read[(read.LastIndexOf(' ') + 1)..].Split(':');
+            Assert.True((int.Parse(index[0], System.Globalization.CultureInfo.InvariantCulture) & 0x40) != 0 || index[1].Contains('='), read);
+        }
+    }
 }
