@@ -141,8 +141,9 @@ public abstract partial class SqlStore
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<SearchRow>(Command(
             Dialect.SearchSql(ArticleSummaryColumns),
-            new { Query = Dialect.SearchText(words), Limit = (long)limit + 1, Offset = (long)Math.Max(0, offset) }, null, cancellationToken));
-        return Paged([.. rows.Select(r => new SearchHit(r.ToSummary(), r.StoryTitle ?? string.Empty, r.Snippet ?? string.Empty, r.Rank))], limit);
+            new { Query = Dialect.SearchText(words), Limit = (long)limit + 1, Offset = (long)Math.Max(0, offset), SearchSnippet.TextPrefix },
+            null, cancellationToken));
+        return Paged([.. rows.Select(r => new SearchHit(r.ToSummary(), r.StoryTitle ?? string.Empty, SearchSnippet.Of(r.SnippetText, words), r.Rank))], limit);
     }
 
     /// <summary>The words of a search: letters and digits only, so no text is ever read as query syntax by either database.</summary>
@@ -240,7 +241,7 @@ public abstract partial class SqlStore
     {
         public string? StoryTitle { get; set; }
 
-        public string? Snippet { get; set; }
+        public string? SnippetText { get; set; }
 
         public double Rank { get; set; }
     }
