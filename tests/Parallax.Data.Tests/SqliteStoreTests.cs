@@ -37,12 +37,19 @@ public sealed class SqliteStoreTests : StoreContract
         await using var store = await SqliteStore.OpenAsync(File);
         for (var i = 0; i < 3; i++)
         {
-            // busy_timeout 30 s, synchronous NORMAL (1), foreign keys on: the first open sets them, later ones reuse the handle.
-            Assert.Equal((30000L, 1L, 1L), await store.ConnectionSettingsAsync());
+            // busy_timeout 30 s, synchronous NORMAL (1), foreign keys on, reads memory-mapped: the first open sets them,
+            // later ones reuse the handle.
+            AssertSettings(await store.ConnectionSettingsAsync());
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Assert.Equal((30000L, 1L, 1L), await store.ConnectionSettingsAsync());
+        AssertSettings(await store.ConnectionSettingsAsync());
+
+        static void AssertSettings((long BusyTimeout, long Synchronous, long ForeignKeys, long MemoryMap) settings)
+        {
+            Assert.Equal((30000L, 1L, 1L), (settings.BusyTimeout, settings.Synchronous, settings.ForeignKeys));
+            Assert.InRange(settings.MemoryMap, 1L << 30, SqliteStore.MemoryMapBytes);
+        }
     }
 
     [Fact]

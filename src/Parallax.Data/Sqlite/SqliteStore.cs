@@ -69,9 +69,13 @@ public sealed class SqliteStore : SqlStore
 
             // Per connection: wait up to 30 s for another writer; NORMAL is durable in WAL mode up to the last checkpoint
             // (a power cut may lose the last transactions, never corrupt the file; a killed process loses nothing committed).
+            // Reads go through a memory map of the file (up to the library's cap, 2 GB): every pooled connection reads the
+            // operating system's cached pages in place instead of copying them into its own page cache with a read() call
+            // each, which at 1,000,000 articles took a third of a cold search's time (a search's word lists span many pages).
             if (connection.Handle is { } handle && !configured.TryGetValue(handle, out _))
             {
-                await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
+                await connection.ExecuteAsync(
+                    "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA mmap_size = " + MemoryMapBytes);
                 configured.AddOrUpdate(handle, handle);
             }
 
@@ -84,13 +88,17 @@ public sealed class SqliteStore : SqlStore
         }
     }
 
-    /// <summary>The per-connection settings as a newly opened connection has them (busy timeout ms, synchronous, foreign keys).</summary>
-    internal async Task<(long BusyTimeout, long Synchronous, long ForeignKeys)> ConnectionSettingsAsync(CancellationToken cancellationToken = default)
+    /// <summary>The most of the file a connection maps into memory; SQLite lowers it to its compiled-in cap.</summary>
+    internal const long MemoryMapBytes = 1L << 36;
+
+    /// <summary>The per-connection settings as a newly opened connection has them (busy timeout ms, synchronous, foreign keys, memory map bytes).</summary>
+    internal async Task<(long BusyTimeout, long Synchronous, long ForeignKeys, long MemoryMap)> ConnectionSettingsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         return (await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"),
             await connection.ExecuteScalarAsync<long>("PRAGMA synchronous"),
-            await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
+            await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"),
+            await connection.ExecuteScalarAsync<long>("PRAGMA mmap_size"));
     }
 
     protected override async Task<IReadOnlyList<string>> DatabaseIntegrityAsync(DbConnection connection, CancellationToken cancellationToken)
