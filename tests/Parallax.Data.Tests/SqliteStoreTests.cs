@@ -55,7 +55,7 @@ public sealed class SqliteStoreTests : StoreContract
     [Fact]
     public async Task A_search_reads_the_full_text_index_only_from_its_newest_end_or_at_one_row()
     {
-        // What makes a common word as cheap as a rare one: every read of articles_fts is in rowid order (FTS5's
+        // What makes a common word as cheap as a rare one: every read of a full-text index is in rowid order (FTS5's
         // index flag 0x40) or at one rowid ('=' among its constraints). A plan that drives a join from the match
         // alone reads every article with the word; SQLite 3.53 chose one when the full-text table was joined again for a snippet.
         await using var store = await SqliteStore.OpenAsync(File);
@@ -71,7 +71,7 @@ public sealed class SqliteStoreTests : StoreContract
         {
             while (await reader.ReadAsync())
             {
-                if (reader.GetString(3) is var detail && detail.Contains("articles_fts VIRTUAL TABLE", StringComparison.Ordinal))
+                if (reader.GetString(3) is var detail && detail.Contains("_fts VIRTUAL TABLE", StringComparison.Ordinal))
                 {
                     reads.Add(detail);
                 }

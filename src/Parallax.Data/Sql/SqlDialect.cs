@@ -35,7 +35,7 @@ public sealed class SqlDialect
 
     /// <summary>Adds a new article to the search index (PostgreSQL's generated column needs nothing).</summary>
     public string? IndexArticleForSearch => IsSqlite
-        ? "INSERT INTO articles_fts (rowid, title, text) VALUES (@Id, @Title, @Text)"
+        ? "INSERT INTO articles_fts (rowid, title, text) VALUES (@Id, @Title, @Text); INSERT INTO titles_fts (rowid, title) VALUES (@Id, @Title)"
         : null;
 
     /// <summary>
@@ -66,7 +66,7 @@ public sealed class SqlDialect
         ? $"""
           SELECT {articleColumns}, s.title AS StoryTitle, substr(a.text, 1, @TextPrefix) AS SnippetText, page.rank AS rank
           FROM (SELECT id, rank FROM (
-                    SELECT rowid AS id, 1.0 AS rank FROM articles_fts WHERE articles_fts MATCH 'title : (' || @Query || ')'
+                    SELECT rowid AS id, 1.0 AS rank FROM titles_fts WHERE titles_fts MATCH @Query
                     ORDER BY rowid DESC LIMIT @Offset + @Limit)
                 UNION ALL
                 SELECT id, rank FROM (

@@ -115,6 +115,7 @@ public sealed class SqliteStore : SqlStore
         try
         {
             await connection.ExecuteAsync(Command("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)", null, null, cancellationToken));
+            await connection.ExecuteAsync(Command("INSERT INTO titles_fts (titles_fts, rank) VALUES ('integrity-check', 1)", null, null, cancellationToken));
         }
         catch (SqliteException e)
         {
