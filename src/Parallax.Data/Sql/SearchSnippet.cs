@@ -147,8 +147,8 @@ public static class SearchSnippet
 
     internal static string Fold(string word) => Fold(word.AsSpan());
 
-    /// <summary>The runs of letters and digits (what both indexes take as words), as start and length.</summary>
-    private static List<(int Start, int Length)> Tokens(string text)
+    /// <summary>The runs of letters and digits (what both indexes take as words, and a search's words), as start and length.</summary>
+    internal static List<(int Start, int Length)> Tokens(string text)
     {
         var tokens = new List<(int, int)>();
         var start = -1;

@@ -147,30 +147,8 @@ public abstract partial class SqlStore
     }
 
     /// <summary>The words of a search: letters and digits only, so no text is ever read as query syntax by either database.</summary>
-    internal static List<string> SearchWords(string query)
-    {
-        var words = new List<string>();
-        var start = -1;
-        for (var i = 0; i <= query.Length; i++)
-        {
-            var inWord = i < query.Length && char.IsLetterOrDigit(query[i]);
-            if (inWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                if (words.Count < 32)
-                {
-                    words.Add(query[start..i].ToLowerInvariant());
-                }
-
-                start = -1;
-            }
-        }
-
-        return words;
-    }
+    internal static List<string> SearchWords(string query) =>
+        [.. SearchSnippet.Tokens(query).Take(32).Select(t => query.Substring(t.Start, t.Length).ToLowerInvariant())];
 
     private static async Task<IReadOnlyList<ArticleSummary>> QueryArticleSummariesAsync(
         DbConnection connection, string where, object parameters, CancellationToken cancellationToken)
