@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Text;
+using Parallax.Core.Language;
 
 namespace Parallax.Core.Coverage;
 
@@ -94,8 +94,8 @@ public sealed class TermVariantsTable
     /// <summary>Word by word, the same number of words, each within a small edit distance, first letters alike.</summary>
     public static bool Spellings(string a, string b)
     {
-        var x = Plain(a).Split(' ');
-        var y = Plain(b).Split(' ');
+        var x = WordFolding.Fold(a).Split(' ');
+        var y = WordFolding.Fold(b).Split(' ');
         if (x.Length != y.Length)
         {
             return false;
@@ -119,22 +119,6 @@ public sealed class TermVariantsTable
 
         // Only accents differ ("Türkiye", "Turkiye"): still two spellings.
         return differs || a != b;
-    }
-
-    /// <summary>Lower case without accents, so that "Türkiye" and "Turkiye" spell one word.</summary>
-    private static string Plain(string s)
-    {
-        var d = s.Normalize(NormalizationForm.FormD);
-        var b = new StringBuilder(d.Length);
-        foreach (var c in d)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                b.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return b.ToString();
     }
 
     private static int Distance(string a, string b)

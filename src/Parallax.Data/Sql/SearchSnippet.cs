@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Parallax.Core.Language;
 
 namespace Parallax.Data.Sql;
 
@@ -33,7 +33,7 @@ public static class SearchSnippet
             return string.Empty;
         }
 
-        var searched = words.Select(Fold).Distinct(StringComparer.Ordinal).ToList();
+        var searched = words.Select(w => WordFolding.Fold(w)).Distinct(StringComparer.Ordinal).ToList();
         var tokens = Tokens(text);
         if (tokens.Count == 0)
         {
@@ -112,40 +112,12 @@ public static class SearchSnippet
             }
             else
             {
-                hits[t] = index.TryGetValue(Fold(word), out var i) ? i : -1;
+                hits[t] = index.TryGetValue(WordFolding.Fold(word), out var i) ? i : -1;
             }
         }
 
         return hits;
     }
-
-    /// <summary>A word as both indexes compare it: lower case, accents removed.</summary>
-    internal static string Fold(ReadOnlySpan<char> word)
-    {
-        var ascii = true;
-        foreach (var c in word)
-        {
-            ascii &= char.IsAscii(c);
-        }
-
-        if (ascii)
-        {
-            return word.ToString().ToLowerInvariant();
-        }
-
-        var builder = new StringBuilder(word.Length);
-        foreach (var c in word.ToString().Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    internal static string Fold(string word) => Fold(word.AsSpan());
 
     /// <summary>The runs of letters and digits (what both indexes take as words, and a search's words), as start and length.</summary>
     internal static List<(int Start, int Length)> Tokens(string text)
